@@ -1,0 +1,47 @@
+// Option parsing shared by every subcommand.
+#include "app/command_line.h"
+
+#include <iostream>
+
+#include "core/error.h"
+
+namespace po = boost::program_options;
+
+namespace deltacheck::app {
+
+std::optional<po::variables_map> parse(const Usage& usage, po::options_description options, const std::vector<std::string>& args) {
+  options.add_options()("help,h", "show this help");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "usage: " << usage.synopsis << "\n\n" << usage.summary << "\n\n" << options << "\nexample:\n  " << usage.example << "\n";
+      return std::nullopt;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UserError("deltacheck " + usage.name + ": " + e.what() + " (see deltacheck " + usage.name + " --help)");
+  }
+  return vm;
+}
+
+void add_network_options(po::options_description& options) {
+  options.add_options()
+      ("net", po::value<std::string>()->value_name("SPEC"), "the network: inputs, then activation:units per layer, e.g. \"3 relu:2 sigmoid:2 sigmoid:1\"")
+      ("loss", po::value<std::string>()->value_name("LOSS"), "squared or crossentropy");
+}
+
+Network network_from(const po::variables_map& vm) {
+  if (!vm.count("net")) throw UserError("missing --net SPEC, e.g. --net \"3 relu:2 sigmoid:2 sigmoid:1\"");
+  if (!vm.count("loss")) throw UserError("missing --loss: squared or crossentropy");
+  return parse_network(vm["net"].as<std::string>(), vm["loss"].as<std::string>());
+}
+
+unsigned digits_from(const po::variables_map& vm, unsigned min, unsigned max) {
+  const int digits = vm["digits"].as<int>();
+  if (digits < static_cast<int>(min) || digits > static_cast<int>(max))
+    throw UserError("--digits must be " + std::to_string(min) + " to " + std::to_string(max) + ", not " + std::to_string(digits));
+  return static_cast<unsigned>(digits);
+}
+
+}  // namespace deltacheck::app

@@ -1,0 +1,42 @@
+// Shared parsing for the subcommands: Boost.Program_options with one-line errors and --help with an example.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "core/network.h"
+
+namespace deltacheck::app {
+
+/// What a subcommand says about itself in --help.
+struct Usage {
+  std::string name;      // "derive"
+  std::string synopsis;  // "deltacheck derive --net SPEC --loss LOSS [--form ...]"
+  std::string summary;   // one paragraph
+  std::string example;   // a command that works
+};
+
+/// Parses args (after the subcommand name) against `options` (plus --help). Returns nothing
+/// when --help was asked for (usage printed to stdout). Throws UserError for an unknown
+/// option, a missing value or a bad number, naming the option.
+std::optional<boost::program_options::variables_map> parse(const Usage& usage,
+                                                           boost::program_options::options_description options,
+                                                           const std::vector<std::string>& args);
+
+/// Adds --net and --loss.
+void add_network_options(boost::program_options::options_description& options);
+/// The network from --net and --loss; throws UserError when either is missing or bad.
+Network network_from(const boost::program_options::variables_map& vm);
+
+/// The value of --digits, checked to be in [min, max].
+unsigned digits_from(const boost::program_options::variables_map& vm, unsigned min, unsigned max);
+
+/// The subcommands, each returning the exit status (DESIGN §6: 0, 1, or 2 via UserError).
+int run_derive(const std::vector<std::string>& args);
+int run_gradient(const std::vector<std::string>& args);
+int run_verify(const std::vector<std::string>& args);
+
+}  // namespace deltacheck::app

@@ -1,0 +1,34 @@
+// deltacheck derive: print a network's equations.
+#include <iostream>
+#include <sstream>
+
+#include "app/command_line.h"
+#include "reports/derivation_writer.h"
+
+namespace po = boost::program_options;
+
+namespace deltacheck::app {
+
+int run_derive(const std::vector<std::string>& args) {
+  const Usage usage{"derive", "deltacheck derive --net SPEC --loss LOSS [--form local|delta|expanded] [--format text|latex|json]",
+                    "Derives the forward equation of every unit, the loss and dL/d of every weight and bias with GiNaC.\n"
+                    "Text output is an answer file: fed to `deltacheck check` it earns full marks.",
+                    "deltacheck derive --net \"3 relu:2 sigmoid:2 sigmoid:1\" --loss crossentropy --form delta"};
+  po::options_description options("options");
+  add_network_options(options);
+  options.add_options()
+      ("form", po::value<std::string>()->default_value("local")->value_name("FORM"), "local (in a, z), delta (delta rules) or expanded (inputs and parameters only)")
+      ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text, latex or json");
+  const auto vm = parse(usage, options, args);
+  if (!vm) return 0;
+  const Network net = network_from(*vm);
+  const Form form = parse_form((*vm)["form"].as<std::string>());
+  const DerivationFormat format = parse_derivation_format((*vm)["format"].as<std::string>());
+  const Derivation d(net);
+  std::ostringstream out;  // nothing is printed unless all of it can be
+  write_derivation(out, d, form, format);
+  std::cout << out.str();
+  return 0;
+}
+
+}  // namespace deltacheck::app

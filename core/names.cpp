@@ -1,0 +1,185 @@
+// Spelling, reading and enumerating the names of a network's quantities.
+#include "core/names.h"
+
+#include <cctype>
+#include <tuple>
+
+namespace deltacheck {
+
+namespace {
+
+// Reads a run of 1..6 decimal digits at text[pos]; advances pos.
+bool read_int(const std::string& text, size_t& pos, int& out) {
+  const size_t start = pos;
+  while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])) && pos - start < 7) ++pos;
+  if (pos == start || pos - start > 6) return false;
+  out = std::stoi(text.substr(start, pos - start));
+  return true;
+}
+
+bool starts_with(const std::string& s, const char* prefix, size_t& pos) {
+  const std::string p(prefix);
+  if (s.compare(0, p.size(), p) != 0) return false;
+  pos = p.size();
+  return true;
+}
+
+// "<l>_<j>" with nothing after it.
+std::optional<Quantity> layer_unit(QuantityKind kind, const std::string& s, size_t pos) {
+  Quantity q{kind, 0, 0, 0};
+  if (!read_int(s, pos, q.layer) || pos >= s.size() || s[pos] != '_') return std::nullopt;
+  ++pos;
+  if (!read_int(s, pos, q.j) || pos != s.size()) return std::nullopt;
+  return q;
+}
+
+// "" or "<j>" or "_<j>" after y / yhat / x.
+std::optional<Quantity> indexed(QuantityKind kind, const std::string& s, size_t pos, bool index_required) {
+  Quantity q{kind, 0, 0, 0};
+  if (pos == s.size()) return index_required ? std::nullopt : std::optional<Quantity>(q);
+  if (s[pos] == '_') ++pos;
+  if (!read_int(s, pos, q.j) || pos != s.size()) return std::nullopt;
+  return q;
+}
+
+std::string index_suffix(int j, int outputs) { return outputs == 1 ? "" : std::to_string(j); }
+
+}  // namespace
+
+bool Quantity::operator<(const Quantity& o) const {
+  return std::tie(kind, layer, j, k) < std::tie(o.kind, o.layer, o.j, o.k);
+}
+
+std::string quantity_name(const Quantity& q, const Network& net, NameStyle style) {
+  const std::string l = std::to_string(q.layer), j = std::to_string(q.j);
+  switch (q.kind) {
+    case QuantityKind::input: return "x" + j;
+    case QuantityKind::target: return "y" + index_suffix(q.j, net.outputs());
+    case QuantityKind::output: return "yhat" + index_suffix(q.j, net.outputs());
+    case QuantityKind::weight:
+      if (style == NameStyle::short_form && q.j < 10 && q.k < 10) return "w" + l + "_" + j + std::to_string(q.k);
+      return "w" + l + "_" + j + "_" + std::to_string(q.k);
+    case QuantityKind::bias: return "b" + l + "_" + j;
+    case QuantityKind::preactivation: return "z" + l + "_" + j;
+    case QuantityKind::activation: return "a" + l + "_" + j;
+    case QuantityKind::delta: return "delta" + l + "_" + j;
+    case QuantityKind::loss: return "L";
+  }
+  return "?";
+}
+
+std::string quantity_latex(const Quantity& q, const Network& net) {
+  const std::string l = "^{(" + std::to_string(q.layer) + ")}";
+  const std::string j = "_{" + std::to_string(q.j) + "}";
+  switch (q.kind) {
+    case QuantityKind::input: return "x" + j;
+    case QuantityKind::target: return net.outputs() == 1 ? "y" : "y" + j;
+    case QuantityKind::output: return net.outputs() == 1 ? "\\hat{y}" : "\\hat{y}" + j;
+    case QuantityKind::weight: {
+      const std::string sep = (q.j < 10 && q.k < 10) ? "" : ",";
+      return "w" + l + "_{" + std::to_string(q.j) + sep + std::to_string(q.k) + "}";
+    }
+    case QuantityKind::bias: return "b" + l + j;
+    case QuantityKind::preactivation: return "z" + l + j;
+    case QuantityKind::activation: return "a" + l + j;
+    case QuantityKind::delta: return "\\delta" + l + j;
+    case QuantityKind::loss: return "L";
+  }
+  return "?";
+}
+
+std::optional<Quantity> parse_quantity(const std::string& s) {
+  size_t pos = 0;
+  if (s == "L") return Quantity{QuantityKind::loss, 0, 0, 0};
+  if (starts_with(s, "yhat", pos)) return indexed(QuantityKind::output, s, pos, false);
+  if (starts_with(s, "y", pos)) return indexed(QuantityKind::target, s, pos, false);
+  if (starts_with(s, "x", pos)) return indexed(QuantityKind::input, s, pos, true);
+  if (starts_with(s, "delta", pos)) return layer_unit(QuantityKind::delta, s, pos);
+  if (starts_with(s, "z", pos)) return layer_unit(QuantityKind::preactivation, s, pos);
+  if (starts_with(s, "b", pos)) return layer_unit(QuantityKind::bias, s, pos);
+  if (starts_with(s, "a", pos)) {
+    auto q = layer_unit(QuantityKind::activation, s, pos);
+    if (q && q->layer == 0) return Quantity{QuantityKind::input, 0, q->j, 0};
+    return q;
+  }
+  if (starts_with(s, "w", pos)) {
+    Quantity q{QuantityKind::weight, 0, 0, 0};
+    if (!read_int(s, pos, q.layer) || pos >= s.size() || s[pos] != '_') return std::nullopt;
+    const size_t start = ++pos;
+    if (!read_int(s, pos, q.j)) return std::nullopt;
+    if (pos == s.size()) {  // shorthand w2_11: exactly two digits, j then k
+      if (pos - start != 2) return std::nullopt;
+      q.k = q.j % 10;
+      q.j /= 10;
+      return q;
+    }
+    if (s[pos] != '_') return std::nullopt;
+    ++pos;
+    if (!read_int(s, pos, q.k) || pos != s.size()) return std::nullopt;
+    return q;
+  }
+  return std::nullopt;
+}
+
+std::optional<Quantity> resolve(const Quantity& q, const Network& net) {
+  Quantity c = q;
+  const auto unit_ok = [&](int l, int j) { return l >= 1 && l <= net.depth() && j >= 1 && j <= net.units(l); };
+  switch (q.kind) {
+    case QuantityKind::loss: return c;
+    case QuantityKind::input:
+      if (q.j < 1 || q.j > net.inputs) return std::nullopt;
+      c.layer = 0;
+      return c;
+    case QuantityKind::target:
+    case QuantityKind::output:
+      if (q.j == 0) {
+        if (net.outputs() != 1) return std::nullopt;
+        c.j = 1;
+      }
+      if (c.j < 1 || c.j > net.outputs()) return std::nullopt;
+      return c;
+    case QuantityKind::weight:
+      if (!unit_ok(q.layer, q.j) || q.k < 1 || q.k > net.units(q.layer - 1)) return std::nullopt;
+      return c;
+    case QuantityKind::bias:
+    case QuantityKind::preactivation:
+    case QuantityKind::activation:
+    case QuantityKind::delta:
+      if (!unit_ok(q.layer, q.j)) return std::nullopt;
+      return c;
+  }
+  return std::nullopt;
+}
+
+std::vector<Quantity> parameters(const Network& net) {
+  std::vector<Quantity> out;
+  out.reserve(net.parameter_count());
+  for (int l = 1; l <= net.depth(); ++l) {
+    for (int j = 1; j <= net.units(l); ++j)
+      for (int k = 1; k <= net.units(l - 1); ++k) out.push_back({QuantityKind::weight, l, j, k});
+    for (int j = 1; j <= net.units(l); ++j) out.push_back({QuantityKind::bias, l, j, 0});
+  }
+  return out;
+}
+
+std::vector<Quantity> inputs(const Network& net) {
+  std::vector<Quantity> out;
+  for (int k = 1; k <= net.inputs; ++k) out.push_back({QuantityKind::input, 0, k, 0});
+  return out;
+}
+
+std::vector<Quantity> targets(const Network& net) {
+  std::vector<Quantity> out;
+  for (int j = 1; j <= net.outputs(); ++j) out.push_back({QuantityKind::target, 0, j, 0});
+  return out;
+}
+
+int parameter_index(const Quantity& q, const Network& net) {
+  int index = 0;
+  for (int l = 1; l < q.layer; ++l) index += net.units(l) * (net.units(l - 1) + 1);
+  const int n_in = net.units(q.layer - 1);
+  if (q.kind == QuantityKind::weight) return index + (q.j - 1) * n_in + (q.k - 1);
+  return index + net.units(q.layer) * n_in + (q.j - 1);
+}
+
+}  // namespace deltacheck

@@ -1,0 +1,53 @@
+// The network description: inputs, layers (activation, units) and loss, parsed from a SPEC string.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace deltacheck {
+
+/// The activation of a layer (DESIGN §3). softmax is allowed on the output layer only.
+enum class Activation { relu, sigmoid, tanh, linear, softmax };
+
+/// The per-sample loss (DESIGN §3): squared = 1/2 sum (a - y)^2; crossentropy with
+/// sigmoid outputs = -sum [y log a + (1-y) log(1-a)], with a softmax output = -sum y log a.
+enum class Loss { squared, crossentropy };
+
+/// One layer with weights: `units` units, each a = activation(z).
+struct Layer {
+  Activation activation;
+  int units;
+};
+
+/// A fully connected network: `inputs` inputs (layer 0), then layers 1..L, and a loss.
+/// Invariants (checked by parse_network): inputs >= 1, every layer has >= 1 unit,
+/// softmax only on the output, crossentropy only with a sigmoid or softmax output.
+struct Network {
+  int inputs = 0;
+  std::vector<Layer> layers;  // layers[l-1] is layer l
+  Loss loss = Loss::squared;
+
+  /// L, the number of layers with weights.
+  int depth() const { return static_cast<int>(layers.size()); }
+  /// Units of layer l (0 = inputs).
+  int units(int l) const { return l == 0 ? inputs : layers[l - 1].units; }
+  /// The activation of layer l (1..L).
+  Activation activation(int l) const { return layers[l - 1].activation; }
+  /// Units of the output layer.
+  int outputs() const { return layers.back().units; }
+  /// Number of weights and biases.
+  int parameter_count() const;
+  /// The SPEC string that parses back to this network, e.g. "3 relu:2 sigmoid:1".
+  std::string spec() const;
+};
+
+/// Parses SPEC ("3 relu:2 sigmoid:2 sigmoid:1") and LOSS ("squared" | "crossentropy").
+/// Throws UserError with a one-line message naming what is wrong and what would be right.
+Network parse_network(const std::string& spec, const std::string& loss);
+
+/// "relu", "sigmoid", ... as written in a SPEC.
+std::string activation_name(Activation a);
+/// "squared" or "crossentropy".
+std::string loss_name(Loss l);
+
+}  // namespace deltacheck

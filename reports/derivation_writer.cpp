@@ -1,0 +1,85 @@
+// The three renderings of a derivation.
+#include "reports/derivation_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "symbolic/printer.h"
+
+namespace deltacheck {
+
+namespace {
+
+const char* form_name(Form f) { return f == Form::local ? "local" : f == Form::delta ? "delta" : "expanded"; }
+
+struct Section {
+  const char* title;
+  const char* json_key;
+  std::vector<Equation> equations;
+};
+
+std::vector<Section> sections(const Derivation& d, Form form) {
+  std::vector<Section> out;
+  out.push_back({"forward pass", "forward", d.forward()});
+  std::vector<Equation> outputs = d.outputs();
+  outputs.push_back(d.loss());
+  out.push_back({"output and loss", "outputs", outputs});
+  if (form == Form::delta) out.push_back({"deltas, output layer first", "deltas", d.deltas()});
+  out.push_back({"gradients of every weight and bias, output layer first", "gradients", d.gradients(form)});
+  return out;
+}
+
+}  // namespace
+
+DerivationFormat parse_derivation_format(const std::string& text) {
+  if (text == "text") return DerivationFormat::text;
+  if (text == "latex") return DerivationFormat::latex;
+  if (text == "json") return DerivationFormat::json;
+  throw UserError("unknown format '" + text + "': use text, latex or json");
+}
+
+void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format) {
+  const Network& net = d.network();
+  const std::vector<Section> parts = sections(d, form);
+  const std::string title = "network \"" + net.spec() + "\", loss " + loss_name(net.loss) + ", form " + form_name(form);
+
+  if (format == DerivationFormat::json) {
+    nlohmann::ordered_json doc;
+    doc["net"] = net.spec();
+    doc["loss"] = loss_name(net.loss);
+    doc["form"] = form_name(form);
+    for (const Section& s : parts) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const Equation& e : s.equations)
+        list.push_back({{"key", e.key.text(net, NameStyle::separated)},
+                        {"expression", print_expression(e.rhs, net, {Syntax::text, NameStyle::separated})},
+                        {"latex", print_expression(e.rhs, net, {Syntax::latex, NameStyle::separated})}});
+      doc[s.json_key] = list;
+    }
+    out << doc.dump(2) << "\n";
+    return;
+  }
+
+  if (format == DerivationFormat::latex) {
+    out << "% deltacheck derive: " << title << "\n";
+    for (const Section& s : parts) {
+      out << "% " << s.title << "\n\\begin{align*}\n";
+      for (size_t i = 0; i < s.equations.size(); ++i) {
+        const Equation& e = s.equations[i];
+        out << "  " << e.key.latex(net) << " &= " << print_expression(e.rhs, net, {Syntax::latex, NameStyle::short_form})
+            << (i + 1 < s.equations.size() ? " \\\\\n" : "\n");
+      }
+      out << "\\end{align*}\n";
+    }
+    return;
+  }
+
+  out << "# deltacheck derive: " << title << "\n";
+  for (const Section& s : parts) {
+    out << "\n# " << s.title << "\n";
+    for (const Equation& e : s.equations)
+      out << e.key.text(net, NameStyle::short_form) << " = " << print_expression(e.rhs, net) << "\n";
+  }
+}
+
+}  // namespace deltacheck

@@ -1,0 +1,23 @@
+// Writing a derivation as an answer file (text), LaTeX or JSON.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "symbolic/derivation.h"
+
+namespace deltacheck {
+
+/// Output format of `derive`.
+enum class DerivationFormat { text, latex, json };
+
+/// Reads "text", "latex" or "json"; throws UserError otherwise.
+DerivationFormat parse_derivation_format(const std::string& text);
+
+/// Writes the forward equations, yhat, the loss, the deltas (delta form) and every gradient
+/// in `form`. Text is an answer file (`KEY = EXPRESSION`, `#` comments) that `check`
+/// accepts; JSON uses separated names everywhere (DESIGN §6). Same input, same bytes.
+/// Throws UserError when the form is too large to print (see Derivation::gradients).
+void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format);
+
+}  // namespace deltacheck

@@ -1,0 +1,26 @@
+// How many significant digits two computed values share.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+namespace deltacheck {
+
+/// Significant decimal digits on which a and b agree: -log10(|a-b| / max(|a|, |b|)),
+/// capped at `cap` (the precision, also returned when a == b). Values below 10^-cap in
+/// magnitude are compared absolutely, so an exact zero and a rounding residue of the same
+/// gradient agree.
+template <class A, class B>
+double agreement_digits(const A& a, const B& b, double cap) {
+  using std::abs;
+  using std::log10;
+  const A diff = abs(a - A(b));
+  if (diff == 0) return cap;
+  A scale = std::max<A>(abs(a), abs(A(b)));
+  const A floor = pow(A(10), -static_cast<int>(cap));
+  if (scale < floor) scale = floor;
+  const double digits = -static_cast<double>(log10(diff / scale));
+  return std::clamp(digits, 0.0, cap);
+}
+
+}  // namespace deltacheck

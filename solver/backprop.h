@@ -1,0 +1,212 @@
+// Backpropagation written once, templated on the scalar: forward pass, loss, deltas and the gradient of every parameter.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/elementary.h"
+#include "core/error.h"
+#include "core/names.h"
+#include "core/network.h"
+#include "core/point.h"
+#include "core/scalar_text.h"
+
+namespace deltacheck {
+
+/// Where each layer's weights and biases start in the flat parameter vector, whose order is
+/// `parameters(net)`: layer 1's weights row by row (w_jk at j * n_in + k), its biases, layer 2, ...
+struct ParameterLayout {
+  explicit ParameterLayout(const Network& net);
+  std::vector<int> weight_offset, bias_offset;  // index l-1 for layer l
+  int size = 0;
+};
+
+/// Workspace and results of one pass: z[l][j], a[l][j] (a[0] = x), delta[l][j] (index 0 unused).
+template <class T>
+struct NetworkState {
+  std::vector<std::vector<T>> z, a, delta;
+};
+
+/// Inputs, targets and parameters of a point, as T.
+template <class T>
+struct NumericPoint {
+  std::vector<T> x, y, params;
+};
+
+/// The point's exact decimals rounded once to T (values of RealN get the current precision).
+template <class T>
+NumericPoint<T> to_numeric(const Point& p, const Network& net) {
+  NumericPoint<T> n;
+  for (const Quantity& q : inputs(net)) n.x.push_back(from_text<T>(p.at(q).text()));
+  for (const Quantity& q : targets(net)) n.y.push_back(from_text<T>(p.at(q).text()));
+  for (const Quantity& q : parameters(net)) n.params.push_back(from_text<T>(p.at(q).text()));
+  return n;
+}
+
+/// ReLU pre-activations within this distance of 0 are kinks (DESIGN §3).
+constexpr double kKinkTolerance = 1e-12;
+
+/// Runs the forward pass and returns the per-sample loss, computed stably: cross-entropy
+/// from z (sigmoid: softplus(z) - y z; softmax: logsumexp(z) - z_j), so a saturated
+/// output never takes log(0). With `check_kinks`, throws KinkError naming a ReLU unit whose
+/// pre-activation is within kKinkTolerance of 0.
+template <class T>
+T forward(const Network& net, const ParameterLayout& layout, const T* params, const T* x, const T* y,
+          NetworkState<T>& s, bool check_kinks) {
+  using std::abs;
+  using std::exp;
+  using std::log;
+  using std::tanh;
+  const int L = net.depth();
+  s.z.resize(L + 1);
+  s.a.resize(L + 1);
+  s.a[0].assign(x, x + net.inputs);
+  for (int l = 1; l <= L; ++l) {
+    const int n = net.units(l), n_in = net.units(l - 1);
+    const T* w = params + layout.weight_offset[l - 1];
+    const T* b = params + layout.bias_offset[l - 1];
+    std::vector<T>& z = s.z[l];
+    std::vector<T>& a = s.a[l];
+    const std::vector<T>& prev = s.a[l - 1];
+    z.resize(n);
+    a.resize(n);
+    for (int j = 0; j < n; ++j) {
+      T sum = b[j];
+      const T* row = w + j * n_in;
+      for (int k = 0; k < n_in; ++k) sum += row[k] * prev[k];
+      z[j] = sum;
+    }
+    const Activation f = net.activation(l);
+    if (f == Activation::softmax) {
+      T m = z[0];
+      for (int j = 1; j < n; ++j) m = z[j] > m ? z[j] : m;
+      T total = 0;
+      for (int j = 0; j < n; ++j) total += (a[j] = exp(z[j] - m));
+      for (int j = 0; j < n; ++j) a[j] /= total;
+      continue;
+    }
+    for (int j = 0; j < n; ++j) {
+      switch (f) {
+        case Activation::relu:
+          if (check_kinks && abs(z[j]) <= T(kKinkTolerance))
+            throw KinkError("ReLU unit z" + std::to_string(l) + "_" + std::to_string(j + 1) + " = " + to_text(z[j], 6) +
+                            " is within 1e-12 of its kink at 0, where the gradient is not defined: choose a point away from it");
+          a[j] = elementary::relu(z[j]);
+          break;
+        case Activation::sigmoid: a[j] = elementary::sigmoid(z[j]); break;
+        case Activation::tanh: a[j] = tanh(z[j]); break;
+        case Activation::linear: a[j] = z[j]; break;
+        case Activation::softmax: break;
+      }
+    }
+  }
+
+  // Loss per sample.
+  const int K = net.outputs();
+  const std::vector<T>& z = s.z[L];
+  const std::vector<T>& a = s.a[L];
+  T loss = 0;
+  if (net.loss == Loss::squared) {
+    for (int j = 0; j < K; ++j) loss += (a[j] - y[j]) * (a[j] - y[j]);
+    return loss / 2;
+  }
+  if (net.activation(L) == Activation::softmax) {  // -sum y_j log a_j = sum y_j (logsumexp(z) - z_j)
+    T m = z[0];
+    for (int j = 1; j < K; ++j) m = z[j] > m ? z[j] : m;
+    T total = 0;
+    for (int j = 0; j < K; ++j) total += exp(z[j] - m);
+    const T lse = m + log(total);
+    for (int j = 0; j < K; ++j) loss += y[j] * (lse - z[j]);
+    return loss;
+  }
+  // -[y log sigma(z) + (1-y) log(1 - sigma(z))] = softplus(z) - y z
+  for (int j = 0; j < K; ++j) loss += elementary::softplus(z[j]) - y[j] * z[j];
+  return loss;
+}
+
+/// f'(z) of a non-softmax activation, from the unit's a and z (sigmoid: a(1-a), tanh: 1-a^2,
+/// relu: step(z), linear: 1).
+template <class T>
+T activation_slope(Activation f, const T& a, const T& z) {
+  switch (f) {
+    case Activation::sigmoid: return a * (T(1) - a);
+    case Activation::tanh: return T(1) - a * a;
+    case Activation::relu: return elementary::step(z);
+    case Activation::linear: return T(1);
+    case Activation::softmax: break;
+  }
+  return T(0);
+}
+
+/// After `forward`, fills s.delta and writes dL/dp of every parameter into grad (size
+/// layout.size, in parameter order). Output delta: cross-entropy gives a - y (softmax:
+/// a_j sum(y) - y_j, which is a_j - y_j for targets summing to 1); squared loss gives
+/// (a - y) f'(z), through the softmax Jacobian a_j (g_j - sum_i g_i a_i) for a softmax.
+/// Hidden: delta{l}_j = (sum_k w{l+1}_kj delta{l+1}_k) f_l'(z{l}_j); dL/dw_jk = delta_j a_k.
+template <class T>
+void backward(const Network& net, const ParameterLayout& layout, const T* params, const T* y, NetworkState<T>& s, T* grad) {
+  const int L = net.depth();
+  const int K = net.outputs();
+  s.delta.resize(L + 1);
+  std::vector<T>& out = s.delta[L];
+  out.resize(K);
+  const std::vector<T>& a = s.a[L];
+  const Activation f_out = net.activation(L);
+  if (net.loss == Loss::crossentropy) {
+    if (f_out == Activation::softmax) {
+      T total_y = 0;
+      for (int j = 0; j < K; ++j) total_y += y[j];
+      for (int j = 0; j < K; ++j) out[j] = a[j] * total_y - y[j];
+    } else {
+      for (int j = 0; j < K; ++j) out[j] = a[j] - y[j];
+    }
+  } else if (f_out == Activation::softmax) {
+    T dot = 0;
+    for (int i = 0; i < K; ++i) dot += (a[i] - y[i]) * a[i];
+    for (int j = 0; j < K; ++j) out[j] = a[j] * ((a[j] - y[j]) - dot);
+  } else {
+    for (int j = 0; j < K; ++j) out[j] = (a[j] - y[j]) * activation_slope(f_out, a[j], s.z[L][j]);
+  }
+
+  for (int l = L; l >= 1; --l) {
+    const int n = net.units(l), n_in = net.units(l - 1);
+    const T* w = params + layout.weight_offset[l - 1];
+    T* gw = grad + layout.weight_offset[l - 1];
+    T* gb = grad + layout.bias_offset[l - 1];
+    const std::vector<T>& d = s.delta[l];
+    const std::vector<T>& prev = s.a[l - 1];
+    for (int j = 0; j < n; ++j) {
+      gb[j] = d[j];
+      for (int k = 0; k < n_in; ++k) gw[j * n_in + k] = d[j] * prev[k];
+    }
+    if (l == 1) break;
+    std::vector<T>& below = s.delta[l - 1];
+    below.assign(n_in, T(0));
+    for (int j = 0; j < n; ++j)
+      for (int k = 0; k < n_in; ++k) below[k] += w[j * n_in + k] * d[j];
+    const Activation f = net.activation(l - 1);
+    for (int k = 0; k < n_in; ++k) below[k] *= activation_slope(f, s.a[l - 1][k], s.z[l - 1][k]);
+  }
+}
+
+/// The loss and the gradient of every parameter at a point.
+template <class T>
+struct Gradient {
+  T loss;
+  std::vector<T> d_params;  // parameter order
+};
+
+/// Loss and gradient at p by backprop in T; throws KinkError at a ReLU kink.
+template <class T>
+Gradient<T> gradient_at(const Network& net, const Point& p) {
+  const ParameterLayout layout(net);
+  const NumericPoint<T> n = to_numeric<T>(p, net);
+  NetworkState<T> s;
+  Gradient<T> g;
+  g.loss = forward(net, layout, n.params.data(), n.x.data(), n.y.data(), s, true);
+  g.d_params.assign(layout.size, T(0));
+  backward(net, layout, n.params.data(), n.y.data(), s, g.d_params.data());
+  return g;
+}
+
+}  // namespace deltacheck

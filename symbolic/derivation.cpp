@@ -1,0 +1,208 @@
+// Deriving a network's equations with GiNaC: the forward pass, the loss, the delta rules and the gradients.
+#include "symbolic/derivation.h"
+
+#include "core/error.h"
+#include "symbolic/expression_size.h"
+#include "symbolic/functions.h"
+#include "symbolic/substitute.h"
+
+namespace deltacheck {
+
+using namespace GiNaC;
+
+namespace {
+
+Quantity unit(QuantityKind kind, int l, int j) { return Quantity{kind, l, j, 0}; }
+
+// True when GiNaC can show a == b, assuming `assumption` (a substitution) holds.
+bool provably_equal(const ex& a, const ex& b, const exmap& assumption = {}) {
+  return normal((a - b).subs(assumption)).is_zero();
+}
+
+}  // namespace
+
+Form parse_form(const std::string& text) {
+  if (text == "local") return Form::local;
+  if (text == "delta") return Form::delta;
+  if (text == "expanded") return Form::expanded;
+  throw UserError("unknown form '" + text + "': use local, delta or expanded");
+}
+
+std::string EquationKey::text(const Network& net, NameStyle style) const {
+  return (gradient ? "dL/d" : "") + quantity_name(quantity, net, style);
+}
+
+std::string EquationKey::latex(const Network& net) const {
+  const std::string q = quantity_latex(quantity, net);
+  return gradient ? "\\frac{\\partial L}{\\partial " + q + "}" : q;
+}
+
+ex apply_activation(Activation a, const ex& z) {
+  switch (a) {
+    case Activation::relu: return relu(z);
+    case Activation::sigmoid: return sigmoid(z);
+    case Activation::tanh: return tanh(z);
+    case Activation::linear: return z;
+    case Activation::softmax: break;
+  }
+  throw std::logic_error("apply_activation: softmax couples units");
+}
+
+ex activation_derivative(Activation a, const ex& a_symbol, const ex& z_symbol) {
+  const symbol& z = ex_to<symbol>(z_symbol);
+  const ex f = apply_activation(a, z);
+  // f'(z) from GiNaC, then f(z) written as the unit's own activation a: sigma' = a(1-a), tanh' = 1-a^2.
+  return f.diff(z).subs(f == a_symbol);
+}
+
+Derivation::Derivation(const Network& net) : net_(net), symbols_(net) {
+  ensure_functions_registered();
+  SymbolTable& s = symbols_;
+  const int L = net.depth();
+  const auto a = [&](int l, int j) -> ex {
+    return l == 0 ? ex(s({QuantityKind::input, 0, j, 0})) : ex(s(unit(QuantityKind::activation, l, j)));
+  };
+  const auto z = [&](int l, int j) -> ex { return s(unit(QuantityKind::preactivation, l, j)); };
+  const auto delta = [&](int l, int j) -> ex { return s(unit(QuantityKind::delta, l, j)); };
+  const auto y = [&](int j) -> ex { return s({QuantityKind::target, 0, j, 0}); };
+
+  // Forward pass: z = sum_k w_jk a_k + b_j, a = f(z).
+  std::vector<std::vector<ex>> z_rhs(L + 1), a_rhs(L + 1);
+  for (int l = 1; l <= L; ++l) {
+    const Activation f = net.activation(l);
+    ex softmax_sum = 0;
+    if (f == Activation::softmax)
+      for (int i = 1; i <= net.units(l); ++i) softmax_sum += exp(z(l, i));
+    for (int j = 1; j <= net.units(l); ++j) {
+      ex sum = s(unit(QuantityKind::bias, l, j));
+      for (int k = 1; k <= net.units(l - 1); ++k) sum += s({QuantityKind::weight, l, j, k}) * a(l - 1, k);
+      z_rhs[l].push_back(sum);
+      forward_.push_back({{unit(QuantityKind::preactivation, l, j), false}, sum});
+      const ex act = f == Activation::softmax ? exp(z(l, j)) / softmax_sum : apply_activation(f, z(l, j));
+      a_rhs[l].push_back(act);
+      forward_.push_back({{unit(QuantityKind::activation, l, j), false}, act});
+    }
+  }
+  for (int j = 1; j <= net.outputs(); ++j) outputs_.push_back({{{QuantityKind::output, 0, j, 0}, false}, a(L, j)});
+
+  // Loss per sample, in the output activations.
+  ex loss = 0;
+  const bool softmax_out = net.activation(L) == Activation::softmax;
+  for (int j = 1; j <= net.outputs(); ++j) {
+    if (net.loss == Loss::squared) loss += pow(a(L, j) - y(j), 2) / 2;
+    else if (softmax_out) loss -= y(j) * log(a(L, j));
+    else loss -= y(j) * log(a(L, j)) + (1 - y(j)) * log(1 - a(L, j));
+  }
+  loss_ = {{{QuantityKind::loss, 0, 0, 0}, false}, loss};
+
+  // d a{L}_i / d z{L}_j in local form. For softmax, with e_m standing for exp(z_m) (so that
+  // de_m/dz_j = [m = j] e_m), GiNaC differentiates e_i / sum e and the result is shown equal
+  // to a_i (delta_ij - a_j) after writing e_m = a_m S.
+  const auto output_jacobian = [&](int i, int j) -> ex {
+    if (!softmax_out) return i == j ? activation_derivative(net.activation(L), a(L, j), z(L, j)) : ex(0);
+    std::vector<symbol> e;
+    ex sum = 0;
+    for (int m = 1; m <= net.outputs(); ++m) {
+      e.emplace_back("e" + std::to_string(m));
+      sum += e.back();
+    }
+    const symbol total("S");
+    exmap as_activations;
+    for (int m = 1; m <= net.outputs(); ++m) as_activations[e[m - 1]] = a(L, m) * total;
+    const ex derived = ((e[i - 1] / sum).diff(e[j - 1]) * e[j - 1]).subs(as_activations);
+    const ex local = a(L, i) * ((i == j ? 1 : 0) - a(L, j));
+    exmap activations_sum_to_one;  // sum_m a_m = 1 for a softmax
+    ex rest = 1;
+    for (int m = 1; m < net.outputs(); ++m) rest -= a(L, m);
+    activations_sum_to_one[a(L, net.outputs())] = rest;
+    if (!provably_equal(derived, local, activations_sum_to_one))
+      throw std::logic_error("softmax jacobian: GiNaC did not confirm a_i(delta_ij - a_j)");
+    return local;
+  };
+
+  // Output deltas: delta_j = sum_i dL/da_i da_i/dz_j. With cross-entropy GiNaC confirms the
+  // collapse to a_j - y_j (for softmax, given that the targets sum to 1).
+  exmap targets_sum_to_one;
+  if (softmax_out) {
+    ex rest = 1;
+    for (int j = 1; j < net.outputs(); ++j) rest -= y(j);
+    targets_sum_to_one[y(net.outputs())] = rest;
+  }
+  for (int j = 1; j <= net.outputs(); ++j) {
+    ex raw = 0;
+    for (int i = 1; i <= net.outputs(); ++i) raw += loss.diff(ex_to<symbol>(a(L, i))) * output_jacobian(i, j);
+    ex rhs = raw;
+    if (net.loss == Loss::crossentropy) {
+      const ex collapsed = a(L, j) - y(j);
+      if (!provably_equal(raw, collapsed, targets_sum_to_one)) throw std::logic_error("cross-entropy delta did not collapse to a - y");
+      rhs = collapsed;
+    }
+    deltas_.push_back({{unit(QuantityKind::delta, L, j), false}, rhs});
+  }
+
+  // Hidden deltas: delta{l}_j = (sum_k delta{l+1}_k dz{l+1}_k/da{l}_j) f_l'(z{l}_j).
+  for (int l = L - 1; l >= 1; --l) {
+    for (int j = 1; j <= net.units(l); ++j) {
+      ex back = 0;
+      for (int k = 1; k <= net.units(l + 1); ++k) back += delta(l + 1, k) * z_rhs[l + 1][k - 1].diff(ex_to<symbol>(a(l, j)));
+      deltas_.push_back({{unit(QuantityKind::delta, l, j), false}, back * activation_derivative(net.activation(l), a(l, j), z(l, j))});
+    }
+  }
+
+  // Gradients in delta form: dL/dp = delta{l}_j dz{l}_j/dp, layer L first.
+  for (int l = L; l >= 1; --l) {
+    for (int j = 1; j <= net.units(l); ++j) {
+      for (int k = 1; k <= net.units(l - 1); ++k) gradient_order_.push_back({QuantityKind::weight, l, j, k});
+    }
+    for (int j = 1; j <= net.units(l); ++j) gradient_order_.push_back(unit(QuantityKind::bias, l, j));
+  }
+  for (const Quantity& p : gradient_order_) {
+    const ex dz = z_rhs[p.layer][p.j - 1].diff(s(p));
+    delta_form_.push_back(delta(p.layer, p.j) * dz);
+  }
+
+  // Local form of each delta: substitute the deltas of later layers, layer L first.
+  for (const Equation& d : deltas_) delta_to_local_[s(d.key.quantity)] = substitute(d.rhs, delta_to_local_);
+
+  // Forward quantities as expressions of inputs and parameters, for the expanded form.
+  for (int l = 1; l <= L; ++l) {
+    for (int j = 1; j <= net.units(l); ++j) forward_to_inputs_[z(l, j)] = substitute(z_rhs[l][j - 1], forward_to_inputs_);
+    for (int j = 1; j <= net.units(l); ++j) forward_to_inputs_[a(l, j)] = substitute(a_rhs[l][j - 1], forward_to_inputs_);
+  }
+}
+
+ex Derivation::gradient_in(Form form, std::size_t index) const {
+  const ex in_deltas = delta_form_[index];
+  if (form == Form::delta) return in_deltas;
+  const ex local = substitute(in_deltas, delta_to_local_);
+  if (form == Form::local) return local;
+  return substitute(local, forward_to_inputs_);
+}
+
+std::size_t Derivation::largest_gradient(Form form, std::size_t limit) const {
+  std::size_t largest = 0;
+  for (std::size_t i = 0; i < delta_form_.size(); ++i) largest = std::max(largest, tree_size(gradient_in(form, i), limit));
+  return largest;
+}
+
+std::vector<Equation> Derivation::gradients(Form form, std::size_t max_size) const {
+  std::vector<Equation> out;
+  out.reserve(delta_form_.size());
+  for (std::size_t i = 0; i < delta_form_.size(); ++i) {
+    ex rhs = gradient_in(form, i);
+    const EquationKey key{gradient_order_[i], true};
+    if (form != Form::delta) {
+      const std::size_t size = tree_size(rhs, max_size + 1);
+      if (size > max_size)
+        throw UserError("the " + std::string(form == Form::local ? "local" : "expanded") + " form of " +
+                        key.text(net_, NameStyle::short_form) + " has more than " + std::to_string(max_size) +
+                        " terms for network \"" + net_.spec() + "\": use --form delta, which stays linear in the size of the network");
+      // Pull the factors shared by every path out of the sum (e.g. the output delta).
+      rhs = collect_common_factors(rhs);
+    }
+    out.push_back({key, rhs});
+  }
+  return out;
+}
+
+}  // namespace deltacheck

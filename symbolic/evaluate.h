@@ -1,0 +1,140 @@
+// Numeric evaluation of GiNaC expressions in any scalar type (double, 50-digit, N-digit), exact numbers kept exact until the end.
+#pragma once
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include <ginac/ginac.h>
+
+#include "core/elementary.h"
+#include "core/error.h"
+#include "core/scalar_text.h"
+#include "symbolic/functions.h"
+
+namespace deltacheck {
+
+/// Evaluates expressions with symbols bound to values of type T. Each shared
+/// subexpression of GiNaC's DAG is evaluated once per `evaluate` call, so forms that
+/// are large as trees (the local and expanded gradients) cost no more than their DAG.
+template <class T>
+class Evaluator {
+ public:
+  /// Binds symbol s to value v (replacing any earlier value).
+  void bind(const GiNaC::symbol& s, const T& v) { values_[s] = v; }
+  /// True when s has a value.
+  bool bound(const GiNaC::symbol& s) const { return values_.count(s) != 0; }
+
+  /// The value of e. Throws UserError for a symbol without a value or a function that
+  /// has no numeric meaning here.
+  T evaluate(const GiNaC::ex& e) {
+    memo_.clear();
+    return eval(e);
+  }
+
+ private:
+  T eval(const GiNaC::ex& e) {
+    using namespace GiNaC;
+    if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));
+    if (is_a<symbol>(e)) {
+      const auto it = values_.find(e);
+      if (it == values_.end()) throw UserError("no value for '" + ex_to<symbol>(e).get_name() + "'");
+      return it->second;
+    }
+    const basic* key = &ex_to<basic>(e);
+    const auto hit = memo_.find(key);
+    if (hit != memo_.end()) return hit->second.second;
+    T v = compute(e);
+    memo_.emplace(key, std::make_pair(e, v));  // keeps e alive so its address stays unique
+    return v;
+  }
+
+  T compute(const GiNaC::ex& e) {
+    using namespace GiNaC;
+    using std::abs;
+    using std::cosh;
+    using std::exp;
+    using std::log;
+    using std::pow;
+    using std::sinh;
+    using std::sqrt;
+    using std::tanh;
+    if (is_exactly_a<add>(e)) {
+      T s = 0;
+      for (size_t i = 0; i < e.nops(); ++i) s += eval(e.op(i));
+      return s;
+    }
+    if (is_exactly_a<mul>(e)) {
+      T p = 1;
+      for (size_t i = 0; i < e.nops(); ++i) p *= eval(e.op(i));
+      return p;
+    }
+    if (is_exactly_a<power>(e)) {
+      const ex& x = e.op(1);
+      const T base = eval(e.op(0));
+      if (is_exactly_a<numeric>(x) && ex_to<numeric>(x).is_integer() && abs(ex_to<numeric>(x)).to_int() <= 64) {
+        const int n = ex_to<numeric>(x).to_int();
+        T r = 1;
+        for (int i = 0; i < (n < 0 ? -n : n); ++i) r *= base;
+        return n < 0 ? T(1) / r : r;
+      }
+      if (x.is_equal(numeric(1, 2))) return sqrt(base);
+      return pow(base, eval(x));
+    }
+    if (is_a<function>(e)) {
+      const unsigned s = ex_to<function>(e).get_serial();
+      const T a = eval(e.op(0));
+      if (s == sigmoid_SERIAL::serial) return elementary::sigmoid(a);
+      if (s == relu_SERIAL::serial) return elementary::relu(a);
+      if (s == unit_step_SERIAL::serial) return elementary::step(a);
+      if (s == exp_SERIAL::serial) return exp(a);
+      if (s == log_SERIAL::serial) return log(a);
+      if (s == tanh_SERIAL::serial) return tanh(a);
+      if (s == cosh_SERIAL::serial) return cosh(a);
+      if (s == sinh_SERIAL::serial) return sinh(a);
+      if (s == abs_SERIAL::serial) return abs(a);
+      throw UserError("cannot evaluate function '" + ex_to<function>(e).get_name() + "'");
+    }
+    std::ostringstream out;
+    out << e;
+    throw UserError("cannot evaluate '" + out.str() + "'");
+  }
+
+  // Exact rationals become T by one rounded division of exact integers.
+  static T number(const GiNaC::numeric& n) {
+    if (n.is_integer()) return from_text<T>(text_of(n));
+    if (n.is_rational()) return from_text<T>(text_of(n.numer())) / from_text<T>(text_of(n.denom()));
+    return from_text<T>(text_of(n));
+  }
+
+  static std::string text_of(const GiNaC::numeric& n) {
+    std::ostringstream out;
+    out << n;
+    return out.str();
+  }
+
+  std::map<GiNaC::ex, T, GiNaC::ex_is_less> values_;
+  std::unordered_map<const GiNaC::basic*, std::pair<GiNaC::ex, T>> memo_;
+};
+
+}  // namespace deltacheck
+
+#include "core/point.h"
+#include "symbolic/derivation.h"
+
+namespace deltacheck {
+
+/// Binds the inputs, parameters and targets of p, then every forward quantity (z, a) and
+/// every delta of d, each computed from its own equation in d: numbers that come from the
+/// symbolic derivation alone, independent of the numeric backprop.
+template <class T>
+void bind_derivation(Evaluator<T>& ev, Derivation& d, const Point& p) {
+  SymbolTable& s = d.symbols();
+  for (const auto& [q, value] : p.values()) ev.bind(s(q), from_text<T>(value.text()));
+  for (const Equation& e : d.forward()) ev.bind(s(e.key.quantity), ev.evaluate(e.rhs));
+  for (const Equation& e : d.deltas()) ev.bind(s(e.key.quantity), ev.evaluate(e.rhs));
+}
+
+}  // namespace deltacheck

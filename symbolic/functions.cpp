@@ -1,0 +1,79 @@
+// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side.
+#include "symbolic/functions.h"
+
+namespace deltacheck {
+
+using namespace GiNaC;
+
+namespace {
+
+bool is_real_number(const ex& x) { return is_exactly_a<numeric>(x) && ex_to<numeric>(x).is_real(); }
+bool is_float_number(const ex& x) { return is_real_number(x) && !ex_to<numeric>(x).is_rational(); }
+
+void print_latex_call(const char* name, const ex& x, const print_context& c) {
+  c.s << name << "\\left(";
+  x.print(c);
+  c.s << "\\right)";
+}
+
+// sigma(x) = 1/(1+exp(-x)); sigma(0) = 1/2; sigma' = sigma (1 - sigma)
+ex sigmoid_evalf(const ex& x) {
+  if (is_real_number(x)) return (numeric(1) / (numeric(1) + exp(-ex_to<numeric>(x)))).evalf();
+  return sigmoid(x).hold();
+}
+ex sigmoid_eval(const ex& x) {
+  if (x.is_zero()) return numeric(1, 2);
+  if (is_float_number(x)) return sigmoid_evalf(x);
+  return sigmoid(x).hold();
+}
+ex sigmoid_deriv(const ex& x, unsigned) { return sigmoid(x) * (1 - sigmoid(x)); }
+void sigmoid_latex(const ex& x, const print_context& c) { print_latex_call("\\sigma", x, c); }
+
+// relu(x) = max(x, 0); relu' = step
+ex relu_eval(const ex& x) {
+  if (is_real_number(x)) return ex_to<numeric>(x).is_positive() ? x : ex(0);
+  return relu(x).hold();
+}
+ex relu_evalf(const ex& x) { return relu_eval(x.evalf()); }
+ex relu_deriv(const ex& x, unsigned) { return unit_step(x); }
+void relu_latex(const ex& x, const print_context& c) { print_latex_call("\\operatorname{ReLU}", x, c); }
+
+// step(x) = [x > 0]; step' = 0 (away from the kink)
+ex unit_step_eval(const ex& x) {
+  if (is_real_number(x)) return ex_to<numeric>(x).is_positive() ? ex(1) : ex(0);
+  return unit_step(x).hold();
+}
+ex unit_step_evalf(const ex& x) { return unit_step_eval(x.evalf()); }
+ex unit_step_deriv(const ex&, unsigned) { return 0; }
+void unit_step_latex(const ex& x, const print_context& c) { print_latex_call("\\operatorname{step}", x, c); }
+
+}  // namespace
+
+REGISTER_FUNCTION(sigmoid, eval_func(sigmoid_eval).evalf_func(sigmoid_evalf).derivative_func(sigmoid_deriv).print_func<print_latex>(sigmoid_latex))
+REGISTER_FUNCTION(relu, eval_func(relu_eval).evalf_func(relu_evalf).derivative_func(relu_deriv).print_func<print_latex>(relu_latex))
+REGISTER_FUNCTION(unit_step, eval_func(unit_step_eval).evalf_func(unit_step_evalf).derivative_func(unit_step_deriv).print_func<print_latex>(unit_step_latex))
+
+void ensure_functions_registered() {
+  // Reading the serials forces this translation unit, and so its registrations, to be linked.
+  static volatile unsigned sink = sigmoid_SERIAL::serial + relu_SERIAL::serial + unit_step_SERIAL::serial;
+  (void)sink;
+}
+
+ex rewrite_to_exp(const ex& e) {
+  struct Rewriter : map_function {
+    ex operator()(const ex& x) override {
+      if (is_a<function>(x)) {
+        const ex arg = x.op(0).map(*this);
+        const unsigned s = ex_to<function>(x).get_serial();
+        if (s == sigmoid_SERIAL::serial) return 1 / (1 + exp(-arg));
+        if (s == tanh_SERIAL::serial) return (exp(2 * arg) - 1) / (exp(2 * arg) + 1);
+        if (s == cosh_SERIAL::serial) return (exp(arg) + exp(-arg)) / 2;
+        if (s == sinh_SERIAL::serial) return (exp(arg) - exp(-arg)) / 2;
+      }
+      return x.map(*this);
+    }
+  } rewriter;
+  return rewriter(e);
+}
+
+}  // namespace deltacheck
