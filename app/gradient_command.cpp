@@ -44,7 +44,7 @@ int run_gradient(const std::vector<std::string>& args) {
   if (digits == 50) {
     t = gradient_text<Real50>(net, p, digits);
   } else {
-    const PrecisionScope precision(digits);
+    const PrecisionScope precision(digits + kGuardDigits);
     t = gradient_text<RealN>(net, p, digits);
   }
   write_gradient(std::cout, net, digits, t, vm->count("json") != 0);

@@ -59,6 +59,11 @@ Rational Decimal::rational() const {
   }
   const auto dot = mantissa.find('.');
   if (dot != std::string::npos) exponent -= static_cast<long>(mantissa.size() - dot - 1);
+  // cpp_int reads a leading 0 as octal: strip leading zeros (keeping the sign).
+  const bool negative = !digits.empty() && digits[0] == '-';
+  size_t first = negative ? 1 : 0;
+  while (first + 1 < digits.size() && digits[first] == '0') ++first;
+  digits = (negative ? "-" : "") + digits.substr(first);
   Rational value{cpp_int(digits)};
   const cpp_int scale = boost::multiprecision::pow(cpp_int(10), static_cast<unsigned>(exponent < 0 ? -exponent : exponent));
   return exponent < 0 ? value / Rational(scale) : value * Rational(scale);

@@ -65,7 +65,7 @@ VerifyResult verify_network(const Network& net, int count, unsigned digits, std:
     if (digits == 50) {
       compute_at<Real50>(d, gradients, p, digits, result, rows);
     } else {
-      const PrecisionScope precision(digits);
+      const PrecisionScope precision(digits + kGuardDigits);
       compute_at<RealN>(d, gradients, p, digits, result, rows);
     }
     std::sort(rows.begin(), rows.end(), [&](const VerifyRow& a, const VerifyRow& b) {

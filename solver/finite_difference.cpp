@@ -6,7 +6,8 @@
 namespace deltacheck {
 
 FiniteDifferencePlan finite_difference_plan(unsigned digits) {
-  return {digits + digits / 4 + 40, digits / 4 + 10};
+  const unsigned quarter = (digits + 3) / 4;  // rounded up
+  return {digits + quarter + 40, quarter + 10};
 }
 
 std::vector<RealN> finite_difference_gradient(const Network& net, const Point& p, unsigned digits) {

@@ -19,8 +19,8 @@ struct FiniteDifferencePlan {
 
 /// The plan for `digits`: central differences D(h) = (L(p+h) - L(p-h)) / 2h have error
 /// c2 h^2 + c4 h^4 + ...; Richardson's (4 D(h/2) - D(h)) / 3 removes the h^2 term, so with
-/// h = 10^-(digits/4 + 10) the truncation error is about 10^-(digits + 40). The rounding
-/// error is about 10^-working / h, so working = digits + digits/4 + 40 digits puts it near
+/// h = 10^-(ceil(digits/4) + 10) the truncation error is about 10^-(digits + 40). The rounding
+/// error is about 10^-working / h, so working = digits + ceil(digits/4) + 40 digits puts it near
 /// 10^-(digits + 30): both far below what is compared.
 FiniteDifferencePlan finite_difference_plan(unsigned digits);
 

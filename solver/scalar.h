@@ -6,9 +6,15 @@
 
 namespace deltacheck {
 
-/// 50 significant decimal digits, fixed size (no allocation): the checking precision.
-using Real50 = boost::multiprecision::cpp_bin_float_50;
-/// Runtime precision (MPFR): digits set by a PrecisionScope, for --digits N and finite differences.
+/// Digits carried beyond those reported, so that cancellation (1 - a^2 of a saturated tanh,
+/// a(1 - a) of a saturated sigmoid, sums of paths with opposite signs) never reaches them.
+constexpr unsigned kGuardDigits = 20;
+
+/// The checking precision: 50 reported significant digits, computed with 50 + kGuardDigits;
+/// fixed size (no allocation).
+using Real50 = boost::multiprecision::number<boost::multiprecision::cpp_bin_float<50 + kGuardDigits>>;
+/// Runtime precision (MPFR): digits set by a PrecisionScope, for --digits N (computed with
+/// N + kGuardDigits) and finite differences.
 using RealN = boost::multiprecision::mpfr_float;
 
 /// Sets the precision of RealN values created while it lives (decimal digits), and restores

@@ -66,7 +66,8 @@ Derivation::Derivation(const Network& net) : net_(net), symbols_(net) {
   const auto delta = [&](int l, int j) -> ex { return s(unit(QuantityKind::delta, l, j)); };
   const auto y = [&](int j) -> ex { return s({QuantityKind::target, 0, j, 0}); };
 
-  // Forward pass: z = sum_k w_jk a_k + b_j, a = f(z).
+  // Forward pass: z = sum_k w_jk a_k + b_j, a = f(z); every z of a layer before its a
+  // (a softmax unit's a uses the z of every unit of its layer).
   std::vector<std::vector<ex>> z_rhs(L + 1), a_rhs(L + 1);
   for (int l = 1; l <= L; ++l) {
     const Activation f = net.activation(l);
@@ -78,6 +79,8 @@ Derivation::Derivation(const Network& net) : net_(net), symbols_(net) {
       for (int k = 1; k <= net.units(l - 1); ++k) sum += s({QuantityKind::weight, l, j, k}) * a(l - 1, k);
       z_rhs[l].push_back(sum);
       forward_.push_back({{unit(QuantityKind::preactivation, l, j), false}, sum});
+    }
+    for (int j = 1; j <= net.units(l); ++j) {
       const ex act = f == Activation::softmax ? exp(z(l, j)) / softmax_sum : apply_activation(f, z(l, j));
       a_rhs[l].push_back(act);
       forward_.push_back({{unit(QuantityKind::activation, l, j), false}, act});
@@ -181,7 +184,8 @@ ex Derivation::gradient_in(Form form, std::size_t index) const {
 
 std::size_t Derivation::largest_gradient(Form form, std::size_t limit) const {
   std::size_t largest = 0;
-  for (std::size_t i = 0; i < delta_form_.size(); ++i) largest = std::max(largest, tree_size(gradient_in(form, i), limit));
+  for (std::size_t i = 0; i < delta_form_.size() && largest < limit; ++i)
+    largest = std::max(largest, tree_size(gradient_in(form, i), limit));
   return largest;
 }
 
@@ -197,8 +201,9 @@ std::vector<Equation> Derivation::gradients(Form form, std::size_t max_size) con
         throw UserError("the " + std::string(form == Form::local ? "local" : "expanded") + " form of " +
                         key.text(net_, NameStyle::short_form) + " has more than " + std::to_string(max_size) +
                         " terms for network \"" + net_.spec() + "\": use --form delta, which stays linear in the size of the network");
-      // Pull the factors shared by every path out of the sum (e.g. the output delta).
-      rhs = collect_common_factors(rhs);
+      // Pull the factors shared by every path out of the sum (e.g. the output delta). GiNaC's
+      // collect_common_factors walks the tree, not the DAG: only for gradients of a readable size.
+      if (size <= kFactorableSize) rhs = collect_common_factors(rhs);
     }
     out.push_back({key, rhs});
   }

@@ -47,7 +47,8 @@ class Derivation {
   const Network& network() const { return net_; }
   SymbolTable& symbols() { return symbols_; }
 
-  /// z{l}_j = sum_k w{l}_{jk} a{l-1}_k + b{l}_j and a{l}_j = f(z{l}_j), layer by layer.
+  /// z{l}_j = sum_k w{l}_{jk} a{l-1}_k + b{l}_j and a{l}_j = f(z{l}_j), layer by layer,
+  /// each layer's z equations before its a equations.
   const std::vector<Equation>& forward() const { return forward_; }
   /// yhat = a{L}_1 (or yhat{j} = a{L}_j).
   const std::vector<Equation>& outputs() const { return outputs_; }
@@ -67,6 +68,8 @@ class Derivation {
 
   /// Default limit on the tree size of one printed gradient (about a page of text).
   static constexpr std::size_t kDefaultMaxSize = 20000;
+  /// Gradients up to this tree size get their common factors pulled out of sums.
+  static constexpr std::size_t kFactorableSize = 2000;
 
  private:
   GiNaC::ex gradient_in(Form form, std::size_t index) const;

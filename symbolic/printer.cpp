@@ -5,6 +5,8 @@
 #include <cctype>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "symbolic/functions.h"
@@ -53,9 +55,21 @@ class Printer {
  public:
   Printer(const Network& net, PrintStyle style) : net_(net), style_(style) {}
 
+  // Compound nodes are rendered once each: GiNaC shares subexpressions, and orienting a sum
+  // factor renders both s and -s, whose terms share their factors with s.
   Piece render(const ex& e) {
     if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));
     if (is_a<symbol>(e)) return {symbol_name(ex_to<symbol>(e)), kAtom};
+    const basic* key = &ex_to<basic>(e);
+    const auto hit = memo_.find(key);
+    if (hit != memo_.end()) return hit->second.second;
+    Piece p = render_compound(e);
+    memo_.emplace(key, std::make_pair(e, p));  // keeps e alive so its address stays unique
+    return p;
+  }
+
+ private:
+  Piece render_compound(const ex& e) {
     if (is_exactly_a<add>(e)) return sum(e);
     if (is_exactly_a<mul>(e)) return with_sign(product(e));
     if (is_exactly_a<power>(e)) {
@@ -69,7 +83,6 @@ class Printer {
     return {out.str(), kAtom};
   }
 
- private:
   bool latex() const { return style_.syntax == Syntax::latex; }
 
   std::string parens(const Piece& p, int needed) const {
@@ -161,10 +174,21 @@ class Printer {
   // addresses. Write s or -s, whichever prints without a leading minus and, between two
   // such, first in natural order: (a - y) rather than (y - a), (1 - a) rather than (-1 + a).
   bool prefer_negated(const ex& s) {
-    const std::string as_is = render(s).s, negated = render(-s).s;
+    const std::string& as_is = render(s).s;
+    const std::string& negated = render_negated(s).s;
     const bool lead = !as_is.empty() && as_is[0] == '-', lead_negated = !negated.empty() && negated[0] == '-';
     if (lead != lead_negated) return lead;
     return natural_less(negated, as_is);
+  }
+
+  // render(-s), memoised by s itself: -s is a new object every time it is built.
+  Piece render_negated(const ex& s) {
+    const basic* key = &ex_to<basic>(s);
+    const auto hit = negated_memo_.find(key);
+    if (hit != negated_memo_.end()) return hit->second.second;
+    Piece p = render(-s);
+    negated_memo_.emplace(key, std::make_pair(s, p));
+    return p;
   }
 
   // A product (or a lone negative power): coefficient, numerator factors, denominator factors.
@@ -185,21 +209,18 @@ class Printer {
       // Orient sum factors, and sums raised to an integer power: (-s)^n = (-1)^n s^n.
       const bool is_power = is_exactly_a<power>(f);
       const ex base = is_power ? f.op(0) : f;
-      const ex exponent = is_power ? f.op(1) : ex(1);
+      ex exponent = is_power ? f.op(1) : ex(1);
+      bool negate_base = false;
       if (is_exactly_a<add>(base) && is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_integer() &&
           prefer_negated(base)) {
         if (ex_to<numeric>(exponent).is_odd()) coefficient = -coefficient;
-        f = is_power ? ex(power(-base, exponent)) : ex(-base);  // power() keeps -base unevaluated
+        negate_base = true;
       }
-      if (is_exactly_a<power>(f) && is_exactly_a<numeric>(f.op(1)) && ex_to<numeric>(f.op(1)).is_negative()) {
-        const ex flipped_exponent = -f.op(1);
-        const ex flipped = flipped_exponent.is_equal(1) ? f.op(0) : ex(power(f.op(0), flipped_exponent));
-        bottom.push_back({rank(flipped), kind_rank(flipped), flipped.is_equal(f.op(0)) ? render(flipped) : power_of(f.op(0), flipped_exponent)});
-      } else if (is_exactly_a<power>(f)) {
-        top.push_back({rank(f), kind_rank(f), power_of(f.op(0), f.op(1))});
-      } else {
-        top.push_back({rank(f), kind_rank(f), render(f)});
-      }
+      const bool below = is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_negative();
+      if (below) exponent = -exponent;
+      const Piece b = negate_base ? render_negated(base) : render(base);
+      const Piece piece = exponent.is_equal(1) ? b : power_piece(b, exponent);
+      (below ? bottom : top).push_back({rank(base), kind_rank(exponent.is_equal(1) ? base : f), piece});
     }
     const bool negative = coefficient.is_negative();
     const numeric c = abs(coefficient);
@@ -245,12 +266,13 @@ class Printer {
   }
 
   Piece power_of(const ex& base, const ex& exponent) {
-    if (exponent.is_equal(numeric(1, 2))) {
-      const Piece b = render(base);
-      return {latex() ? "\\sqrt{" + b.s + "}" : "sqrt(" + b.s + ")", kAtom};
-    }
     const bool even = is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_even();
-    const Piece b = render(even && is_exactly_a<add>(base) && prefer_negated(base) ? ex(-base) : base);
+    return power_piece(even && is_exactly_a<add>(base) && prefer_negated(base) ? render_negated(base) : render(base), exponent);
+  }
+
+  // base^exponent with the base already rendered.
+  Piece power_piece(const Piece& b, const ex& exponent) {
+    if (exponent.is_equal(numeric(1, 2))) return {latex() ? "\\sqrt{" + b.s + "}" : "sqrt(" + b.s + ")", kAtom};
     const Piece x = render(exponent);
     if (latex()) return {"{" + parens(b, kAtom) + "}^{" + x.s + "}", kPower};
     // a^b^c reads as a^(b^c): a power as base or a non-atomic exponent gets parentheses.
@@ -312,6 +334,7 @@ class Printer {
 
   const Network& net_;
   PrintStyle style_;
+  std::unordered_map<const basic*, std::pair<ex, Piece>> memo_, negated_memo_;
 };
 
 }  // namespace

@@ -1,0 +1,91 @@
+// Benchmarks of the symbolic engine and the numeric backprop, printed as a table against the issues' targets.
+#include <cstdio>
+#include <sstream>
+#include <string>
+
+#include "bench/harness.h"
+#include "exercises/verify.h"
+#include "reports/derivation_writer.h"
+#include "solver/backprop.h"
+#include "solver/sample_points.h"
+#include "solver/scalar.h"
+
+using namespace deltacheck;
+using namespace deltacheck::bench;
+
+namespace {
+
+void row(const std::string& figure, const std::string& value, const std::string& target) {
+  std::printf("| %-62s | %-12s | %-10s |\n", figure.c_str(), value.c_str(), target.c_str());
+}
+
+double derive_seconds(const Network& net, Form form, bool print) {
+  return median_seconds([&] {
+    const Derivation d(net);
+    if (print) {
+      std::ostringstream out;
+      write_derivation(out, d, form, DerivationFormat::text);
+    } else {
+      (void)d.gradients(form);
+    }
+  });
+}
+
+template <class T>
+double gradient_seconds(const Network& net) {
+  const Point p = sample_points(net, 1, 1)[0];
+  const ParameterLayout layout(net);
+  const NumericPoint<T> n = to_numeric<T>(p, net);
+  NetworkState<T> s;
+  std::vector<T> grad(layout.size);
+  return median_seconds([&] {
+    forward(net, layout, n.params.data(), n.x.data(), n.y.data(), s, false);
+    backward(net, layout, n.params.data(), n.y.data(), s, grad.data());
+  });
+}
+
+std::string deep_spec() {
+  std::string spec = "32";
+  for (int l = 0; l < 9; ++l) spec += " sigmoid:32";
+  return spec + " sigmoid:1";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string binary = argc > 1 ? argv[1] : "build/app/deltacheck";
+  std::printf("deltacheck benchmarks; %s\n\n", machine_and_date().c_str());
+  std::printf("| %-62s | %-12s | %-10s |\n|%s|%s|%s|\n", "figure", "ours", "target", std::string(64, '-').c_str(),
+              std::string(14, '-').c_str(), std::string(12, '-').c_str());
+
+  const Network q1 = parse_network("3 relu:2 sigmoid:2 sigmoid:1", "squared");
+  const Network deep = parse_network(deep_spec(), "squared");
+  row("derive Q1, all 17 gradients, local form", human(derive_seconds(q1, Form::local, false)), "< 10 ms");
+  row("derive Q1, all 17 gradients, delta form", human(derive_seconds(q1, Form::delta, false)), "");
+  row("derive Q1, all 17 gradients, expanded form", human(derive_seconds(q1, Form::expanded, false)), "");
+  row("derive Q1 and print every equation, local form", human(derive_seconds(q1, Form::local, true)), "");
+  row("derive 10 layers x 32 units (" + std::to_string(deep.parameter_count()) + " gradients), delta form", human(derive_seconds(deep, Form::delta, false)), "< 1 s");
+  row("derive and print 10 layers x 32 units, delta form", human(derive_seconds(deep, Form::delta, true)), "");
+
+  const ProcessCost q1_process = best_process({binary, "derive", "--net", q1.spec(), "--loss", "squared"});
+  row("process: deltacheck derive Q1 (wall)", human(q1_process.seconds), "");
+  row("process: deltacheck derive Q1 (peak memory)", std::to_string(static_cast<int>(q1_process.peak_mib)) + " MiB", "");
+  const ProcessCost deep_process = best_process({binary, "derive", "--net", deep.spec(), "--loss", "squared", "--form", "delta"}, 3);
+  row("process: deltacheck derive 10x32 --form delta (wall)", human(deep_process.seconds), "< 1 s");
+  row("process: deltacheck derive 10x32 --form delta (peak memory)", std::to_string(static_cast<int>(deep_process.peak_mib)) + " MiB", "");
+
+  const Network mid = parse_network("6 relu:12 relu:8 sigmoid:1", "crossentropy");
+  row("gradient of 6-12-8-1 (197 parameters), 50 digits", human(gradient_seconds<Real50>(mid)), "< 1 ms");
+  row("gradient of 6-12-8-1 (197 parameters), double", human(gradient_seconds<double>(mid)), "< 5 us");
+  {
+    const PrecisionScope precision(1000);
+    row("gradient of 6-12-8-1 (197 parameters), 1000 digits (MPFR)", human(gradient_seconds<RealN>(mid)), "");
+  }
+  row("verify Q1, 16 points, 50 digits (in process)", human(median_seconds([&] { (void)verify_network(q1, 16, 50); }, 2)), "");
+  const ProcessCost verify_process = best_process({binary, "verify", "--net", q1.spec(), "--loss", "squared", "--points", "16"});
+  row("process: deltacheck verify Q1 --points 16 (wall)", human(verify_process.seconds), "< 1 s");
+  row("process: deltacheck verify Q1 --points 16 (peak memory)", std::to_string(static_cast<int>(verify_process.peak_mib)) + " MiB", "");
+  const ProcessCost verify_1000 = best_process({binary, "verify", "--net", q1.spec(), "--loss", "squared", "--points", "16", "--digits", "1000"}, 3);
+  row("process: deltacheck verify Q1 --points 16 --digits 1000 (wall)", human(verify_1000.seconds), "");
+  return 0;
+}
