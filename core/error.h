@@ -42,11 +42,4 @@ class KinkError : public UserError {
   using UserError::UserError;
 };
 
-/// A numeric failure that is not the user's fault in the spec, e.g. an overflow the
-/// stable formulas cannot avoid (reported like a UserError, exit status 2).
-class NumericError : public UserError {
- public:
-  using UserError::UserError;
-};
-
 }  // namespace deltacheck

@@ -4,14 +4,13 @@
 #include <map>
 #include <sstream>
 #include <string>
-#include <unordered_map>
-#include <utility>
 
 #include <ginac/ginac.h>
 
 #include "core/elementary.h"
 #include "core/error.h"
 #include "core/scalar_text.h"
+#include "symbolic/dag_memo.h"
 #include "symbolic/functions.h"
 
 namespace deltacheck {
@@ -43,12 +42,8 @@ class Evaluator {
       if (it == values_.end()) throw UserError("no value for '" + ex_to<symbol>(e).get_name() + "'");
       return it->second;
     }
-    const basic* key = &ex_to<basic>(e);
-    const auto hit = memo_.find(key);
-    if (hit != memo_.end()) return hit->second.second;
-    T v = compute(e);
-    memo_.emplace(key, std::make_pair(e, v));  // keeps e alive so its address stays unique
-    return v;
+    if (const T* known = memo_.find(e)) return *known;
+    return memo_.remember(e, compute(e));
   }
 
   T compute(const GiNaC::ex& e) {
@@ -116,7 +111,7 @@ class Evaluator {
   }
 
   std::map<GiNaC::ex, T, GiNaC::ex_is_less> values_;
-  std::unordered_map<const GiNaC::basic*, std::pair<GiNaC::ex, T>> memo_;
+  DagMemo<T> memo_;
 };
 
 }  // namespace deltacheck

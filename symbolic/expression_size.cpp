@@ -2,29 +2,22 @@
 #include "symbolic/expression_size.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <utility>
+
+#include "symbolic/dag_memo.h"
 
 namespace deltacheck {
 
 namespace {
-// GiNaC's op(i) on a sum or product may build a temporary; the memo keeps every visited
-// node alive so that an address is never reused for another node during one count.
-using Memo = std::unordered_map<const GiNaC::basic*, std::pair<GiNaC::ex, std::size_t>>;
-
-std::size_t size_of(const GiNaC::ex& e, std::size_t limit, Memo& memo) {
-  const GiNaC::basic* key = &GiNaC::ex_to<GiNaC::basic>(e);
-  const auto it = memo.find(key);
-  if (it != memo.end()) return it->second.second;
+std::size_t size_of(const GiNaC::ex& e, std::size_t limit, DagMemo<std::size_t>& memo) {
+  if (const std::size_t* known = memo.find(e)) return *known;
   std::size_t n = 1;
   for (std::size_t i = 0; i < e.nops() && n < limit; ++i) n = std::min(limit, n + size_of(e.op(i), limit, memo));
-  memo.emplace(key, std::make_pair(e, n));
-  return n;
+  return memo.remember(e, n);
 }
 }  // namespace
 
 std::size_t tree_size(const GiNaC::ex& e, std::size_t limit) {
-  Memo memo;
+  DagMemo<std::size_t> memo;
   return size_of(e, limit, memo);
 }
 

@@ -5,10 +5,9 @@
 #include <cctype>
 #include <sstream>
 #include <tuple>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
+#include "symbolic/dag_memo.h"
 #include "symbolic/functions.h"
 
 namespace deltacheck {
@@ -60,12 +59,8 @@ class Printer {
   Piece render(const ex& e) {
     if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));
     if (is_a<symbol>(e)) return {symbol_name(ex_to<symbol>(e)), kAtom};
-    const basic* key = &ex_to<basic>(e);
-    const auto hit = memo_.find(key);
-    if (hit != memo_.end()) return hit->second.second;
-    Piece p = render_compound(e);
-    memo_.emplace(key, std::make_pair(e, p));  // keeps e alive so its address stays unique
-    return p;
+    if (const Piece* known = memo_.find(e)) return *known;
+    return memo_.remember(e, render_compound(e));
   }
 
  private:
@@ -174,8 +169,7 @@ class Printer {
   // addresses. Write s or -s, whichever prints without a leading minus and, between two
   // such, first in natural order: (a - y) rather than (y - a), (1 - a) rather than (-1 + a).
   bool prefer_negated(const ex& s) {
-    const std::string& as_is = render(s).s;
-    const std::string& negated = render_negated(s).s;
+    const std::string as_is = render(s).s, negated = render_negated(s).s;
     const bool lead = !as_is.empty() && as_is[0] == '-', lead_negated = !negated.empty() && negated[0] == '-';
     if (lead != lead_negated) return lead;
     return natural_less(negated, as_is);
@@ -183,12 +177,8 @@ class Printer {
 
   // render(-s), memoised by s itself: -s is a new object every time it is built.
   Piece render_negated(const ex& s) {
-    const basic* key = &ex_to<basic>(s);
-    const auto hit = negated_memo_.find(key);
-    if (hit != negated_memo_.end()) return hit->second.second;
-    Piece p = render(-s);
-    negated_memo_.emplace(key, std::make_pair(s, p));
-    return p;
+    if (const Piece* known = negated_memo_.find(s)) return *known;
+    return negated_memo_.remember(s, render(-s));
   }
 
   // A product (or a lone negative power): coefficient, numerator factors, denominator factors.
@@ -334,7 +324,7 @@ class Printer {
 
   const Network& net_;
   PrintStyle style_;
-  std::unordered_map<const basic*, std::pair<ex, Piece>> memo_, negated_memo_;
+  DagMemo<Piece> memo_, negated_memo_;
 };
 
 }  // namespace

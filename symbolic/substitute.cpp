@@ -1,8 +1,7 @@
 // DAG-memoised substitution of symbols.
 #include "symbolic/substitute.h"
 
-#include <unordered_map>
-#include <utility>
+#include "symbolic/dag_memo.h"
 
 namespace deltacheck {
 
@@ -17,17 +16,13 @@ class Substituter : public GiNaC::map_function {
       return it == values_.end() ? e : it->second;
     }
     if (e.nops() == 0) return e;
-    const GiNaC::basic* key = &GiNaC::ex_to<GiNaC::basic>(e);
-    const auto hit = memo_.find(key);
-    if (hit != memo_.end()) return hit->second.second;
-    GiNaC::ex result = e.map(*this);
-    memo_.emplace(key, std::make_pair(e, result));  // keeps e alive: its address stays unique
-    return result;
+    if (const GiNaC::ex* known = memo_.find(e)) return *known;
+    return memo_.remember(e, e.map(*this));
   }
 
  private:
   const GiNaC::exmap& values_;
-  std::unordered_map<const GiNaC::basic*, std::pair<GiNaC::ex, GiNaC::ex>> memo_;
+  DagMemo<GiNaC::ex> memo_;
 };
 }  // namespace
 
