@@ -32,6 +32,7 @@ TEST_CASE("random networks (depth 1-5, width 1-12, every activation and loss) ag
 TEST_CASE("at 1000 digits the three agree to 900 digits or more", "[backprop]") {
   std::vector<Network> nets{testing::q1("squared"), testing::q1("crossentropy"), testing::q2()};
   for (const Network& net : testing::random_networks(4, 3, 4, 1000)) nets.push_back(net);
+  for (const Network& net : testing::random_networks(2, 5, 12, 1001)) nets.push_back(net);  // the full range
   for (const Network& net : nets) {
     CAPTURE(net.spec(), loss_name(net.loss));
     const VerifyResult r = verify_network(net, 2, 1000, 3);
