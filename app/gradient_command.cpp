@@ -40,13 +40,7 @@ int run_gradient(const std::vector<std::string>& args) {
   if (!vm->count("at")) throw UserError("missing --at POINT.json (see deltacheck gradient --help)");
   const unsigned digits = digits_from(*vm, 1, 10000);
   const Point p = read_point_json((*vm)["at"].as<std::string>(), net);
-  GradientText t;
-  if (digits == 50) {
-    t = gradient_text<Real50>(net, p, digits);
-  } else {
-    const PrecisionScope precision(digits + kGuardDigits);
-    t = gradient_text<RealN>(net, p, digits);
-  }
+  const GradientText t = with_digits(digits, [&](auto tag) { return gradient_text<decltype(tag)>(net, p, digits); });
   write_gradient(std::cout, net, digits, t, vm->count("json") != 0);
   return 0;
 }

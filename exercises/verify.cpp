@@ -62,12 +62,7 @@ VerifyResult verify_network(const Network& net, int count, unsigned digits, std:
   result.points = sample_points(net, count, seed);
   for (const Point& p : result.points) {
     std::vector<VerifyRow> rows;
-    if (digits == 50) {
-      compute_at<Real50>(d, gradients, p, digits, result, rows);
-    } else {
-      const PrecisionScope precision(digits + kGuardDigits);
-      compute_at<RealN>(d, gradients, p, digits, result, rows);
-    }
+    with_digits(digits, [&](auto tag) { compute_at<decltype(tag)>(d, gradients, p, digits, result, rows); });
     std::sort(rows.begin(), rows.end(), [&](const VerifyRow& a, const VerifyRow& b) {
       return parameter_index(a.parameter, net) < parameter_index(b.parameter, net);
     });

@@ -31,4 +31,14 @@ class PrecisionScope {
   unsigned saved_;
 };
 
+/// Calls f with a value of the scalar type that yields `digits` correct significant digits:
+/// Real50 for 50, otherwise RealN at digits + kGuardDigits (the precision holds while f runs).
+/// f is generic, e.g. [&](auto tag) { return compute<decltype(tag)>(...); }.
+template <class F>
+auto with_digits(unsigned digits, F&& f) {
+  if (digits == 50) return f(Real50());
+  const PrecisionScope precision(digits + kGuardDigits);
+  return f(RealN());
+}
+
 }  // namespace deltacheck
