@@ -9,8 +9,10 @@
 
 #include "core/elementary.h"
 #include "core/error.h"
+#include "core/point.h"
 #include "core/scalar_text.h"
 #include "symbolic/dag_memo.h"
+#include "symbolic/derivation.h"
 #include "symbolic/functions.h"
 
 namespace deltacheck {
@@ -113,13 +115,6 @@ class Evaluator {
   std::map<GiNaC::ex, T, GiNaC::ex_is_less> values_;
   DagMemo<T> memo_;
 };
-
-}  // namespace deltacheck
-
-#include "core/point.h"
-#include "symbolic/derivation.h"
-
-namespace deltacheck {
 
 /// Binds the inputs, parameters and targets of p, then every forward quantity (z, a) and
 /// every delta of d, each computed from its own equation in d: numbers that come from the
