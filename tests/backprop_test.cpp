@@ -12,36 +12,37 @@
 
 using namespace deltacheck;
 
-TEST_CASE("Q1 and Q2: symbolic, backprop and finite differences agree to 45 digits at 50", "[backprop]") {
-  for (const Network& net : {testing::q1("squared"), testing::q1("crossentropy"), testing::q2()}) {
-    const VerifyResult r = verify_network(net, 8, 50);
+namespace {
+// Every network's three computations, at `points` sample points and `digits` digits, agree to `minimum` digits.
+void check_agreement(const std::vector<Network>& nets, int points, unsigned digits, double minimum) {
+  for (const Network& net : nets) {
     CAPTURE(net.spec(), loss_name(net.loss));
-    CHECK(r.worst >= 45.0);
-    CHECK(r.rows.size() == 8);
+    const VerifyResult r = verify_network(net, points, digits, 5);
+    CHECK(r.rows.size() == static_cast<size_t>(points));
+    CHECK(r.worst >= minimum);
   }
+}
+
+std::vector<Network> assignment_networks() { return {testing::q1("squared"), testing::q1("crossentropy"), testing::q2()}; }
+}  // namespace
+
+TEST_CASE("Q1 and Q2: symbolic, backprop and finite differences agree to 45 digits at 50", "[backprop]") {
+  check_agreement(assignment_networks(), 8, 50, 45.0);
 }
 
 TEST_CASE("random networks (depth 1-5, width 1-12, every activation and loss) agree to 45 digits at 50", "[backprop]") {
-  for (const Network& net : testing::random_networks(24, 5, 12, 99)) {
-    CAPTURE(net.spec(), loss_name(net.loss));
-    const VerifyResult r = verify_network(net, 3, 50, 5);
-    CHECK(r.worst >= 45.0);
-  }
+  check_agreement(testing::random_networks(24, 5, 12, 99), 3, 50, 45.0);
 }
 
 TEST_CASE("at 1000 digits the three agree to 900 digits or more", "[backprop]") {
-  std::vector<Network> nets{testing::q1("squared"), testing::q1("crossentropy"), testing::q2()};
+  std::vector<Network> nets = assignment_networks();
   for (const Network& net : testing::random_networks(4, 3, 4, 1000)) nets.push_back(net);
   for (const Network& net : testing::random_networks(2, 5, 12, 1001)) nets.push_back(net);  // the full range
-  for (const Network& net : nets) {
-    CAPTURE(net.spec(), loss_name(net.loss));
-    const VerifyResult r = verify_network(net, 2, 1000, 3);
-    CHECK(r.worst >= 900.0);
-  }
+  check_agreement(nets, 2, 1000, 900.0);
 }
 
 TEST_CASE("the double backprop agrees with the 50-digit one to 1e-12 relative", "[backprop]") {
-  std::vector<Network> nets{testing::q1("squared"), testing::q1("crossentropy"), testing::q2()};
+  std::vector<Network> nets = assignment_networks();
   for (const Network& net : testing::random_networks(24, 5, 12, 4242)) nets.push_back(net);
   for (const Network& net : nets) {
     CAPTURE(net.spec(), loss_name(net.loss));
