@@ -9,11 +9,15 @@ namespace po = boost::program_options;
 
 namespace deltacheck::app {
 
-std::optional<po::variables_map> parse(const Usage& usage, po::options_description options, const std::vector<std::string>& args) {
+std::optional<po::variables_map> parse(const Usage& usage, po::options_description options, const std::vector<std::string>& args,
+                                       const po::positional_options_description* positional) {
   options.add_options()("help,h", "show this help");
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(options).run(), vm);
+    po::command_line_parser parser(args);
+    parser.options(options);
+    if (positional) parser.positional(*positional);
+    po::store(parser.run(), vm);
     if (vm.count("help")) {
       std::cout << "usage: " << usage.synopsis << "\n\n" << usage.summary << "\n\n" << options << "\nexample:\n  " << usage.example << "\n";
       return std::nullopt;
@@ -35,6 +39,22 @@ Network network_from(const po::variables_map& vm) {
   if (!vm.count("net")) throw UserError("missing --net SPEC, e.g. --net \"3 relu:2 sigmoid:2 sigmoid:1\"");
   if (!vm.count("loss")) throw UserError("missing --loss: squared or crossentropy");
   return parse_network(vm["net"].as<std::string>(), vm["loss"].as<std::string>());
+}
+
+void add_exercise_option(po::options_description& options) {
+  options.add_options()("exercise", po::value<std::string>()->value_name("ID|FILE"),
+                        "a built-in exercise (deltacheck list) or an exercise YAML file, instead of --net and --loss");
+}
+
+std::optional<Exercise> exercise_from(const po::variables_map& vm) {
+  if (!vm.count("exercise")) return std::nullopt;
+  if (vm.count("net") || vm.count("loss")) throw UserError("give either --exercise or --net and --loss, not both");
+  return load_exercise(vm["exercise"].as<std::string>());
+}
+
+std::string required(const po::variables_map& vm, const std::string& name, const Usage& usage) {
+  if (!vm.count(name)) throw UserError("deltacheck " + usage.name + ": missing " + name + " (usage: " + usage.synopsis + ")");
+  return vm[name].as<std::string>();
 }
 
 unsigned digits_from(const po::variables_map& vm, unsigned min, unsigned max) {

@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "core/network.h"
+#include "exercises/exercise.h"
 
 namespace deltacheck::app {
 
@@ -22,14 +23,25 @@ struct Usage {
 /// Parses args (after the subcommand name) against `options` (plus --help). Returns nothing
 /// when --help was asked for (usage printed to stdout). Throws UserError for an unknown
 /// option, a missing value or a bad number, naming the option.
+/// With `positional`, bare arguments fill the named options in order (e.g. EXERCISE ANSWERS).
 std::optional<boost::program_options::variables_map> parse(const Usage& usage,
                                                            boost::program_options::options_description options,
-                                                           const std::vector<std::string>& args);
+                                                           const std::vector<std::string>& args,
+                                                           const boost::program_options::positional_options_description* positional = nullptr);
 
 /// Adds --net and --loss.
 void add_network_options(boost::program_options::options_description& options);
 /// The network from --net and --loss; throws UserError when either is missing or bad.
 Network network_from(const boost::program_options::variables_map& vm);
+
+/// Adds --exercise ID|FILE (the alternative to --net and --loss).
+void add_exercise_option(boost::program_options::options_description& options);
+/// The exercise of --exercise, or nothing when it is not given; throws UserError when both
+/// --exercise and --net/--loss are given, or the exercise cannot be loaded.
+std::optional<Exercise> exercise_from(const boost::program_options::variables_map& vm);
+
+/// The value of a required positional argument; throws UserError naming it when missing.
+std::string required(const boost::program_options::variables_map& vm, const std::string& name, const Usage& usage);
 
 /// The value of --digits, checked to be in [min, max].
 unsigned digits_from(const boost::program_options::variables_map& vm, unsigned min, unsigned max);
@@ -38,5 +50,7 @@ unsigned digits_from(const boost::program_options::variables_map& vm, unsigned m
 int run_derive(const std::vector<std::string>& args);
 int run_gradient(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
+int run_check(const std::vector<std::string>& args);
+int run_template(const std::vector<std::string>& args);
 
 }  // namespace deltacheck::app

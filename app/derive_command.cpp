@@ -10,23 +10,29 @@ namespace po = boost::program_options;
 namespace deltacheck::app {
 
 int run_derive(const std::vector<std::string>& args) {
-  const Usage usage{"derive", "deltacheck derive --net SPEC --loss LOSS [--form local|delta|expanded] [--format text|latex|json]",
+  const Usage usage{"derive", "deltacheck derive (--net SPEC --loss LOSS | --exercise ID|FILE) [--form local|delta|expanded] [--format text|latex|json]",
                     "Derives the forward equation of every unit, the loss and dL/d of every weight and bias with GiNaC.\n"
+                    "With --exercise, only the exercise's parts, in its form unless --form is given.\n"
                     "Text output is an answer file: fed to `deltacheck check` it earns full marks.",
                     "deltacheck derive --net \"3 relu:2 sigmoid:2 sigmoid:1\" --loss crossentropy --form delta"};
   po::options_description options("options");
   add_network_options(options);
+  add_exercise_option(options);
   options.add_options()
-      ("form", po::value<std::string>()->default_value("local")->value_name("FORM"), "local (in a, z), delta (delta rules) or expanded (inputs and parameters only)")
+      ("form", po::value<std::string>()->value_name("FORM"), "local (in a, z; the default), delta (delta rules) or expanded (inputs and parameters only)")
       ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text, latex or json");
   const auto vm = parse(usage, options, args);
   if (!vm) return 0;
-  const Network net = network_from(*vm);
-  const Form form = parse_form((*vm)["form"].as<std::string>());
+  const std::optional<Exercise> exercise = exercise_from(*vm);
   const DerivationFormat format = parse_derivation_format((*vm)["format"].as<std::string>());
-  const Derivation d(net);
   std::ostringstream out;  // nothing is printed unless all of it can be
-  write_derivation(out, d, form, format);
+  if (exercise) {
+    const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : exercise->form;
+    write_solution(out, *exercise, form, format);
+  } else {
+    const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : Form::local;
+    write_derivation(out, Derivation(network_from(*vm)), form, format);
+  }
   std::cout << out.str();
   return 0;
 }

@@ -19,6 +19,8 @@ const Subcommand kSubcommands[] = {
     {"derive", "the forward equations and every gradient of a network, derived with GiNaC", deltacheck::app::run_derive},
     {"gradient", "loss and gradient at a point, by backprop at N digits", deltacheck::app::run_gradient},
     {"verify", "symbolic, backprop and finite differences agree to the last digits", deltacheck::app::run_verify},
+    {"check", "the verdict on every part of a student's answer file, with the mistake named", deltacheck::app::run_check},
+    {"template", "an answer file to fill in for an exercise", deltacheck::app::run_template},
 };
 
 void print_help(std::ostream& out) {

@@ -10,13 +10,14 @@ namespace po = boost::program_options;
 namespace deltacheck::app {
 
 int run_verify(const std::vector<std::string>& args) {
-  const Usage usage{"verify", "deltacheck verify --net SPEC --loss LOSS [--points N] [--digits N] [--json]",
+  const Usage usage{"verify", "deltacheck verify (--net SPEC --loss LOSS | --exercise ID|FILE) [--points N] [--digits N] [--json]",
                     "Computes dL/d of every weight and bias three ways at N seeded random points: the symbolic\n"
                     "derivation (evaluated from its own equations), the N-digit backprop, and finite differences\n"
-                    "at higher precision. Exits 1 if any pair agrees to fewer than digits - 5 significant digits.",
+                    "at higher precision (for --exercise, its network). Exits 1 if any pair agrees to fewer than digits - 5 significant digits.",
                     "deltacheck verify --net \"3 relu:2 sigmoid:2 sigmoid:1\" --loss squared --points 16"};
   po::options_description options("options");
   add_network_options(options);
+  add_exercise_option(options);
   options.add_options()
       ("points", po::value<int>()->default_value(8)->value_name("N"), "number of sample points, 1 to 10000")
       ("digits", po::value<int>()->default_value(50)->value_name("N"), "significant digits, 16 to 10000")
@@ -24,7 +25,8 @@ int run_verify(const std::vector<std::string>& args) {
       ("json", "print JSON instead of a table");
   const auto vm = parse(usage, options, args);
   if (!vm) return 0;
-  const Network net = network_from(*vm);
+  const std::optional<Exercise> exercise = exercise_from(*vm);
+  const Network net = exercise ? exercise->net : network_from(*vm);
   const unsigned digits = digits_from(*vm, 16, 10000);
   const int points = (*vm)["points"].as<int>();
   if (points < 1 || points > 10000) throw UserError("--points must be 1 to 10000, not " + std::to_string(points));

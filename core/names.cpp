@@ -1,6 +1,7 @@
 // Spelling, reading and enumerating the names of a network's quantities.
 #include "core/names.h"
 
+#include <algorithm>
 #include <cctype>
 #include <tuple>
 
@@ -149,6 +150,86 @@ std::optional<Quantity> resolve(const Quantity& q, const Network& net) {
       return c;
   }
   return std::nullopt;
+}
+
+namespace {
+
+// "w2_11 .. w2_22": the first and last name of a range.
+std::string name_range(const Quantity& first, const Quantity& last, const Network& net) {
+  return quantity_name(first, net) + " .. " + quantity_name(last, net);
+}
+
+std::string layers_range(const Network& net) {
+  return net.depth() == 1 ? "the network has one layer (layer 1)" : "the network has layers 1 to " + std::to_string(net.depth());
+}
+
+// Why a well-formed name is not one of net's quantities.
+std::string out_of_range(const Quantity& q, const Network& net) {
+  const int L = net.depth(), K = net.outputs();
+  const std::string l = std::to_string(q.layer);
+  switch (q.kind) {
+    case QuantityKind::input:
+      return "the network has " + std::to_string(net.inputs) + (net.inputs == 1 ? " input (x1)" : " inputs (" +
+             name_range({QuantityKind::input, 0, 1, 0}, {QuantityKind::input, 0, net.inputs, 0}, net) + ")");
+    case QuantityKind::target:
+    case QuantityKind::output: {
+      const bool y = q.kind == QuantityKind::target;
+      if (K == 1) return "the network has one output: write " + std::string(y ? "y" : "yhat");
+      const std::string first = y ? "y1" : "yhat1", last = (y ? "y" : "yhat") + std::to_string(K);
+      return "the network has " + std::to_string(K) + " outputs: write " + first + " .. " + last;
+    }
+    case QuantityKind::weight:
+      if (q.layer < 1 || q.layer > L) return layers_range(net);
+      return "layer " + l + " joins " + std::to_string(net.units(q.layer - 1)) + " units to " + std::to_string(net.units(q.layer)) +
+             " units (" + name_range({QuantityKind::weight, q.layer, 1, 1}, {QuantityKind::weight, q.layer, net.units(q.layer), net.units(q.layer - 1)}, net) + ")";
+    case QuantityKind::bias:
+    case QuantityKind::preactivation:
+    case QuantityKind::activation:
+    case QuantityKind::delta:
+      if (q.layer < 1 || q.layer > L) return layers_range(net) + (q.kind == QuantityKind::activation ? " (inputs are x1 ..)" : "");
+      return "layer " + l + " has " + std::to_string(net.units(q.layer)) + " unit" + (net.units(q.layer) == 1 ? "" : "s") + " (" +
+             name_range({q.kind, q.layer, 1, 0}, {q.kind, q.layer, net.units(q.layer), 0}, net) + ")";
+    case QuantityKind::loss: break;
+  }
+  return "";
+}
+
+// The names of net, one range per kind, for messages that list them.
+std::string all_names(const Network& net) {
+  const int L = net.depth();
+  const auto last = [&](QuantityKind kind) { return Quantity{kind, L, net.units(L), 0}; };
+  const auto first = [&](QuantityKind kind) { return Quantity{kind, 1, 1, 0}; };
+  std::string s = name_range({QuantityKind::input, 0, 1, 0}, {QuantityKind::input, 0, net.inputs, 0}, net) + ", " +
+                  (net.outputs() == 1 ? std::string("y, yhat") : "y1 .., yhat1 ..") + ", " +
+                  name_range({QuantityKind::weight, 1, 1, 1}, {QuantityKind::weight, L, net.units(L), net.units(L - 1)}, net);
+  for (QuantityKind kind : {QuantityKind::bias, QuantityKind::preactivation, QuantityKind::activation, QuantityKind::delta})
+    s += ", " + name_range(first(kind), last(kind), net);
+  return s;
+}
+
+}  // namespace
+
+std::string explain_unknown_name(const std::string& name, const Network& net) {
+  const std::string prefix = "unknown name '" + name + "': ";
+  if (const auto q = parse_quantity(name)) return prefix + out_of_range(*q, net);
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower != name && parse_quantity(lower) && resolve(*parse_quantity(lower), net))
+    return prefix + "names are lower case: write " + quantity_name(*resolve(*parse_quantity(lower), net), net);
+  if (name == "e") return prefix + "write exp(x) for e^x";
+  if (name == "t" || name == "o" || name.rfind("t_", 0) == 0 || name.rfind("o_", 0) == 0)
+    return prefix + "targets are written y (or y1 ..) and outputs yhat (or yhat1 ..)";
+  if (lower.rfind("theta", 0) == 0) return prefix + "weights are written w{layer}_{jk}, e.g. w1_11";
+  // "a21" or "a2": a layer-and-unit name without its '_'.
+  for (const char* stem : {"delta", "z", "a", "b"}) {
+    const std::string st(stem);
+    if (name.size() > st.size() && name.compare(0, st.size(), st) == 0 &&
+        std::all_of(name.begin() + st.size(), name.end(), [](unsigned char c) { return std::isdigit(c); }))
+      return prefix + "write layer and unit as " + st + "{layer}_{unit}, e.g. " + st + "1_1";
+  }
+  if (name == "w" || (name.size() > 1 && name[0] == 'w' && std::isdigit(static_cast<unsigned char>(name[1]))))
+    return prefix + "write weights as w{layer}_{jk} or w{layer}_{j}_{k}, e.g. w1_11 or w1_1_1";
+  return prefix + "the names of this network are " + all_names(net);
 }
 
 std::vector<Quantity> parameters(const Network& net) {

@@ -49,6 +49,12 @@ std::optional<Quantity> parse_quantity(const std::string& name);
 /// beyond L, unindexed y with several outputs).
 std::optional<Quantity> resolve(const Quantity& q, const Network& net);
 
+/// Why `name` is not a name of `net`, and what is: "unknown name 'w2_31': layer 2 joins 2
+/// units to 2 units (w2_11 .. w2_22)". For a valid name of another network, says which
+/// range this one has; for a misspelling (upper case, missing index, notation of other
+/// texts such as t, o, theta, e) says what to write.
+std::string explain_unknown_name(const std::string& name, const Network& net);
+
 /// Every weight and bias, layer by layer from 1 to L, each layer's weights row by row
 /// (w{l}_{11}, w{l}_{12}, ...) then its biases: the parameter order used everywhere.
 std::vector<Quantity> parameters(const Network& net);

@@ -1,6 +1,8 @@
 // The three renderings of a derivation.
 #include "reports/derivation_writer.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -18,14 +20,21 @@ struct Section {
   std::vector<Equation> equations;
 };
 
-std::vector<Section> sections(const Derivation& d, Form form) {
+// The sections, each keeping only the equations `keep` accepts (the deltas of the delta form
+// are always kept: the gradients refer to them).
+std::vector<Section> sections(const Derivation& d, Form form, const std::function<bool(const EquationKey&)>& keep) {
+  const auto kept = [&](std::vector<Equation> list) {
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const Equation& e) { return !keep(e.key); }), list.end());
+    return list;
+  };
   std::vector<Section> out;
-  out.push_back({"forward pass", "forward", d.forward()});
+  out.push_back({"forward pass", "forward", kept(d.forward())});
   std::vector<Equation> outputs = d.outputs();
   outputs.push_back(d.loss());
-  out.push_back({"output and loss", "outputs", outputs});
+  out.push_back({"output and loss", "outputs", kept(outputs)});
   if (form == Form::delta) out.push_back({"deltas, output layer first", "deltas", d.deltas()});
-  out.push_back({"gradients of every weight and bias, output layer first", "gradients", d.gradients(form)});
+  out.push_back({"gradients of every weight and bias, output layer first", "gradients", kept(d.gradients(form))});
+  out.erase(std::remove_if(out.begin(), out.end(), [](const Section& s) { return s.equations.empty(); }), out.end());
   return out;
 }
 
@@ -39,9 +48,19 @@ DerivationFormat parse_derivation_format(const std::string& text) {
 }
 
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format) {
+  write_derivation(out, d, form, format, [](const EquationKey&) { return true; }, "");
+}
+
+void write_solution(std::ostream& out, const Exercise& ex, Form form, DerivationFormat format) {
+  const Derivation d(ex.net);
+  write_derivation(out, d, form, format, [&](const EquationKey& k) { return ex.find(k) != nullptr; }, "exercise " + ex.id + ", ");
+}
+
+void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format,
+                      const std::function<bool(const EquationKey&)>& keep, const std::string& heading) {
   const Network& net = d.network();
-  const std::vector<Section> parts = sections(d, form);
-  const std::string title = "network \"" + net.spec() + "\", loss " + loss_name(net.loss) + ", form " + form_name(form);
+  const std::vector<Section> parts = sections(d, form, keep);
+  const std::string title = heading + "network \"" + net.spec() + "\", loss " + loss_name(net.loss) + ", form " + form_name(form);
 
   if (format == DerivationFormat::json) {
     nlohmann::ordered_json doc;

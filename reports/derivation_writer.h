@@ -1,9 +1,11 @@
 // Writing a derivation as an answer file (text), LaTeX or JSON.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 
+#include "exercises/exercise.h"
 #include "symbolic/derivation.h"
 
 namespace deltacheck {
@@ -19,5 +21,13 @@ DerivationFormat parse_derivation_format(const std::string& text);
 /// accepts; JSON uses separated names everywhere (DESIGN §6). Same input, same bytes.
 /// Throws UserError when the form is too large to print (see Derivation::gradients).
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format);
+
+/// As write_derivation, keeping only the equations `keep` accepts; `heading` starts the title line.
+void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format,
+                      const std::function<bool(const EquationKey&)>& keep, const std::string& heading);
+
+/// The worked solution of an exercise: the equations of its parts (and, in the delta form,
+/// the delta rules they use). As text it is an answer file that `check` gives full marks.
+void write_solution(std::ostream& out, const Exercise& ex, Form form, DerivationFormat format);
 
 }  // namespace deltacheck

@@ -194,6 +194,7 @@ template <class T>
 struct Gradient {
   T loss;
   std::vector<T> d_params;  // parameter order
+  NetworkState<T> state;    // z, a and delta of every unit
 };
 
 /// Loss and gradient at p by backprop in T; throws KinkError at a ReLU kink.
@@ -201,11 +202,10 @@ template <class T>
 Gradient<T> gradient_at(const Network& net, const Point& p) {
   const ParameterLayout layout(net);
   const NumericPoint<T> n = to_numeric<T>(p, net);
-  NetworkState<T> s;
   Gradient<T> g;
-  g.loss = forward(net, layout, n.params.data(), n.x.data(), n.y.data(), s, true);
+  g.loss = forward(net, layout, n.params.data(), n.x.data(), n.y.data(), g.state, true);
   g.d_params.assign(layout.size, T(0));
-  backward(net, layout, n.params.data(), n.y.data(), s, g.d_params.data());
+  backward(net, layout, n.params.data(), n.y.data(), g.state, g.d_params.data());
   return g;
 }
 

@@ -182,6 +182,23 @@ ex Derivation::gradient_in(Form form, std::size_t index) const {
   return substitute(local, forward_to_inputs_);
 }
 
+ex Derivation::rhs(const EquationKey& key) const {
+  if (key.gradient) {
+    for (std::size_t i = 0; i < gradient_order_.size(); ++i)
+      if (gradient_order_[i] == key.quantity) return delta_form_[i];
+    throw std::out_of_range("no gradient for " + key.text(net_, NameStyle::short_form));
+  }
+  if (key.quantity.kind == QuantityKind::loss) return loss_.rhs;
+  for (const auto* list : {&forward_, &outputs_, &deltas_})
+    for (const Equation& e : *list)
+      if (e.key.quantity == key.quantity) return e.rhs;
+  throw std::out_of_range("no equation for " + key.text(net_, NameStyle::short_form));
+}
+
+ex Derivation::without_deltas(const ex& e) const { return substitute(e, delta_to_local_); }
+
+ex Derivation::in_inputs(const ex& e) const { return substitute(e, forward_to_inputs_); }
+
 std::size_t Derivation::largest_gradient(Form form, std::size_t limit) const {
   std::size_t largest = 0;
   for (std::size_t i = 0; i < delta_form_.size() && largest < limit; ++i)

@@ -63,6 +63,14 @@ class Derivation {
   /// in any gradient (the message says to use --form delta).
   std::vector<Equation> gradients(Form form, std::size_t max_size = kDefaultMaxSize) const;
 
+  /// The right-hand side for `key`: a forward, output, loss or delta equation as above, or a
+  /// gradient in delta form. Throws std::out_of_range when the network has no such key.
+  GiNaC::ex rhs(const EquationKey& key) const;
+  /// e with every delta replaced by its local form (a, z, w, y only).
+  GiNaC::ex without_deltas(const GiNaC::ex& e) const;
+  /// e with every forward quantity (z, a) written in inputs, weights and biases.
+  GiNaC::ex in_inputs(const GiNaC::ex& e) const;
+
   /// The largest printed size of any gradient in this form, saturating at `limit`.
   std::size_t largest_gradient(Form form, std::size_t limit) const;
 

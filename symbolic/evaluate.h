@@ -71,7 +71,7 @@ class Evaluator {
     if (is_exactly_a<power>(e)) {
       const ex& x = e.op(1);
       const T base = eval(e.op(0));
-      if (is_exactly_a<numeric>(x) && ex_to<numeric>(x).is_integer() && abs(ex_to<numeric>(x)).to_int() <= 64) {
+      if (is_exactly_a<numeric>(x) && ex_to<numeric>(x).is_integer() && abs(ex_to<numeric>(x)) <= 64) {
         const int n = ex_to<numeric>(x).to_int();
         T r = 1;
         for (int i = 0; i < (n < 0 ? -n : n); ++i) r *= base;

@@ -1,8 +1,10 @@
-// GiNaC's parser behind a symbol table of network quantities and the course's function names.
+// A recursive-descent reader for the answer syntax that builds GiNaC expressions and refuses, with a reason, what it cannot read.
 #include "symbolic/reader.h"
 
+#include <algorithm>
 #include <cctype>
 
+#include "core/decimal.h"
 #include "core/error.h"
 #include "symbolic/functions.h"
 
@@ -12,54 +14,349 @@ using namespace GiNaC;
 
 namespace {
 
-// GiNaC reads a set low bit of a reader's address as a function number: keep them aligned (DESIGN §8).
-[[gnu::aligned(4)]] ex read_step(const exvector& args) { return unit_step(args[0]); }
-[[gnu::aligned(4)]] ex read_sigmoid(const exvector& args) { return sigmoid(args[0]); }
-[[gnu::aligned(4)]] ex read_relu(const exvector& args) { return relu(args[0]); }
-[[gnu::aligned(4)]] ex read_log(const exvector& args) { return log(args[0]); }
+// How tightly a piece of echo binds, to decide where the echo needs parentheses.
+enum Precedence { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kAtom = 5 };
 
-const prototype_table& reader_table() {
-  static const prototype_table table = [] {
-    ensure_functions_registered();
-    prototype_table t = get_default_reader();
-    t[std::make_pair(std::string("step"), 1)] = read_step;
-    t[std::make_pair(std::string("sigmoid"), 1)] = read_sigmoid;
-    t[std::make_pair(std::string("sigma"), 1)] = read_sigmoid;
-    t[std::make_pair(std::string("relu"), 1)] = read_relu;
-    t[std::make_pair(std::string("ln"), 1)] = read_log;
-    return t;
-  }();
-  return table;
+struct Node {
+  ex value;
+  std::string echo;
+  int precedence = kAtom;
+  bool division = false;  // a product whose last operation is '/'
+};
+
+struct Function {
+  const char* name;       // as written
+  const char* canonical;  // as echoed
+  ex (*make)(const ex&);
+  const char* derivative;  // what f'(z) is, for "sigmoid'(z)"
+};
+
+const Function kFunctions[] = {
+    {"sigmoid", "sigmoid", [](const ex& x) -> ex { return sigmoid(x); }, "sigmoid(z)*(1 - sigmoid(z))"},
+    {"sigma", "sigmoid", [](const ex& x) -> ex { return sigmoid(x); }, "sigma(z)*(1 - sigma(z))"},
+    {"relu", "relu", [](const ex& x) -> ex { return relu(x); }, "step(z)"},
+    {"step", "step", [](const ex& x) -> ex { return unit_step(x); }, "0 (away from z = 0)"},
+    {"tanh", "tanh", [](const ex& x) -> ex { return tanh(x); }, "1 - tanh(z)^2"},
+    {"exp", "exp", [](const ex& x) -> ex { return exp(x); }, "exp(z)"},
+    {"log", "log", [](const ex& x) -> ex { return log(x); }, "1/z"},
+    {"ln", "log", [](const ex& x) -> ex { return log(x); }, "1/z"},
+    {"sqrt", "sqrt", [](const ex& x) -> ex { return sqrt(x); }, "1/(2*sqrt(z))"},
+    {"cosh", "cosh", [](const ex& x) -> ex { return cosh(x); }, "sinh(z)"},
+    {"sinh", "sinh", [](const ex& x) -> ex { return sinh(x); }, "cosh(z)"},
+    {"abs", "abs", [](const ex& x) -> ex { return abs(x); }, "z/abs(z)"},
+};
+
+const Function* find_function(const std::string& name) {
+  for (const Function& f : kFunctions)
+    if (name == f.name) return &f;
+  return nullptr;
 }
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// Edit distance, for "did you mean" (names are short).
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// What to write instead of an unknown function name.
+std::string unknown_function(const std::string& name) {
+  const std::string prefix = "unknown function '" + name + "': ";
+  const std::string l = lower(name);
+  if (const Function* f = find_function(l)) return prefix + "names are case-sensitive: write " + f->name + "(...)";
+  if (l == "max") return prefix + "write relu(z) for max(0, z)";
+  if (l == "sig" || l == "logistic" || l == "logit") return prefix + "write sigmoid(...)";
+  if (l == "heaviside" || l == "h" || l == "u" || l == "theta" || l == "sign" || l == "sgn")
+    return prefix + "write step(z) for the unit step (1 for z > 0, 0 for z < 0)";
+  if (l == "log10" || l == "lg" || l == "log2") return prefix + "log is the natural logarithm: write log(x)/log(10) or log(x)/log(2)";
+  if (l == "e") return prefix + "write exp(x) for e^x";
+  if (l == "d" || l == "diff" || l == "derivative" || l == "grad" || l == "partial")
+    return prefix + "derivatives are written out, e.g. sigmoid(z)*(1 - sigmoid(z)) for sigmoid'(z)";
+  for (const Function& f : kFunctions) {
+    const std::string n(f.name);
+    if (l == "d" + n || l == n + "_prime" || l == n + "prime" || l == n + "_deriv" || l == "d" + n + "_dz")
+      return prefix + "derivatives are written out: " + n + "'(z) is " + f.derivative;
+  }
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const Function& f : kFunctions) {
+    const std::size_t d = distance(l, f.name);
+    if (d < best_distance) best_distance = d, best = f.name;
+  }
+  if (!best.empty()) return prefix + "did you mean " + best + "(...)?";
+  return prefix + "the functions are sigmoid (or sigma), relu, step, tanh, exp, log (or ln), sqrt, cosh, sinh, abs";
+}
+
+std::string describe(const Token& t) {
+  switch (t.kind) {
+    case TokenKind::end: return "the end of the expression";
+    case TokenKind::number: return "the number '" + t.text + "'";
+    case TokenKind::name: return "the name '" + t.text + "'";
+    default: return "'" + t.text + "'";
+  }
+}
+
+std::string wrap(const Node& n, bool parenthesize) { return parenthesize ? "(" + n.echo + ")" : n.echo; }
+
+bool is_numeric_value(const ex& e) { return is_exactly_a<numeric>(e); }
+
+class Reader {
+ public:
+  Reader(const std::string& text, const NameResolver& names) : text_(text), names_(names), tokens_(tokenize(text)) {}
+
+  Node read() {
+    Node n = sum();
+    const Token& t = peek();
+    if (t.kind == TokenKind::close) throw ExpressionError(t.offset, "unbalanced parentheses: this ')' has no matching '('");
+    if (t.kind == TokenKind::comma) throw ExpressionError(t.offset, "unexpected ',': every function takes one argument");
+    if (t.kind != TokenKind::end) missing_operator(t);
+    return n;
+  }
+
+ private:
+  const Token& peek() const { return tokens_[pos_]; }
+  const Token& next() { return tokens_[pos_++]; }
+  const Token& previous() const { return tokens_[pos_ - 1]; }
+
+  // Guards the recursion of nested parentheses, signs and powers.
+  struct Depth {
+    Depth(Reader& r, std::size_t offset) : r_(r) {
+      if (++r_.depth_ > kMaxNesting)
+        throw ExpressionError(offset, "nested too deeply: at most " + std::to_string(kMaxNesting) + " levels of parentheses, signs and powers");
+    }
+    ~Depth() { --r_.depth_; }
+    Reader& r_;
+  };
+
+  [[noreturn]] void missing_operator(const Token& t) const {
+    const Token& before = previous();
+    if (t.kind == TokenKind::prime)
+      throw ExpressionError(t.offset, "'" + before.text + "'' is not a name: derivatives are written out in the names of the network");
+    throw ExpressionError(t.offset, "missing '*' between '" + before.text + "' and '" + t.text + "': write " + before.text + "*" +
+                                        t.text + (t.kind == TokenKind::open ? "...)" : "") + " (no implicit multiplication)");
+  }
+
+  // Builds a value with GiNaC, turning its exceptions (division by zero, log(0), 0^0) into a message at `offset`.
+  template <class F>
+  ex build(std::size_t offset, F&& f) {
+    try {
+      return f();
+    } catch (const std::exception& e) {
+      const std::string what = e.what();
+      if (what.find("division by zero") != std::string::npos) throw ExpressionError(offset, "division by zero");
+      if (what.find("log(0)") != std::string::npos) throw ExpressionError(offset, "log(0) is undefined");
+      throw ExpressionError(offset, "cannot compute this: " + what);
+    }
+  }
+
+  Node sum() {
+    Node n = product();
+    while (peek().kind == TokenKind::plus || peek().kind == TokenKind::minus) {
+      const Token& op = next();
+      const Node rhs = product();
+      const bool plus = op.kind == TokenKind::plus;
+      n.value = build(op.offset, [&] { return plus ? n.value + rhs.value : n.value - rhs.value; });
+      n.echo += (plus ? " + " : " - ") + wrap(rhs, rhs.precedence == kUnary || rhs.precedence == kSum);
+      n.precedence = kSum;
+      n.division = false;
+    }
+    return n;
+  }
+
+  Node product() {
+    Node n = unary();
+    for (;;) {
+      const Token& t = peek();
+      if (t.kind == TokenKind::number || t.kind == TokenKind::name || t.kind == TokenKind::open || t.kind == TokenKind::prime) missing_operator(t);
+      if (t.kind != TokenKind::times && t.kind != TokenKind::divide) return n;
+      const Token& op = next();
+      const Node rhs = unary();
+      const bool times = op.kind == TokenKind::times;
+      if (!times && is_numeric_value(rhs.value) && ex_to<numeric>(rhs.value).is_zero()) throw ExpressionError(op.offset, "division by zero");
+      n.value = build(op.offset, [&] { return times ? n.value * rhs.value : n.value / rhs.value; });
+      // Show the grouping a reader may get wrong: (1/2)*a, (a/b)/c, a/(b*c).
+      n.echo = wrap(n, n.division || n.precedence < kProduct) + (times ? "*" : "/") + wrap(rhs, rhs.precedence <= (times ? kUnary : kProduct));
+      n.precedence = kProduct;
+      n.division = !times;
+    }
+  }
+
+  Node unary() {
+    const Token& t = peek();
+    if (t.kind != TokenKind::minus && t.kind != TokenKind::plus) return power();
+    next();
+    const Depth depth(*this, t.offset);
+    Node operand = unary();
+    Node n;
+    n.value = t.kind == TokenKind::minus ? -operand.value : operand.value;
+    n.echo = (t.kind == TokenKind::minus ? "-" : "") + wrap(operand, operand.precedence < kAtom && t.kind == TokenKind::minus);
+    n.precedence = t.kind == TokenKind::minus ? kUnary : operand.precedence;
+    return n;
+  }
+
+  Node power() {
+    Node base = primary();
+    if (peek().kind != TokenKind::power) return base;
+    const Token& op = next();
+    const Depth depth(*this, op.offset);
+    const Node exponent = unary();  // right-associative: a^b^c = a^(b^c); a^-2 allowed
+    Node n;
+    n.value = make_power(base.value, exponent.value, op.offset);
+    n.echo = wrap(base, base.precedence < kAtom) + "^" + wrap(exponent, exponent.precedence < kAtom);
+    n.precedence = kPower;
+    return n;
+  }
+
+  // base^exponent, refusing numbers too large to hold (2^(10^10)) and values that are not real.
+  ex make_power(const ex& base, const ex& exponent, std::size_t offset) {
+    if (is_numeric_value(exponent)) {
+      const numeric& e = ex_to<numeric>(exponent);
+      if (is_numeric_value(base)) {
+        const numeric& b = ex_to<numeric>(base);
+        if (b.is_zero() && !e.is_positive()) throw ExpressionError(offset, e.is_zero() ? "0^0 is undefined" : "division by zero");
+        if (b.is_negative() && !e.is_integer()) throw ExpressionError(offset, "a negative number to a fractional power is not a real number");
+        const numeric size = abs(e.numer()) * (b.numer().int_length() + b.denom().int_length() + 1);
+        if (!b.is_zero() && !abs(b).is_equal(numeric(1)) && (size > 100000 || e.denom() > 1000))
+          throw ExpressionError(offset, "this number is too large to work with (more than 30000 digits)");
+      }
+    }
+    return build(offset, [&] { return pow(base, exponent); });
+  }
+
+  Node primary() {
+    const Token& t = next();
+    switch (t.kind) {
+      case TokenKind::number: return number(t);
+      case TokenKind::name: return name(t);
+      case TokenKind::open: {
+        const Depth depth(*this, t.offset);
+        Node inner = sum();
+        const Token& close = peek();
+        if (close.kind != TokenKind::close) {
+          if (close.kind == TokenKind::end)
+            throw ExpressionError(t.offset, "unbalanced parentheses: this '(' is never closed");
+          missing_operator(close);
+        }
+        next();
+        return inner;
+      }
+      case TokenKind::close: throw ExpressionError(t.offset, "unbalanced parentheses: this ')' has no matching '('");
+      case TokenKind::prime: throw ExpressionError(t.offset, "derivatives are written out, e.g. sigmoid'(z) as sigmoid(z)*(1 - sigmoid(z))");
+      case TokenKind::comma: throw ExpressionError(t.offset, "unexpected ',': every function takes one argument");
+      case TokenKind::end: throw ExpressionError(t.offset, "the expression ends too early: expected a number, a name or '('");
+      default: throw ExpressionError(t.offset, "expected a number, a name or '(' before " + describe(t));
+    }
+  }
+
+  Node number(const Token& t) {
+    const auto d = Decimal::parse(t.text);
+    if (!d) throw ExpressionError(t.offset, "malformed number '" + t.text + "'");
+    const Rational r = d->rational();
+    Node n;
+    n.value = numeric(numerator(r).str().c_str()) / numeric(denominator(r).str().c_str());
+    n.echo = t.text;
+    return n;
+  }
+
+  Node name(const Token& t) {
+    const Function* f = find_function(t.text);
+    if (peek().kind == TokenKind::prime) {
+      if (f) throw ExpressionError(peek().offset, t.text + "' is not part of the syntax: write the derivative out, " + t.text + "'(z) = " + f->derivative);
+      throw ExpressionError(peek().offset, t.text + "' is not a name: derivatives are written out in the names of the network");
+    }
+    if (peek().kind == TokenKind::open) return call(t, f);
+    if (f) throw ExpressionError(t.offset, "'" + t.text + "' is a function: write " + t.text + "(...)");
+    const NameMeaning m = names_(t.text, t.offset);
+    Node n;
+    n.value = m.value;
+    n.echo = m.canonical;
+    return n;
+  }
+
+  Node call(const Token& t, const Function* f) {
+    if (!f) {
+      bool is_name = false;
+      try {
+        names_(t.text, t.offset);
+        is_name = true;
+      } catch (const ExpressionError&) {
+      }
+      if (is_name) throw ExpressionError(peek().offset, "'" + t.text + "' is not a function: to multiply, write " + t.text + "*(...)");
+      throw ExpressionError(t.offset, unknown_function(t.text));
+    }
+    const Token& open = next();
+    const Depth depth(*this, open.offset);
+    if (peek().kind == TokenKind::close) throw ExpressionError(peek().offset, std::string(f->name) + "() needs an argument");
+    const Node arg = sum();
+    if (peek().kind == TokenKind::comma) throw ExpressionError(peek().offset, std::string(f->name) + " takes one argument");
+    if (peek().kind != TokenKind::close) {
+      if (peek().kind == TokenKind::end) throw ExpressionError(open.offset, "unbalanced parentheses: this '(' is never closed");
+      missing_operator(peek());
+    }
+    next();
+    const std::string canonical = f->canonical;
+    if (is_numeric_value(arg.value)) {
+      const numeric& x = ex_to<numeric>(arg.value);
+      if (canonical == "log" && !x.is_positive()) throw ExpressionError(t.offset, "log of " + std::string(x.is_zero() ? "0" : "a negative number") + " is undefined");
+      if (canonical == "sqrt" && x.is_negative()) throw ExpressionError(t.offset, "sqrt of a negative number is not a real number");
+    }
+    Node n;
+    n.value = build(t.offset, [&] { return f->make(arg.value); });
+    n.echo = canonical + "(" + arg.echo + ")";
+    return n;
+  }
+
+  const std::string& text_;
+  const NameResolver& names_;
+  std::vector<Token> tokens_;
+  std::size_t pos_ = 0;
+  int depth_ = 0;
+};
 
 }  // namespace
 
-ex read_expression(const std::string& text, SymbolTable& symbols) {
-  symtab names;
-  for (size_t i = 0; i < text.size();) {
-    if (!std::isalpha(static_cast<unsigned char>(text[i])) || (i > 0 && is_name_char(text[i - 1]))) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < text.size() && is_name_char(text[end])) ++end;
-    size_t next = end;
-    while (next < text.size() && text[next] == ' ') ++next;
-    const std::string name = text.substr(i, end - i);
-    i = end;
-    if (next < text.size() && text[next] == '(') continue;  // a function name
+ReadExpression read_expression(const std::string& text, const NameResolver& names) {
+  ensure_functions_registered();
+  if (text.size() > kMaxExpressionLength)
+    throw ExpressionError(kMaxExpressionLength, "the expression is " + std::to_string(text.size()) + " characters long; at most " +
+                                                    std::to_string(kMaxExpressionLength) + " are read");
+  Reader reader(text, names);
+  Node n = reader.read();
+  return {n.value, n.echo};
+}
+
+NameResolver network_names(SymbolTable& symbols) {
+  return [&symbols](const std::string& name, std::size_t offset) -> NameMeaning {
+    const Network& net = symbols.network();
     const auto q = parse_quantity(name);
-    const auto r = q ? resolve(*q, symbols.network()) : std::nullopt;
-    if (!r) throw UserError("unknown name '" + name + "' in '" + text + "'");
-    names[name] = symbols(*r);
-  }
-  parser p(names, true, reader_table());
+    auto r = q ? resolve(*q, net) : std::nullopt;
+    if (r && r->kind == QuantityKind::loss) throw ExpressionError(offset, "the loss L cannot be used in an answer: write it out in a and y");
+    if (!r) throw ExpressionError(offset, explain_unknown_name(name, net));
+    const std::string canonical = quantity_name(*r, net);
+    if (r->kind == QuantityKind::output) r = Quantity{QuantityKind::activation, net.depth(), r->j, 0};
+    return {symbols(*r), canonical};
+  };
+}
+
+ex read_expression(const std::string& text, SymbolTable& symbols) {
   try {
-    return p(text);
-  } catch (const std::exception& e) {
-    throw UserError("cannot read '" + text + "': " + e.what());
+    return read_expression(text, network_names(symbols)).value;
+  } catch (const ExpressionError& e) {
+    throw UserError(SourceLocation{"", 1, static_cast<int>(code_points_before(text, e.offset())) + 1, text}, e.what());
   }
 }
 

@@ -11,31 +11,15 @@
 #include "core/point.h"
 #include "solver/backprop.h"
 #include "solver/sample_points.h"
+#include "run_command.h"
 #include "test_networks.h"
 
 using namespace deltacheck;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs deltacheck with `args` (shell words), no standard input.
-Run run(const std::string& args) {
-  const std::string out = "dc_test_stdout.txt", err = "dc_test_stderr.txt";
-  const std::string command = std::string(DELTACHECK_BINARY) + " " + args + " </dev/null >" + out + " 2>" + err;
-  const int raw = std::system(command.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-}
+using testing::Run;
+using testing::run;
 
 int count_lines_starting(const std::string& text, const std::string& prefix) {
   std::istringstream in(text);
@@ -47,9 +31,7 @@ int count_lines_starting(const std::string& text, const std::string& prefix) {
 std::string write_point(const Network& net, const Point& p) {
   nlohmann::ordered_json doc;
   for (const auto& [q, v] : p.values()) doc[quantity_name(q, net, NameStyle::separated)] = v.text();
-  const std::string path = "dc_test_point.json";
-  std::ofstream(path) << doc.dump(1);
-  return path;
+  return testing::write_file("point.json", doc.dump(1));
 }
 
 }  // namespace
@@ -148,7 +130,7 @@ TEST_CASE("user errors exit 2 with one line on stderr, never a crash", "[command
 }
 
 TEST_CASE("every subcommand has --help with an example", "[command_line]") {
-  for (const char* cmd : {"derive", "gradient", "verify"}) {
+  for (const char* cmd : {"derive", "gradient", "verify", "check", "template"}) {
     const Run r = run(std::string(cmd) + " --help");
     CHECK(r.status == 0);
     CHECK_THAT(r.out, Catch::Contains("usage: deltacheck") && Catch::Contains("example:"));

@@ -1,0 +1,60 @@
+// deltacheck check: the verdict on every part of a student's answer file.
+#include <iostream>
+#include <sstream>
+
+#include "app/command_line.h"
+#include "exercises/checker.h"
+#include "reports/answer_template.h"
+#include "reports/check_writer.h"
+
+namespace po = boost::program_options;
+
+namespace deltacheck::app {
+
+int run_check(const std::vector<std::string>& args) {
+  const Usage usage{"check", "deltacheck check EXERCISE ANSWERS [--json] [--echo]",
+                    "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
+                    "writes one) against the exercise: correct, incorrect (with the mistake named), invalid\n"
+                    "(cannot be read: file, line, column and what to write) or missing; then the score.\n"
+                    "Exit status: 0 when every part is correct, 1 when not, 2 when the files cannot be read.",
+                    "deltacheck check assign-q1-squared answers.txt --echo"};
+  po::options_description options("options");
+  options.add_options()
+      ("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file")
+      ("answers", po::value<std::string>()->value_name("ANSWERS"), "the answer file")
+      ("json", "print the JSON of DESIGN §6 instead of a table")
+      ("echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
+  po::positional_options_description positional;
+  positional.add("exercise", 1).add("answers", 1);
+  const auto vm = parse(usage, options, args, &positional);
+  if (!vm) return 0;
+  const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
+  const AnswerFile answers = read_answer_file(required(*vm, "answers", usage));
+  Checker checker(exercise);
+  const CheckResult result = checker.check(answers);
+  std::ostringstream out;
+  if (vm->count("json")) write_check_json(out, result);
+  else write_check_text(out, result, vm->count("echo") != 0);
+  std::cout << out.str();
+  return result.all_correct() ? 0 : 1;
+}
+
+int run_template(const std::vector<std::string>& args) {
+  const Usage usage{"template", "deltacheck template EXERCISE",
+                    "Prints an answer file for the exercise: every key to fill in, each under a comment saying\n"
+                    "what it asks, with the notation and the functions that may be used.",
+                    "deltacheck template assign-q2-crossentropy > answers.txt"};
+  po::options_description options("options");
+  options.add_options()("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file");
+  po::positional_options_description positional;
+  positional.add("exercise", 1);
+  const auto vm = parse(usage, options, args, &positional);
+  if (!vm) return 0;
+  const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
+  std::ostringstream out;
+  write_answer_template(out, exercise);
+  std::cout << out.str();
+  return 0;
+}
+
+}  // namespace deltacheck::app

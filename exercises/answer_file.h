@@ -1,0 +1,53 @@
+// An answer file (DESIGN §4): KEY = EXPRESSION lines, comments, continuation lines, and where every character came from.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace deltacheck {
+
+/// Largest answer file read (bytes); larger files are refused whole.
+constexpr std::size_t kMaxAnswerFileBytes = 8u << 20;
+
+/// One `KEY = EXPRESSION`, continuation lines joined (each `\` and line break read as a space),
+/// comments removed.
+struct Answer {
+  std::string text;              // the joined logical line
+  std::size_t key_begin = 0, key_end = 0;  // the key, trimmed, in text
+  std::size_t expression_begin = 0;        // the expression, trimmed: text[expression_begin, end)
+  int line = 0;                  // 1-based line where the answer starts
+  /// The key as written.
+  std::string key() const { return text.substr(key_begin, key_end - key_begin); }
+  /// The expression as written (empty when nothing follows '=').
+  std::string expression() const { return text.substr(expression_begin); }
+
+  // Where text[i] came from: line index (0-based) and byte in that line.
+  std::vector<std::pair<int, std::size_t>> origin;
+};
+
+/// An answer file read into answers, plus the lines that are not answers (each a UserError
+/// with its place: no '=', no key).
+struct AnswerFile {
+  std::string path;
+  std::vector<std::string> lines;   // as in the file, without line ends
+  std::vector<Answer> answers;      // in file order
+  std::vector<UserError> problems;  // lines that could not be split into KEY = EXPRESSION
+
+  /// File, line, column (in characters, 1-based) and the quoted line of text[offset] of `a`;
+  /// offset == text.size() means just after its last character.
+  SourceLocation locate(const Answer& a, std::size_t offset) const;
+};
+
+/// Splits `content` into answers. Never throws: every line that is not `KEY = EXPRESSION`
+/// (or blank, or a comment) becomes a problem, and the other lines are still read. A UTF-8
+/// byte order mark and CR of CRLF line ends are ignored.
+AnswerFile parse_answer_file(const std::string& content, const std::string& path);
+
+/// Reads and splits the file at `path` (a named pipe such as <(deltacheck derive ...) works).
+/// Throws UserError when it cannot be read or is larger than kMaxAnswerFileBytes.
+AnswerFile read_answer_file(const std::string& path);
+
+}  // namespace deltacheck

@@ -1,0 +1,362 @@
+// The verdicts: each answer evaluated at the sample points against the truth, proved where GiNaC can, diagnosed where wrong.
+#include "exercises/checker.h"
+
+#include <boost/multiprecision/number.hpp>
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/scalar_text.h"
+#include "exercises/permissions.h"
+#include "exercises/proof.h"
+#include "solver/backprop.h"
+#include "solver/sample_points.h"
+#include "symbolic/expression_size.h"
+
+namespace deltacheck {
+
+using namespace GiNaC;
+namespace mk = mistake_kind;
+
+namespace {
+
+// FNV-1a of the exercise id: the seed of its sample points, the same on every machine.
+std::uint64_t seed_of(const std::string& id) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+bool finite(const Real50& v) { return boost::multiprecision::isfinite(v); }
+
+// |a - b| <= relative * max(|b|, floor).
+bool close(const Real50& a, const Real50& b, const Real50& floor, double relative) {
+  using boost::multiprecision::abs;
+  const Real50 scale = std::max(abs(b), floor);
+  return abs(a - b) <= Real50(relative) * scale;
+}
+
+// p/q with q <= 12 and |p| <= 96 within 1e-9 of r, if there is one.
+std::optional<std::pair<long, long>> small_fraction(double r) {
+  for (long q = 1; q <= 12; ++q) {
+    const double p = std::round(r * q);
+    if (std::fabs(p) <= 96 && p != 0 && std::fabs(r - p / q) <= 1e-9 * std::fabs(r)) return std::make_pair(static_cast<long>(p), q);
+  }
+  return std::nullopt;
+}
+
+// A value for people: 15 significant digits, plain notation where it is short.
+template <class T>
+std::string readable(const T& v) {
+  std::ostringstream out;
+  out.precision(15);
+  out << v;
+  return out.str();
+}
+
+std::string fraction_text(std::pair<long, long> f) {
+  return std::to_string(f.first) + (f.second == 1 ? "" : "/" + std::to_string(f.second));
+}
+
+// Exponents GiNaC's normal() handles quickly: small integers and square roots.
+bool provable_size(const ex& e) {
+  if (tree_size(e, 4001) > 4000) return false;
+  bool ok = true;
+  struct Visitor {
+    static void visit(const ex& x, bool& ok) {
+      if (!ok) return;
+      if (is_exactly_a<power>(x)) {
+        const ex& n = x.op(1);
+        if (!is_exactly_a<numeric>(n)) ok = false;
+        else if (!(abs(ex_to<numeric>(n)) <= 16) || !(ex_to<numeric>(n).is_integer() || ex_to<numeric>(n).denom() == 2)) ok = false;
+      }
+      for (std::size_t i = 0; i < x.nops(); ++i) visit(x.op(i), ok);
+    }
+  };
+  Visitor::visit(e, ok);
+  return ok;
+}
+
+}  // namespace
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::correct: return "correct";
+    case Verdict::incorrect: return "incorrect";
+    case Verdict::invalid: return "invalid";
+    case Verdict::missing: return "missing";
+  }
+  return "?";
+}
+
+bool CheckResult::all_correct() const {
+  if (!problems.empty()) return false;
+  for (const PartResult& p : parts)
+    if (p.verdict != Verdict::correct) return false;
+  return true;
+}
+
+Checker::Checker(Exercise exercise) : exercise_(std::move(exercise)), derivation_(exercise_.net) {
+  const Network& net = exercise_.net;
+  points_ = sample_points(net, std::max(exercise_.sample_points, 8), seed_of(exercise_.id));
+  for (const Point& p : points_) {
+    exact_.emplace_back();
+    bind_derivation(exact_.back(), derivation_, p);
+    screen_.emplace_back();
+    bind_derivation(screen_.back(), derivation_, p);
+  }
+  // The truth of every part, confirmed against the numeric backprop at every point.
+  for (const Part& part : exercise_.parts) {
+    Truth t;
+    t.rhs = derivation_.rhs(part.key);
+    for (std::size_t i = 0; i < points_.size(); ++i) {
+      const Real50 v = exact_[i].evaluate(t.rhs);
+      const Gradient<Real50> bp = gradient_at<Real50>(net, points_[i]);
+      const Quantity& q = part.key.quantity;
+      std::optional<Real50> numeric;
+      if (part.key.gradient) numeric = bp.d_params[parameter_index(q, net)];
+      else if (q.kind == QuantityKind::preactivation) numeric = bp.state.z[q.layer][q.j - 1];
+      else if (q.kind == QuantityKind::activation) numeric = bp.state.a[q.layer][q.j - 1];
+      else if (q.kind == QuantityKind::output) numeric = bp.state.a[net.depth()][q.j - 1];
+      else if (q.kind == QuantityKind::delta) numeric = bp.state.delta[q.layer][q.j - 1];
+      else if (q.kind == QuantityKind::loss) numeric = bp.loss;
+      if (numeric && !close(v, *numeric, Real50(1e-20), 1e-40))
+        throw std::logic_error("the symbolic and numeric truths of " + exercise_.key_text(part.key) + " disagree at sample point " +
+                               std::to_string(i + 1));
+      t.values.push_back(v);
+      t.scale = std::max(t.scale, boost::multiprecision::abs(v));
+    }
+    truths_.push_back(std::move(t));
+  }
+}
+
+std::string Checker::point_text(std::size_t i) const {
+  std::string s;
+  for (const auto& [q, value] : points_[i].values()) s += (s.empty() ? "" : ", ") + quantity_name(q, exercise_.net) + " = " + value.text();
+  return s;
+}
+
+std::vector<ex> Checker::proof_candidates(std::size_t part, const ex& answer) {
+  if (!provable_size(answer)) return {};
+  const ex difference = derivation_.without_deltas(answer - truths_[part].rhs);
+  // First in the names the student used (a, z as symbols), then with everything written in
+  // inputs and parameters, so that sigmoid(z2_1) and a2_1 or an expanded form can cancel.
+  return {difference, derivation_.in_inputs(difference)};
+}
+
+void Checker::judge(std::size_t part, const ex& answer, PartResult& result, std::vector<std::vector<ex>>& proofs,
+                    std::vector<std::size_t>& proof_parts) {
+  const Truth& t = truths_[part];
+  std::vector<Real50> values;
+  for (std::size_t i = 0; i < points_.size(); ++i) values.push_back(exact_[i].evaluate(answer));
+  const Real50 floor = t.scale * Real50(1e-10) + Real50(1e-60);
+  bool agrees = true;
+  for (std::size_t i = 0; i < points_.size() && agrees; ++i) agrees = finite(values[i]) && close(values[i], t.values[i], floor, kCorrectRelative);
+  if (agrees) {
+    result.verdict = Verdict::correct;
+    result.score = result.max_score;
+    result.feedback = "agrees at " + std::to_string(points_.size()) + " points";
+    const std::vector<ex> candidates = proof_candidates(part, answer);
+    if (!candidates.empty()) {
+      proofs.push_back(candidates);
+      proof_parts.push_back(part);
+    }
+    return;
+  }
+  result.verdict = Verdict::incorrect;
+  for (std::size_t i = 0; i < points_.size(); ++i) {
+    if (!finite(values[i])) {
+      result.feedback = "the answer has no value at sample point " + std::to_string(i + 1) + " (" + point_text(i) +
+                        "): a division by zero, or the log or square root of a negative number";
+      return;
+    }
+  }
+  diagnose(part, values, answer, result);
+}
+
+void Checker::diagnose(std::size_t part, const std::vector<Real50>& answer, const ex& expression, PartResult& result) {
+  Truth& t = truths_[part];
+  const std::size_t n = points_.size();
+  if (!t.mistakes_made) {
+    t.mistakes = plausible_mistakes(exercise_.parts[part].key, derivation_);
+    for (const Mistake& m : t.mistakes) {
+      std::vector<double> v;
+      for (std::size_t i = 0; i < n; ++i) v.push_back(screen_[i].evaluate(m.value));
+      t.mistake_values.push_back(v);
+    }
+    t.mistakes_made = true;
+  }
+  std::vector<double> a;
+  for (std::size_t i = 0; i < n; ++i) a.push_back(screen_[i].evaluate(expression));
+  const Real50 floor = t.scale * Real50(1e-10) + Real50(1e-60);
+
+  // The constant ratio answer / candidate, if there is one (checked in double, then confirmed at 50 digits).
+  const auto ratio = [&](const std::vector<double>& v, const ex& candidate, const std::vector<Real50>* exact) -> std::optional<double> {
+    std::optional<double> r;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double scale = std::max(std::fabs(v[i]), std::fabs(a[i]));
+      if (scale == 0) continue;
+      if (v[i] == 0) return std::nullopt;
+      const double ri = a[i] / v[i];
+      if (!std::isfinite(ri)) return std::nullopt;
+      if (!r) r = ri;
+      else if (std::fabs(ri - *r) > 1e-9 * std::fabs(*r)) return std::nullopt;
+    }
+    if (!r) return std::nullopt;
+    const auto f = small_fraction(*r);
+    const Real50 exact_ratio = f ? Real50(f->first) / Real50(f->second) : Real50(*r);
+    if (!f) return r;  // not a simple number: screened only
+    for (std::size_t i = 0; i < n; ++i) {
+      const Real50 value = exact ? (*exact)[i] : exact_[i].evaluate(candidate);
+      if (!close(answer[i], exact_ratio * value, floor, kCorrectRelative)) return std::nullopt;
+    }
+    return r;
+  };
+  const auto factor_text = [&](std::pair<long, long> f) -> std::string {
+    if (f.first == -1 && f.second == 1) return "the sign is wrong: this is the negative of the right answer (compare a - y with y - a)";
+    const bool squared = exercise_.net.loss == Loss::squared;
+    if (f.first == 2 && f.second == 1 && squared)
+      return "off by a factor of 2: the 1/2 of the squared loss cancels the 2 of the derivative of the square";
+    if (f.first == 1 && f.second == 2 && squared) return "off by a factor of 1/2: the derivative of (1/2)(a - y)^2 is (a - y), without a 1/2";
+    return "off by a constant factor of " + fraction_text(f) + " (this answer divided by the right one)";
+  };
+  const auto with_factor = [&](const std::string& base, std::pair<long, long> f) -> std::string {
+    return base + "; besides, " + factor_text(f);
+  };
+
+  // 1. A known mistake exactly.
+  std::vector<std::pair<std::size_t, std::pair<long, long>>> scaled;
+  for (std::size_t m = 0; m < t.mistakes.size(); ++m) {
+    const auto r = ratio(t.mistake_values[m], t.mistakes[m].value, nullptr);
+    if (!r) continue;
+    const auto f = small_fraction(*r);
+    if (!f) continue;
+    if (f->first == f->second) {
+      result.mistake = t.mistakes[m].kind;
+      result.feedback = t.mistakes[m].description;
+      return;
+    }
+    scaled.emplace_back(m, *f);
+  }
+  // 2. The truth up to a sign or constant factor.
+  std::vector<double> truth_double;
+  for (std::size_t i = 0; i < n; ++i) truth_double.push_back(static_cast<double>(t.values[i]));
+  if (const auto r = ratio(truth_double, t.rhs, &t.values)) {
+    if (const auto f = small_fraction(*r)) {
+      result.mistake = f->first == -1 && f->second == 1 ? mk::kWrongSign : mk::kConstantFactor;
+      result.feedback = factor_text(*f);
+      return;
+    }
+    result.mistake = mk::kConstantFactor;
+    result.feedback = "off by a constant factor of about " + readable(static_cast<float>(*r)) + " (this answer divided by the right one)";
+    return;
+  }
+  // 3. A known mistake and a sign or factor.
+  if (!scaled.empty()) {
+    const auto& [m, f] = scaled.front();
+    result.mistake = t.mistakes[m].kind;
+    result.feedback = with_factor(t.mistakes[m].description, f);
+    return;
+  }
+  // 4. Where it differs.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (close(answer[i], t.values[i], floor, kCorrectRelative)) continue;
+    result.feedback = "no known mistake matches; at sample point " + std::to_string(i + 1) + " (" + point_text(i) + ") the answer is " +
+                      readable(answer[i]) + " but the right value is " + readable(t.values[i]);
+    return;
+  }
+}
+
+CheckResult Checker::check(const AnswerFile& file) {
+  CheckResult out;
+  out.exercise = exercise_.id;
+  out.answers = file.path;
+  for (const Part& p : exercise_.parts) {
+    PartResult r;
+    r.key = exercise_.key_text(p.key);
+    r.max_score = p.points;
+    r.feedback = "no answer";
+    out.parts.push_back(r);
+  }
+  std::vector<std::pair<int, std::string>> problems;  // by line
+  for (const UserError& e : file.problems) problems.emplace_back(e.where().line, e.formatted());
+
+  // Which answer belongs to which part.
+  std::vector<const Answer*> given(exercise_.parts.size(), nullptr);
+  std::vector<bool> twice(exercise_.parts.size(), false);
+  for (const Answer& a : file.answers) {
+    std::string why;
+    const auto key = parse_key(a.key(), exercise_.net, why);
+    if (!key) {
+      std::string keys;
+      if (exercise_.parts.size() <= 3)
+        for (const Part& p : exercise_.parts) keys += (keys.empty() ? "" : ", ") + exercise_.key_text(p.key);
+      else
+        keys = exercise_.key_text(exercise_.parts.front().key) + " .. " + exercise_.key_text(exercise_.parts.back().key);
+      problems.emplace_back(a.line, UserError(file.locate(a, a.key_begin), "unknown key '" + a.key() + "': " + why + " (this exercise asks for " +
+                                                                                keys + "; deltacheck template " + exercise_.id + " lists them)")
+                                        .formatted());
+      continue;
+    }
+    const Part* part = exercise_.find(*key);
+    if (!part) {
+      out.notes.push_back(file.path + ":" + std::to_string(a.line) + ": " + exercise_.key_text(*key) + " is not asked in this exercise; not graded");
+      continue;
+    }
+    const std::size_t index = static_cast<std::size_t>(part - exercise_.parts.data());
+    if (given[index]) {
+      twice[index] = true;
+      PartResult& r = out.parts[index];
+      r.verdict = Verdict::invalid;
+      r.feedback = UserError(file.locate(a, a.key_begin), r.key + " is given twice (lines " + std::to_string(given[index]->line) + " and " +
+                                                                std::to_string(a.line) + "): keep one")
+                       .formatted();
+      continue;
+    }
+    given[index] = &a;
+  }
+
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& p : problems) out.problems.push_back(std::move(p.second));
+
+  std::vector<std::vector<ex>> proofs;
+  std::vector<std::size_t> proof_parts;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    if (!given[i] || twice[i]) continue;
+    const Answer& a = *given[i];
+    PartResult& r = out.parts[i];
+    r.line = a.line;
+    if (a.expression().empty()) {
+      r.feedback = "no answer after '='";
+      continue;
+    }
+    SymbolTable& symbols = derivation_.symbols();
+    ReadExpression read;
+    try {
+      read = read_expression(a.expression(), part_names(exercise_.parts[i].key, exercise_, symbols));
+    } catch (const ExpressionError& e) {
+      r.verdict = Verdict::invalid;
+      r.feedback = UserError(file.locate(a, a.expression_begin + e.offset()), e.what()).formatted();
+      continue;
+    }
+    r.read_as = read.echo;
+    judge(i, read.value, r, proofs, proof_parts);
+  }
+
+  const std::vector<bool> proved = prove_all(proofs, kProofSeconds, kProofTotalSeconds);
+  for (std::size_t k = 0; k < proved.size(); ++k) {
+    if (!proved[k]) continue;
+    PartResult& r = out.parts[proof_parts[k]];
+    r.proved = true;
+    r.feedback = "proved";
+  }
+  for (const PartResult& r : out.parts) {
+    out.score += r.score;
+    out.max_score += r.max_score;
+  }
+  return out;
+}
+
+}  // namespace deltacheck

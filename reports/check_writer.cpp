@@ -1,0 +1,88 @@
+// The check report as a table for students and as JSON for autograders.
+#include "reports/check_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace deltacheck {
+
+namespace {
+
+std::string points(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+nlohmann::ordered_json number(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return static_cast<long long>(v);
+  return v;
+}
+
+// Lines after the first are indented to `indent`.
+std::string indented(const std::string& text, std::size_t indent) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += std::string(indent, ' ');
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_check_text(std::ostream& out, const CheckResult& r, bool echo) {
+  std::size_t key_width = 4;
+  for (const PartResult& p : r.parts) key_width = std::max(key_width, p.key.size());
+  const std::size_t verdict_width = 9, score_width = 7;
+  out << r.exercise << ": " << r.answers << "\n\n";
+  const auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 0, ' '); };
+  out << pad("part", key_width) << "  " << pad("verdict", verdict_width) << "  " << pad("score", score_width) << "  feedback\n";
+  const std::size_t indent = key_width + verdict_width + score_width + 6;
+  for (const PartResult& p : r.parts) {
+    out << pad(p.key, key_width) << "  " << pad(verdict_name(p.verdict), verdict_width) << "  "
+        << pad(points(p.score) + "/" + points(p.max_score), score_width) << "  " << indented(p.feedback, indent) << "\n";
+    if (echo && !p.read_as.empty()) out << std::string(indent, ' ') << "read as: " << p.read_as << "\n";
+  }
+  if (!r.problems.empty()) {
+    out << "\nlines that are not answers:\n";
+    for (const std::string& p : r.problems) out << "  " << indented(p, 2) << "\n";
+  }
+  if (!r.notes.empty()) {
+    out << "\nnotes:\n";
+    for (const std::string& n : r.notes) out << "  " << n << "\n";
+  }
+  std::size_t correct = 0;
+  for (const PartResult& p : r.parts) correct += p.verdict == Verdict::correct;
+  out << "\nscore: " << points(r.score) << "/" << points(r.max_score) << " (" << correct << " of " << r.parts.size() << " parts correct)\n";
+}
+
+void write_check_json(std::ostream& out, const CheckResult& r) {
+  nlohmann::ordered_json doc;
+  doc["exercise"] = r.exercise;
+  doc["score"] = number(r.score);
+  doc["max_score"] = number(r.max_score);
+  nlohmann::ordered_json parts = nlohmann::ordered_json::array();
+  for (const PartResult& p : r.parts) {
+    nlohmann::ordered_json j;
+    j["key"] = p.key;
+    j["verdict"] = verdict_name(p.verdict);
+    j["feedback"] = p.feedback;
+    j["score"] = number(p.score);
+    j["max_score"] = number(p.max_score);
+    j["mistake"] = p.mistake;
+    j["read_as"] = p.read_as;
+    j["proved"] = p.proved;
+    j["line"] = p.line;
+    parts.push_back(j);
+  }
+  doc["parts"] = parts;
+  doc["problems"] = r.problems;
+  doc["notes"] = r.notes;
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace deltacheck

@@ -1,0 +1,44 @@
+// Splitting an answer expression into tokens, with byte offsets, and saying exactly what is wrong with a bad character.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace deltacheck {
+
+/// An error at a byte offset of an expression's text. The reader's callers turn the offset
+/// into file, line and column (see exercises/answer_file.h).
+class ExpressionError : public std::runtime_error {
+ public:
+  ExpressionError(std::size_t offset, const std::string& message) : std::runtime_error(message), offset_(offset) {}
+  /// Byte offset of the spot in the expression text.
+  std::size_t offset() const { return offset_; }
+
+ private:
+  std::size_t offset_;
+};
+
+/// The kinds of token of the answer syntax (DESIGN §4).
+enum class TokenKind { number, name, plus, minus, times, divide, power, open, close, comma, prime, end };
+
+/// One token: its kind, its text as written (`**` for a power written so) and where it starts.
+struct Token {
+  TokenKind kind = TokenKind::end;
+  std::string text;
+  std::size_t offset = 0;
+};
+
+/// Longest accepted number exponent: 1e-1000 .. 1e1000 (numbers are kept exact).
+constexpr int kMaxDecimalExponent = 1000;
+
+/// Tokens of `text`, ending with one `end` token. Spaces and tabs separate tokens.
+/// Throws ExpressionError at the first byte that cannot start a token: a control byte (NUL
+/// included), invalid UTF-8, a malformed number, brackets other than ( ), or a non-ASCII
+/// character, with what to write instead where one is known (σ: sigmoid, −: -, ×: *, ...).
+std::vector<Token> tokenize(const std::string& text);
+
+}  // namespace deltacheck

@@ -1,0 +1,73 @@
+// Tests of exercises/answer_file: keys, comments, continuation lines and positions that point into the file.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+#include "exercises/answer_file.h"
+
+using namespace deltacheck;
+
+TEST_CASE("KEY = EXPRESSION lines, with comments and blank lines ignored", "[answer_file]") {
+  const AnswerFile f = parse_answer_file("# header\n\nz1_1 = w1_11*x1 + b1_1   # my answer\n  dL/dw1_11 =  x1 \n", "a.txt");
+  REQUIRE(f.answers.size() == 2);
+  CHECK(f.problems.empty());
+  CHECK(f.answers[0].key() == "z1_1");
+  CHECK(f.answers[0].expression() == "w1_11*x1 + b1_1");
+  CHECK(f.answers[0].line == 3);
+  CHECK(f.answers[1].key() == "dL/dw1_11");
+  CHECK(f.answers[1].expression() == "x1");
+}
+
+TEST_CASE("a line ending in a backslash continues, and positions point into the right line", "[answer_file]") {
+  const AnswerFile f = parse_answer_file("dL/db1_1 = x1 + \\\n    x2*x3 \\   # comment\n  + 7\nz1_1 = 1\n", "a.txt");
+  REQUIRE(f.answers.size() == 2);
+  const Answer& a = f.answers[0];
+  CHECK(a.line == 1);
+  CHECK(a.expression() == "x1 +      x2*x3    + 7");
+  const std::size_t x3 = a.text.find("x3");
+  const SourceLocation where = f.locate(a, x3);
+  CHECK(where.line == 2);
+  CHECK(where.column == 8);
+  CHECK(where.source_line == "    x2*x3 \\   # comment");
+  const SourceLocation seven = f.locate(a, a.text.find('7'));
+  CHECK(seven.line == 3);
+  CHECK(seven.column == 5);
+  CHECK(f.answers[1].line == 4);
+}
+
+TEST_CASE("CRLF line ends and a byte order mark are ignored; columns count characters", "[answer_file]") {
+  const AnswerFile f = parse_answer_file("\xEF\xBB\xBFz1_1 = \xcf\x83 + x1\r\na1_1 = 2\r\n", "a.txt");
+  REQUIRE(f.answers.size() == 2);
+  CHECK(f.answers[0].key() == "z1_1");
+  CHECK(f.answers[1].expression() == "2");
+  const Answer& a = f.answers[0];
+  CHECK(f.locate(a, a.text.find("x1")).column == 12);
+}
+
+TEST_CASE("lines that are not answers are problems, and the other lines are still read", "[answer_file]") {
+  const AnswerFile f = parse_answer_file("z1_1 = 1\njust words\n = x1\na1_1 = 2\n", "a.txt");
+  CHECK(f.answers.size() == 2);
+  REQUIRE(f.problems.size() == 2);
+  CHECK(f.problems[0].formatted().find("a.txt:2:1: expected KEY = EXPRESSION") == 0);
+  CHECK(f.problems[1].formatted().find("a.txt:3:2: missing key before '='") == 0);
+}
+
+TEST_CASE("an empty expression is kept (the part is then missing)", "[answer_file]") {
+  const AnswerFile f = parse_answer_file("z1_1 =\nz1_2 =   # later\n", "a.txt");
+  REQUIRE(f.answers.size() == 2);
+  CHECK(f.answers[0].expression().empty());
+  CHECK(f.answers[1].expression().empty());
+}
+
+TEST_CASE("files that cannot be read are refused with their path", "[answer_file]") {
+  CHECK_THROWS_WITH(read_answer_file("/nonexistent/answers.txt"), Catch::Contains("cannot read the answer file"));
+  CHECK_THROWS_WITH(read_answer_file("/"), Catch::Contains("cannot read the answer file"));
+  const std::string big = "/tmp/deltacheck_big_answers.txt";
+  {
+    std::ofstream out(big);
+    out << std::string(kMaxAnswerFileBytes + 10, 'x');
+  }
+  CHECK_THROWS_WITH(read_answer_file(big), Catch::Contains("larger than 8 MiB"));
+  std::remove(big.c_str());
+}

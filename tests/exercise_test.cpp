@@ -1,0 +1,89 @@
+// Tests of exercises/exercise: the built-in library, the YAML format and its errors with positions.
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+#include "exercises/exercise.h"
+
+using namespace deltacheck;
+
+namespace {
+
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_exercise(yaml, "ex.yaml");
+  } catch (const UserError& e) {
+    return e.formatted();
+  }
+  return "";
+}
+
+const char* kValid =
+    "id: tiny\n"
+    "title: A tiny network\n"
+    "network: \"2 sigmoid:1\"\n"
+    "loss: squared\n"
+    "parts: [forward, dL/dw1_11, {key: dL/db1_1, points: 2}]\n";
+
+}  // namespace
+
+TEST_CASE("the three assignment exercises are built in, with every forward node and gradient", "[exercise]") {
+  const auto ids = builtin_exercise_ids();
+  for (const char* id : {"assign-q1-squared", "assign-q1-crossentropy", "assign-q2-crossentropy"})
+    CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
+  const Exercise q1 = load_exercise("assign-q1-crossentropy");
+  CHECK(q1.net.spec() == "3 relu:2 sigmoid:2 sigmoid:1");
+  CHECK(q1.net.loss == Loss::crossentropy);
+  CHECK(q1.source == "built-in");
+  CHECK(q1.max_score() == 27);
+  CHECK(q1.key_text(q1.parts.front().key) == "z1_1");
+  CHECK(q1.key_text(q1.parts.back().key) == "dL/db1_2");
+  const Exercise q2 = load_exercise("assign-q2-crossentropy");
+  CHECK(q2.net.spec() == "2 tanh:1 sigmoid:2");
+  CHECK(q2.parts.size() == 6 + 7);
+}
+
+TEST_CASE("a YAML exercise: groups, single keys and points per part", "[exercise]") {
+  const Exercise e = parse_exercise(kValid, "ex.yaml");
+  CHECK(e.id == "tiny");
+  REQUIRE(e.parts.size() == 4);
+  CHECK(e.key_text(e.parts[0].key) == "z1_1");
+  CHECK(e.key_text(e.parts[2].key) == "dL/dw1_11");
+  CHECK(e.parts[3].points == 2);
+  CHECK(e.max_score() == 5);
+  CHECK(e.find(e.parts[1].key) == &e.parts[1]);
+}
+
+TEST_CASE("bad exercise files are refused at load time with file, line and column", "[exercise]") {
+  CHECK(error_of("id: x\ntitle: [unclosed\n").find("ex.yaml:") == 0);
+  CHECK(error_of(std::string(kValid) + "colour: blue\n").find("ex.yaml:6:1: unknown field 'colour'") == 0);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\n").find("missing field 'parts'") != std::string::npos);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 softsign:1\"\nloss: squared\nparts: [forward]\n").find("ex.yaml:3:10:") == 0);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [dL/dw2_11]\n")
+            .find("ex.yaml:5:9: unknown part 'dL/dw2_11': the network has one layer (layer 1)") == 0);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward, z1_1]\n").find("asked twice") != std::string::npos);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [deltas]\n").find("allow_deltas: true") != std::string::npos);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward]\npoints: -3\n").find("ex.yaml:6:9: 'points' must be") == 0);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward]\nform: short\n").find("unknown form 'short'") != std::string::npos);
+}
+
+TEST_CASE("unknown exercises list the built-in ids", "[exercise]") {
+  CHECK_THROWS_WITH(load_exercise("assign-q3"), Catch::Contains("unknown exercise 'assign-q3'") && Catch::Contains("assign-q1-squared"));
+  CHECK_THROWS_WITH(load_exercise("/nonexistent/ex.yaml"), Catch::Contains("cannot read the exercise file"));
+}
+
+TEST_CASE("answer file keys in every spelling, and keys that are not keys", "[exercise]") {
+  const Network net = parse_network("3 relu:2 sigmoid:2 sigmoid:1", "squared");
+  std::string why;
+  const auto k = parse_key("dL/dw2_1_1", net, why);
+  REQUIRE(k);
+  CHECK(k->gradient);
+  CHECK(k->quantity == Quantity{QuantityKind::weight, 2, 1, 1});
+  CHECK(parse_key("dL/d w2_11", net, why));
+  CHECK(parse_key("yhat", net, why)->quantity.kind == QuantityKind::output);
+  CHECK(!parse_key("dL/dz2_1", net, why));
+  CHECK(why.find("gradients are of weights and biases") != std::string::npos);
+  CHECK(!parse_key("w2_11", net, why));
+  CHECK(why.find("is given, not computed") != std::string::npos);
+  CHECK(!parse_key("dL/dw4_11", net, why));
+  CHECK(why == "the network has layers 1 to 3");
+}

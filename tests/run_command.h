@@ -1,0 +1,49 @@
+// Running the deltacheck binary from tests: exit status, stdout and stderr, files private to this process.
+#pragma once
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace deltacheck::testing {
+
+/// What a run of the command did.
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+/// The whole content of a file ("" when it cannot be read).
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// A file name private to this test process (ctest runs test cases in parallel processes).
+inline std::string scratch(const std::string& name) { return "dc_test_" + std::to_string(getpid()) + "_" + name; }
+
+/// Runs deltacheck with `args` (shell words), no standard input.
+inline Run run(const std::string& args) {
+  const std::string out = scratch("stdout.txt"), err = scratch("stderr.txt");
+  const std::string command = std::string(DELTACHECK_BINARY) + " " + args + " </dev/null >" + out + " 2>" + err;
+  const int raw = std::system(command.c_str());
+  Run r{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
+  std::remove(out.c_str());
+  std::remove(err.c_str());
+  return r;
+}
+
+/// Writes `content` to a private file and returns its path.
+inline std::string write_file(const std::string& name, const std::string& content) {
+  const std::string path = scratch(name);
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+}  // namespace deltacheck::testing
