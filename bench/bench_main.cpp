@@ -1,9 +1,11 @@
 // Benchmarks of the symbolic engine and the numeric backprop, printed as a table against the issues' targets.
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 #include <string>
 
 #include "bench/harness.h"
+#include "exercises/checker.h"
 #include "exercises/verify.h"
 #include "reports/derivation_writer.h"
 #include "solver/backprop.h"
@@ -50,6 +52,27 @@ std::string deep_spec() {
   return spec + " sigmoid:1";
 }
 
+// The worked solution of an exercise as an answer file; with `wrong`, every answer times (1 + x1),
+// a mistake no mutant matches (the most work for the diagnosis).
+std::string solution_text(const Exercise& ex, bool wrong) {
+  std::ostringstream out;
+  write_solution(out, ex, ex.form, DerivationFormat::text);
+  if (!wrong) return out.str();
+  std::istringstream in(out.str());
+  std::string text;
+  for (std::string line; std::getline(in, line);) {
+    const auto eq = line.find(" = ");
+    text += line.empty() || line[0] == '#' || eq == std::string::npos ? line + "\n" : line.substr(0, eq) + " = (" + line.substr(eq + 3) + ")*(1 + x1)\n";
+  }
+  return text;
+}
+
+std::string write_temporary(const std::string& name, const std::string& text) {
+  const std::string path = "/tmp/deltacheck_bench_" + std::to_string(getpid()) + "_" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -87,5 +110,27 @@ int main(int argc, char** argv) {
   row("process: deltacheck verify Q1 --points 16 (peak memory)", std::to_string(static_cast<int>(verify_process.peak_mib)) + " MiB", "");
   const ProcessCost verify_1000 = best_process({binary, "verify", "--net", q1.spec(), "--loss", "squared", "--points", "16", "--digits", "1000"}, 3);
   row("process: deltacheck verify Q1 --points 16 --digits 1000 (wall)", human(verify_1000.seconds), "");
+
+  // Checking (issue 4): a complete Q1 answer file, 27 parts.
+  const Exercise q1_exercise = load_exercise("assign-q1-squared");
+  const std::string right = solution_text(q1_exercise, false), wrong = solution_text(q1_exercise, true);
+  const AnswerFile right_file = parse_answer_file(right, "right.txt"), wrong_file = parse_answer_file(wrong, "wrong.txt");
+  const double parts = static_cast<double>(q1_exercise.parts.size());
+  row("check: prepare Q1 (derive, 8 points, truth vs backprop)", human(median_seconds([&] { Checker c(q1_exercise); }, 1)), "");
+  Checker checker(q1_exercise);
+  const double right_seconds = median_seconds([&] { (void)checker.check(right_file); }, 2);
+  row("check: Q1 all 27 parts right (proofs in a child process)", human(right_seconds), "");
+  row("check: Q1 per part, right", human(right_seconds / parts), "");
+  const double wrong_seconds = median_seconds([&] { (void)checker.check(wrong_file); }, 2);
+  row("check: Q1 all 27 parts wrong (every mutant tried)", human(wrong_seconds), "");
+  row("check: Q1 per part, wrong", human(wrong_seconds / parts), "");
+  const std::string right_path = write_temporary("right.txt", right), wrong_path = write_temporary("wrong.txt", wrong);
+  const ProcessCost check_right = best_process({binary, "check", "assign-q1-squared", right_path});
+  row("process: deltacheck check Q1, 27 parts right (wall)", human(check_right.seconds), "< 100 ms");
+  row("process: deltacheck check Q1, 27 parts right (peak memory)", std::to_string(static_cast<int>(check_right.peak_mib)) + " MiB", "");
+  const ProcessCost check_wrong = best_process({binary, "check", "assign-q1-squared", wrong_path});
+  row("process: deltacheck check Q1, 27 parts wrong (wall)", human(check_wrong.seconds), "< 100 ms");
+  std::remove(right_path.c_str());
+  std::remove(wrong_path.c_str());
   return 0;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs deltacheck's build and test dependencies from Debian 12 packages; quiet and quick when all are present.
+# Installs deltacheck's build and test dependencies from Debian 12 packages, plus any packages named as
+# arguments (scripts/fuzz.sh adds clang); quiet and quick when all are present.
 set -euo pipefail
 
 packages=(
@@ -7,6 +8,7 @@ packages=(
   libginac-dev libcln-dev
   libboost-dev libboost-program-options-dev libmpfr-dev libgmp-dev
   catch2 nlohmann-json3-dev libyaml-cpp-dev
+  "$@"
 )
 
 missing=()

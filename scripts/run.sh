@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Installs the dependencies, builds deltacheck and runs the main job on the built-in networks:
-# the derivation of both assignment networks (seed 001) and their three-way verification.
+# Installs the dependencies, builds deltacheck and runs the main job on the built-in exercises:
+# each exercise's worked solution (derive), its three-way verification, and the check of that
+# solution as a student's answer file (full marks expected).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" --target deltacheck >/dev/null
 dc=build/app/deltacheck
-for loss in squared crossentropy; do
-  "$dc" derive --net "3 relu:2 sigmoid:2 sigmoid:1" --loss "$loss"
+solution="$(mktemp)"
+trap 'rm -f "$solution"' EXIT
+for exercise in assign-q1-squared assign-q1-crossentropy assign-q2-crossentropy; do
+  "$dc" derive --exercise "$exercise" | tee "$solution"
   echo
-  "$dc" verify --net "3 relu:2 sigmoid:2 sigmoid:1" --loss "$loss" --points 16
+  "$dc" verify --exercise "$exercise" --points 16
+  echo
+  "$dc" check "$exercise" "$solution"
   echo
 done
-"$dc" derive --net "2 tanh:1 sigmoid:2" --loss crossentropy
-echo
-"$dc" verify --net "2 tanh:1 sigmoid:2" --loss crossentropy --points 16

@@ -198,3 +198,23 @@ TEST_CASE("truth is confirmed by the backprop at every sample point, with ReLU u
     CHECK(inactive);
   }
 }
+
+TEST_CASE("errors in an answer file name the line and column of the spot", "[checker]") {
+  Checker checker(load_exercise("assign-q1-squared"));
+  const std::string text =
+      "# Q1\n"
+      "z2_1 = w2_11*a1_1 + w2_12*a2_2 + b2_1\n"
+      "a1_1 = relu(z1_1)\n"
+      "dL/dw3_11 = (a3_1 - y)*a3_1*(1 - a3_1)*a2_1*delta3_1\n"
+      "dL/dw3_12 = (a3_1 - y)*a3_1*(1 - a3_1) \\\n"
+      "            *w3_31\n"
+      "dL/db3_1 = (a3_1 - y)*sigma'(z3_1)\n";
+  const CheckResult r = checker.check(parse_answer_file(text, "a.txt"));
+  std::map<std::string, std::string> feedback;
+  for (const PartResult& p : r.parts) feedback[p.key] = p.feedback;
+  CHECK_THAT(feedback["z2_1"], Catch::StartsWith("a.txt:2:27: 'a2_2': z2_1 may use quantities of the layers before layer 2 only"));
+  CHECK_THAT(feedback["dL/dw3_11"], Catch::StartsWith("a.txt:4:45: 'delta3_1': this exercise asks for the equations without delta names"));
+  CHECK_THAT(feedback["dL/dw3_12"], Catch::StartsWith("a.txt:6:14: unknown name 'w3_31': layer 3 joins 2 units to 1 units (w3_11 .. w3_12)"));
+  CHECK_THAT(feedback["dL/db3_1"], Catch::StartsWith("a.txt:7:28: sigma' is not part of the syntax"));
+  CHECK_THAT(feedback["dL/dw3_12"], Catch::EndsWith("            *w3_31\n                 ^"));
+}
