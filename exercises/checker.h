@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,7 @@
 #include "exercises/answer_file.h"
 #include "exercises/exercise.h"
 #include "exercises/mistakes.h"
+#include "exercises/symbolic_context.h"
 #include "solver/scalar.h"
 #include "symbolic/evaluate.h"
 
@@ -51,22 +54,37 @@ constexpr double kCorrectRelative = 1e-30;
 constexpr double kProofSeconds = 1.0;
 constexpr double kProofTotalSeconds = 5.0;
 
+/// The seed of everything drawn for one student in one exercise (numbers of numeric
+/// exercises): the same for the same student and exercise on every machine. An empty
+/// student id gives the exercise's example numbers.
+std::uint64_t student_seed(const std::string& exercise_id, const std::string& student);
+
+/// The point of a numeric exercise for a student: the exercise's fixed values, the rest drawn
+/// from student_seed. Throws UserError when the fixed values cannot avoid a ReLU kink.
+Point numeric_point(const Exercise& ex, const std::string& student);
+
 /// Checks answer files against one exercise. Construction derives the equations, draws the
-/// sample points (seeded by the exercise id: the same verdicts and text on every run) and
-/// computes the truth at every point, confirming the symbolic value of every part against
-/// the numeric backprop (std::logic_error if they ever disagree: a bug, not a user error).
-/// One Checker serves any number of answer files.
+/// sample points (seeded by the exercise id: the same verdicts and text on every run; for a
+/// numeric exercise the one point of `student`) and computes the truth at every point,
+/// confirming the symbolic value of every network part against the numeric backprop
+/// (std::logic_error if they ever disagree: a bug, not a user error). Symbolic exercises
+/// draw their symbols from the ranges the exercise gives. One Checker serves any number of
+/// answer files.
 class Checker {
  public:
-  explicit Checker(Exercise exercise);
+  explicit Checker(Exercise exercise, const std::string& student = "");
 
   /// The verdict on every part of `file`. Never throws for anything in the file: unreadable
   /// answers are `invalid` with the located error, unknown keys are problems.
   CheckResult check(const AnswerFile& file);
 
   const Exercise& exercise() const { return exercise_; }
-  /// The sample points answers are checked at.
+  /// The sample points answers are checked at (network and numeric exercises).
   const std::vector<Point>& points() const { return points_; }
+  /// The true value of part `part` at sample point `point` (for worked solutions).
+  const Real50& truth(std::size_t part, std::size_t point) const { return truths_[part].values[point]; }
+  /// The truth of part `part` as an expression (network symbols, or the exercise's symbols).
+  const GiNaC::ex& truth_expression(std::size_t part) const { return truths_[part].rhs; }
 
  private:
   struct Truth {
@@ -81,12 +99,19 @@ class Checker {
   void judge(std::size_t part, const GiNaC::ex& answer, PartResult& result, std::vector<std::vector<GiNaC::ex>>& proofs,
              std::vector<std::size_t>& proof_parts);
   void diagnose(std::size_t part, const std::vector<Real50>& answer, const GiNaC::ex& expression, PartResult& result);
-  std::string point_text(std::size_t point) const;
+  std::vector<Mistake> mistakes_of(std::size_t part);
+  NameResolver names_for(std::size_t part);
+  bool agrees(std::size_t part, std::size_t point, const Real50& answer, const Real50& value) const;
+  Real50 numeric_tolerance() const;
   std::vector<GiNaC::ex> proof_candidates(std::size_t part, const GiNaC::ex& answer);
 
   Exercise exercise_;
-  Derivation derivation_;
+  bool numeric_;                                   // a numeric exercise: one point, answers to some decimals
+  std::optional<Derivation> derivation_;           // network and numeric exercises
+  std::unique_ptr<SymbolicContext> context_;       // symbolic exercises
+  GiNaC::symbol eta_{"eta"};                       // numeric exercises: the learning rate
   std::vector<Point> points_;
+  std::vector<std::string> point_texts_;           // each point's values, for feedback
   std::vector<Evaluator<Real50>> exact_;    // one per point, every quantity bound
   std::vector<Evaluator<double>> screen_;   // the same in double, for screening mistakes
   std::vector<Truth> truths_;               // per part

@@ -1,6 +1,7 @@
 // The exercise model: a network, what is asked of it, and how many points each part earns; loaded from YAML.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,24 +10,66 @@
 
 namespace deltacheck {
 
-/// One part asked: a key of the answer file and its points.
-struct Part {
-  EquationKey key;
-  double points = 1;
+/// What an exercise is about: a network's equations (checked at sample points), free
+/// symbols with target expressions (seed formulas that are not a whole network), or the
+/// numbers of one network at one point, computed by hand (checked to some decimals).
+enum class ExerciseKind { network, symbolic, numeric };
+
+/// What a part asks for.
+enum class PartKind {
+  equation,  // a network equation: z, a, yhat, L, delta, dL/d (key)
+  update,    // numeric: a weight or bias after one gradient-descent step (key.quantity)
+  symbolic,  // an expression of the exercise's symbols (truth)
 };
 
-/// An exercise (DESIGN §7): its network and loss, the parts asked, and what answers may use.
+/// A wrong answer an exercise names itself (symbolic parts): an expression and what it means.
+struct KnownMistake {
+  std::string answer, feedback;
+};
+
+/// One part asked: its key in answer files, its points, and its truth.
+struct Part {
+  std::string name;           // the key as answer files write it: "dL/dw2_11", "new_w2_11", "dl/dyhat"
+  PartKind kind = PartKind::equation;
+  EquationKey key;            // equation and update parts
+  double points = 1;
+  std::string ask;            // symbolic parts: what is asked, in words
+  std::string truth;          // symbolic parts: the truth, an expression or diff(EXPRESSION, SYMBOL)
+  std::vector<std::string> uses;  // symbolic parts: the names answers may use (empty: every name)
+  std::vector<KnownMistake> mistakes;  // symbolic parts
+};
+
+/// A free symbol of a symbolic exercise and the range its sample values are drawn from.
+struct FreeSymbol {
+  std::string name;
+  double low = -1, high = 1;
+};
+
+/// An exercise (DESIGN §7): what it is about, the parts asked, and what answers may use.
 struct Exercise {
   std::string id, title, statement;
   std::string source;           // "built-in" or the YAML file's path
-  Network net;
+  ExerciseKind kind = ExerciseKind::network;
+  Network net;                  // network and numeric exercises
   std::vector<Part> parts;      // in the order of the answer template
   bool allow_deltas = false;    // answers may use delta{l}_j names
   Form form = Form::local;      // the form of the worked solution (derive --exercise)
   int sample_points = 8;        // points each answer is checked at (at least 8, DESIGN §5)
+  // Symbolic exercises.
+  std::vector<FreeSymbol> symbols;                         // in the order declared
+  std::vector<std::pair<std::string, std::string>> given;  // name := expression, in order
+  // Numeric exercises.
+  int decimals = 4;             // answers are checked to this many decimal places
+  int value_digits = 1;         // drawn values are multiples of 10^-value_digits in [-1, 1]
+  std::string learning_rate = "0.5";
+  std::vector<std::pair<std::string, std::string>> values;  // fixed values (name, decimal); the rest drawn
 
   /// The part with this key, or nullptr.
   const Part* find(const EquationKey& key) const;
+  /// The index of the part an answer file's key names (spaces ignored; any spelling of a
+  /// network name), or nothing with the reason in `why` (unknown key, or a key of the
+  /// network the exercise does not ask: then `not_asked` is set).
+  std::optional<std::size_t> part_for(const std::string& written, std::string& why, bool& not_asked) const;
   /// The key as the answer file writes it ("dL/dw2_11", "z1_1").
   std::string key_text(const EquationKey& key) const;
   /// Total points.
@@ -42,6 +85,11 @@ std::optional<EquationKey> parse_key(const std::string& text, const Network& net
 
 /// What a part asks, in words: "z1_1: the pre-activation of unit 1 of layer 1 (relu)".
 std::string describe_part(const EquationKey& key, const Network& net);
+/// What part `p` of `ex` asks, in words (for every kind of part).
+std::string describe_part(const Part& p, const Exercise& ex);
+
+/// The name of an exercise kind: "network", "symbolic", "numeric".
+const char* kind_name(ExerciseKind k);
 
 /// The ids of the built-in exercises (exercises/library/*.yaml), sorted.
 std::vector<std::string> builtin_exercise_ids();

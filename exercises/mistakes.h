@@ -41,6 +41,9 @@ constexpr const char* kMissingActivation = "missing-activation";
 constexpr const char* kWrongPart = "answer-of-another-part";
 constexpr const char* kSoftmaxDiagonal = "softmax-diagonal-only";
 constexpr const char* kWrongLoss = "wrong-loss";
+constexpr const char* kMissingLearningRate = "missing-learning-rate";
+constexpr const char* kStepForWeight = "step-for-weight";
+constexpr const char* kKnownMistake = "named-by-exercise";
 }  // namespace mistake_kind
 
 /// Wrong versions of the answer to `key`, most common first: for gradients and deltas, each

@@ -12,14 +12,19 @@ namespace deltacheck {
 
 namespace {
 
-// A decimal with 6 places from an integer count of millionths: exact, platform-independent.
-Decimal millionths(long long n) {
+// The decimal n * 10^-places, exact and platform-independent.
+Decimal scaled(long long n, int places) {
   const bool negative = n < 0;
   const unsigned long long m = negative ? -n : n;
-  std::string frac = std::to_string(m % 1000000);
-  frac.insert(0, 6 - frac.size(), '0');
-  return *Decimal::parse((negative ? "-" : "") + std::to_string(m / 1000000) + "." + frac);
+  unsigned long long unit = 1;
+  for (int i = 0; i < places; ++i) unit *= 10;
+  std::string frac = std::to_string(m % unit);
+  frac.insert(0, places - frac.size(), '0');
+  return *Decimal::parse((negative ? "-" : "") + std::to_string(m / unit) + "." + frac);
 }
+
+// A decimal with 6 places from an integer count of millionths.
+Decimal millionths(long long n) { return scaled(n, 6); }
 
 class Draw {
  public:
@@ -66,6 +71,41 @@ void steer(Point& p, int l, int j, double z, double target) {
 }
 
 }  // namespace
+
+Point hand_point(const Network& net, int places, std::uint64_t seed, const Point& fixed) {
+  Draw draw(seed);
+  long long unit = 1;
+  for (int i = 0; i < places; ++i) unit *= 10;
+  // A nonzero multiple of 10^-places in [-1, 1].
+  const auto value = [&] {
+    long long n = draw.between(-unit, unit - 1);
+    if (n >= 0) ++n;
+    return scaled(n, places);
+  };
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    Point p;
+    for (const Quantity& q : inputs(net)) p.set(q, value());
+    for (const Quantity& q : parameters(net)) p.set(q, value());
+    const std::vector<Quantity> ys = targets(net);
+    if (net.loss == Loss::crossentropy) {
+      // Class labels: one-hot for a softmax output, 0 or 1 for each sigmoid output.
+      const bool softmax = net.activation(net.depth()) == Activation::softmax;
+      const long long hot = draw.between(0, static_cast<long long>(ys.size()) - 1);
+      for (std::size_t i = 0; i < ys.size(); ++i)
+        p.set(ys[i], *Decimal::parse(softmax ? (static_cast<long long>(i) == hot ? "1" : "0") : (draw.between(0, 1) ? "1" : "0")));
+    } else {
+      for (const Quantity& q : ys) p.set(q, value());
+    }
+    for (const auto& [q, v] : fixed.values()) p.set(q, v);
+    const NetworkState<double> s = run(net, p);
+    bool clear = true;
+    for (int l = 1; l <= net.depth(); ++l)
+      if (net.activation(l) == Activation::relu)
+        for (double z : s.z[l]) clear = clear && std::fabs(z) >= kHandKinkMargin;
+    if (clear) return p;
+  }
+  throw UserError("the exercise's fixed values keep a ReLU unit within " + std::to_string(kHandKinkMargin) + " of its kink: change them");
+}
 
 std::vector<Point> sample_points(const Network& net, int count, std::uint64_t seed) {
   Draw draw(seed);
