@@ -12,7 +12,7 @@ namespace po = boost::program_options;
 namespace deltacheck::app {
 
 int run_check(const std::vector<std::string>& args) {
-  const Usage usage{"check", "deltacheck check EXERCISE ANSWERS [--json] [--echo]",
+  const Usage usage{"check", "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo]",
                     "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
                     "writes one) against the exercise: correct, incorrect (with the mistake named), invalid\n"
                     "(cannot be read: file, line, column and what to write) or missing; then the score.\n"
@@ -22,6 +22,7 @@ int run_check(const std::vector<std::string>& args) {
   options.add_options()
       ("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file")
       ("answers", po::value<std::string>()->value_name("ANSWERS"), "the answer file")
+      ("student", po::value<std::string>()->value_name("ID"), "the student whose numbers a numeric exercise uses")
       ("json", "print the JSON of DESIGN §6 instead of a table")
       ("echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
   po::positional_options_description positional;
@@ -30,7 +31,7 @@ int run_check(const std::vector<std::string>& args) {
   if (!vm) return 0;
   const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
   const AnswerFile answers = read_answer_file(required(*vm, "answers", usage));
-  Checker checker(exercise);
+  Checker checker(exercise, student_from(*vm));
   const CheckResult result = checker.check(answers);
   std::ostringstream out;
   if (vm->count("json")) write_check_json(out, result);
@@ -40,19 +41,20 @@ int run_check(const std::vector<std::string>& args) {
 }
 
 int run_template(const std::vector<std::string>& args) {
-  const Usage usage{"template", "deltacheck template EXERCISE",
+  const Usage usage{"template", "deltacheck template EXERCISE [--student ID]",
                     "Prints an answer file for the exercise: every key to fill in, each under a comment saying\n"
                     "what it asks, with the notation and the functions that may be used.",
                     "deltacheck template assign-q2-crossentropy > answers.txt"};
   po::options_description options("options");
   options.add_options()("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file");
+  add_student_option(options);
   po::positional_options_description positional;
   positional.add("exercise", 1);
   const auto vm = parse(usage, options, args, &positional);
   if (!vm) return 0;
   const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
   std::ostringstream out;
-  write_answer_template(out, exercise);
+  write_answer_template(out, exercise, student_from(*vm));
   std::cout << out.str();
   return 0;
 }

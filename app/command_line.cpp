@@ -1,6 +1,7 @@
 // Option parsing shared by every subcommand.
 #include "app/command_line.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "core/error.h"
@@ -50,6 +51,20 @@ std::optional<Exercise> exercise_from(const po::variables_map& vm) {
   if (!vm.count("exercise")) return std::nullopt;
   if (vm.count("net") || vm.count("loss")) throw UserError("give either --exercise or --net and --loss, not both");
   return load_exercise(vm["exercise"].as<std::string>());
+}
+
+void add_student_option(po::options_description& options) {
+  options.add_options()("student", po::value<std::string>()->value_name("ID"),
+                        "the student whose numbers a numeric exercise uses (the same id always gives the same numbers)");
+}
+
+std::string student_from(const po::variables_map& vm) {
+  if (!vm.count("student")) return "";
+  const std::string id = vm["student"].as<std::string>();
+  const bool printable = !id.empty() && id.size() <= 200 &&
+                         std::all_of(id.begin(), id.end(), [](unsigned char c) { return c > 0x20 && c != 0x7F; });
+  if (!printable) throw UserError("--student must be a non-empty id without spaces or control characters, at most 200 bytes");
+  return id;
 }
 
 std::string required(const po::variables_map& vm, const std::string& name, const Usage& usage) {

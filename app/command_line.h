@@ -40,6 +40,12 @@ void add_exercise_option(boost::program_options::options_description& options);
 /// --exercise and --net/--loss are given, or the exercise cannot be loaded.
 std::optional<Exercise> exercise_from(const boost::program_options::variables_map& vm);
 
+/// Adds --student ID.
+void add_student_option(boost::program_options::options_description& options);
+/// The value of --student, or "" when it is not given; throws UserError for an empty or
+/// unprintable id.
+std::string student_from(const boost::program_options::variables_map& vm);
+
 /// The value of a required positional argument; throws UserError naming it when missing.
 std::string required(const boost::program_options::variables_map& vm, const std::string& name, const Usage& usage);
 
@@ -52,5 +58,7 @@ int run_gradient(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_template(const std::vector<std::string>& args);
+int run_list(const std::vector<std::string>& args);
+int run_show(const std::vector<std::string>& args);
 
 }  // namespace deltacheck::app

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "app/command_line.h"
+#include "core/error.h"
 #include "reports/derivation_writer.h"
 
 namespace po = boost::program_options;
@@ -10,7 +11,7 @@ namespace po = boost::program_options;
 namespace deltacheck::app {
 
 int run_derive(const std::vector<std::string>& args) {
-  const Usage usage{"derive", "deltacheck derive (--net SPEC --loss LOSS | --exercise ID|FILE) [--form local|delta|expanded] [--format text|latex|json]",
+  const Usage usage{"derive", "deltacheck derive (--net SPEC --loss LOSS | --exercise ID|FILE [--student ID]) [--form local|delta|expanded] [--format text|latex|json]",
                     "Derives the forward equation of every unit, the loss and dL/d of every weight and bias with GiNaC.\n"
                     "With --exercise, only the exercise's parts, in its form unless --form is given.\n"
                     "Text output is an answer file: fed to `deltacheck check` it earns full marks.",
@@ -18,6 +19,7 @@ int run_derive(const std::vector<std::string>& args) {
   po::options_description options("options");
   add_network_options(options);
   add_exercise_option(options);
+  add_student_option(options);
   options.add_options()
       ("form", po::value<std::string>()->value_name("FORM"), "local (in a, z; the default), delta (delta rules) or expanded (inputs and parameters only)")
       ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text, latex or json");
@@ -28,8 +30,9 @@ int run_derive(const std::vector<std::string>& args) {
   std::ostringstream out;  // nothing is printed unless all of it can be
   if (exercise) {
     const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : exercise->form;
-    write_solution(out, *exercise, form, format);
+    write_solution(out, *exercise, form, format, student_from(*vm));
   } else {
+    if (vm->count("student")) throw UserError("--student goes with --exercise");
     const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : Form::local;
     write_derivation(out, Derivation(network_from(*vm)), form, format);
   }

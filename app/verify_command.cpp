@@ -26,6 +26,8 @@ int run_verify(const std::vector<std::string>& args) {
   const auto vm = parse(usage, options, args);
   if (!vm) return 0;
   const std::optional<Exercise> exercise = exercise_from(*vm);
+  if (exercise && exercise->kind == ExerciseKind::symbolic)
+    throw UserError("verify checks a network's gradients: '" + exercise->id + "' is a symbolic exercise without a network");
   const Network net = exercise ? exercise->net : network_from(*vm);
   const unsigned digits = digits_from(*vm, 16, 10000);
   const int points = (*vm)["points"].as<int>();

@@ -28,6 +28,8 @@ class Decimal {
   Rational rational() const;
   /// Nearest double (for display and training only).
   double to_double() const;
+  /// Equal values (whatever the spelling).
+  bool operator==(const Decimal& o) const { return text_ == o.text_ || rational() == o.rational(); }
 
  private:
   std::string text_ = "0";

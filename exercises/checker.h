@@ -83,8 +83,11 @@ class Checker {
   const std::vector<Point>& points() const { return points_; }
   /// The true value of part `part` at sample point `point` (for worked solutions).
   const Real50& truth(std::size_t part, std::size_t point) const { return truths_[part].values[point]; }
-  /// The truth of part `part` as an expression (network symbols, or the exercise's symbols).
-  const GiNaC::ex& truth_expression(std::size_t part) const { return truths_[part].rhs; }
+  /// The truth of part `part` as an expression (network symbols, or the exercise's symbols
+  /// with the given names written back where they appear whole), for worked solutions.
+  GiNaC::ex solution_expression(std::size_t part) const {
+    return context_ ? context_->fold_givens(truths_[part].rhs) : truths_[part].rhs;
+  }
 
  private:
   struct Truth {

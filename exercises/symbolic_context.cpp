@@ -34,6 +34,13 @@ NameResolver SymbolicContext::names(const std::vector<std::string>& uses) const 
   };
 }
 
+ex SymbolicContext::fold_givens(const ex& e) const {
+  exmap folded;
+  for (const auto& [name, value] : given_)
+    if (!is_exactly_a<numeric>(value) && !is_exactly_a<symbol>(value)) folded[value] = symbol(name);
+  return e.subs(folded, subs_options::no_pattern);
+}
+
 ex SymbolicContext::truth(const std::string& text) const {
   const std::size_t start = text.find_first_not_of(" \t");
   if (start == std::string::npos || text.compare(start, 5, "diff(") != 0) return read_expression(text, names()).value;

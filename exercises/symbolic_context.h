@@ -29,6 +29,10 @@ class SymbolicContext {
   /// symbol. Throws ExpressionError at the offset in `text`.
   GiNaC::ex truth(const std::string& text) const;
 
+  /// e with every given's expression written as the given's name again (a symbol of that
+  /// name), where it appears as a whole: for printing worked solutions the way they are asked.
+  GiNaC::ex fold_givens(const GiNaC::ex& e) const;
+
   /// The free symbols, in the order declared.
   const std::vector<std::pair<std::string, GiNaC::symbol>>& symbols() const { return symbols_; }
 

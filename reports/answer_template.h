@@ -2,13 +2,15 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "exercises/exercise.h"
 
 namespace deltacheck {
 
-/// Writes an answer file for `ex`: the title, statement and notation as comments, then one
-/// `KEY = ` line per part under a comment describing it. Checked as it is, every part is missing.
-void write_answer_template(std::ostream& out, const Exercise& ex);
+/// Writes an answer file for `ex`: the title, statement and notation (for a numeric exercise
+/// the numbers of `student`) as comments, then one `KEY = ` line per part under a comment
+/// describing it. Checked as it is, every part is missing.
+void write_answer_template(std::ostream& out, const Exercise& ex, const std::string& student = "");
 
 }  // namespace deltacheck

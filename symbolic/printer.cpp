@@ -87,6 +87,7 @@ class Printer {
 
   std::string symbol_name(const symbol& s) const {
     const std::string& name = s.get_name();
+    if (style_.raw_names) return name;
     const auto q = parse_quantity(name);
     const auto r = q ? resolve(*q, net_) : std::nullopt;
     if (!r) return name;

@@ -17,6 +17,7 @@ enum class Syntax { text, latex };
 struct PrintStyle {
   Syntax syntax = Syntax::text;
   NameStyle names = NameStyle::short_form;
+  bool raw_names = false;  // print every symbol by its own name (the free symbols of an exercise)
 };
 
 /// Prints e canonically. GiNaC's own term order follows memory addresses (DESIGN §8);

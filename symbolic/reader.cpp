@@ -80,7 +80,8 @@ std::string unknown_function(const std::string& name) {
   if (const Function* f = find_function(l)) return prefix + "names are case-sensitive: write " + f->name + "(...)";
   if (l == "max") return prefix + "write relu(z) for max(0, z)";
   if (l == "sig" || l == "logistic" || l == "logit") return prefix + "write sigmoid(...)";
-  if (l == "heaviside" || l == "h" || l == "u" || l == "theta" || l == "sign" || l == "sgn")
+  if (l == "sign" || l == "sgn") return prefix + "write x/abs(x) for sign(x)";
+  if (l == "heaviside" || l == "h" || l == "u" || l == "theta")
     return prefix + "write step(z) for the unit step (1 for z > 0, 0 for z < 0)";
   if (l == "log10" || l == "lg" || l == "log2") return prefix + "log is the natural logarithm: write log(x)/log(10) or log(x)/log(2)";
   if (l == "e") return prefix + "write exp(x) for e^x";

@@ -130,7 +130,7 @@ TEST_CASE("user errors exit 2 with one line on stderr, never a crash", "[command
 }
 
 TEST_CASE("every subcommand has --help with an example", "[command_line]") {
-  for (const char* cmd : {"derive", "gradient", "verify", "check", "template"}) {
+  for (const char* cmd : {"derive", "gradient", "verify", "check", "template", "list", "show"}) {
     const Run r = run(std::string(cmd) + " --help");
     CHECK(r.status == 0);
     CHECK_THAT(r.out, Catch::Contains("usage: deltacheck") && Catch::Contains("example:"));

@@ -1,0 +1,25 @@
+// Describing exercises: the list of the library, and one exercise shown in full (statement, network drawing, notation, numbers, parts).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "exercises/exercise.h"
+
+namespace deltacheck {
+
+/// One row per exercise: id, kind, parts, points, title; or a JSON array of objects with
+/// those fields.
+void write_exercise_list(std::ostream& out, const std::vector<Exercise>& exercises, bool json);
+
+/// The exercise as a student reads it: title, statement, the network drawn in text with its
+/// notation (or the symbols and given names), for a numeric exercise the numbers of
+/// `student` and the learning rate, then every part with its points.
+void write_exercise(std::ostream& out, const Exercise& ex, const std::string& student);
+
+/// The notation and the numbers (numeric exercises) as comment-free lines, shared by `show`
+/// and the answer template (which prefixes each line with "# ").
+std::vector<std::string> exercise_notes(const Exercise& ex, const std::string& student);
+
+}  // namespace deltacheck
