@@ -4,7 +4,6 @@
 
 #include "app/command_line.h"
 #include "exercises/checker.h"
-#include "reports/answer_template.h"
 #include "reports/check_writer.h"
 
 namespace po = boost::program_options;
@@ -38,25 +37,6 @@ int run_check(const std::vector<std::string>& args) {
   else write_check_text(out, result, vm->count("echo") != 0);
   std::cout << out.str();
   return result.all_correct() ? 0 : 1;
-}
-
-int run_template(const std::vector<std::string>& args) {
-  const Usage usage{"template", "deltacheck template EXERCISE [--student ID]",
-                    "Prints an answer file for the exercise: every key to fill in, each under a comment saying\n"
-                    "what it asks, with the notation and the functions that may be used.",
-                    "deltacheck template assign-q2-crossentropy > answers.txt"};
-  po::options_description options("options");
-  options.add_options()("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file");
-  add_student_option(options);
-  po::positional_options_description positional;
-  positional.add("exercise", 1);
-  const auto vm = parse(usage, options, args, &positional);
-  if (!vm) return 0;
-  const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
-  std::ostringstream out;
-  write_answer_template(out, exercise, student_from(*vm));
-  std::cout << out.str();
-  return 0;
 }
 
 }  // namespace deltacheck::app

@@ -1,8 +1,9 @@
-// deltacheck list and show: the exercise library, and one exercise as a student reads it.
+// deltacheck list, show and template: the exercise library, one exercise as a student reads it, and its answer file.
 #include <iostream>
 #include <sstream>
 
 #include "app/command_line.h"
+#include "reports/answer_template.h"
 #include "reports/exercise_writer.h"
 
 namespace po = boost::program_options;
@@ -23,11 +24,11 @@ int run_list(const std::vector<std::string>& args) {
   return 0;
 }
 
-int run_show(const std::vector<std::string>& args) {
-  const Usage usage{"show", "deltacheck show EXERCISE [--student ID]",
-                    "Shows an exercise as a student reads it: the statement, the network drawn in text with its\n"
-                    "notation, the numbers of a numeric exercise (per student with --student), and the parts.",
-                    "deltacheck show numeric-q2-step --student alice"};
+namespace {
+
+// show and template: EXERCISE [--student ID], then `write` prints the exercise.
+int print_exercise(const Usage& usage, const std::vector<std::string>& args,
+                   void (*write)(std::ostream&, const Exercise&, const std::string&)) {
   po::options_description options("options");
   options.add_options()("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file");
   add_student_option(options);
@@ -36,10 +37,29 @@ int run_show(const std::vector<std::string>& args) {
   const auto vm = parse(usage, options, args, &positional);
   if (!vm) return 0;
   const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
-  std::ostringstream out;
-  write_exercise(out, exercise, student_from(*vm));
+  std::ostringstream out;  // nothing is printed unless all of it can be
+  write(out, exercise, student_from(*vm));
   std::cout << out.str();
   return 0;
+}
+
+}  // namespace
+
+int run_show(const std::vector<std::string>& args) {
+  return print_exercise({"show", "deltacheck show EXERCISE [--student ID]",
+                         "Shows an exercise as a student reads it: the statement, the network drawn in text with its\n"
+                         "notation, the numbers of a numeric exercise (per student with --student), and the parts.",
+                         "deltacheck show numeric-q2-step --student alice"},
+                        args, write_exercise);
+}
+
+int run_template(const std::vector<std::string>& args) {
+  return print_exercise({"template", "deltacheck template EXERCISE [--student ID]",
+                         "Prints an answer file for the exercise: every key to fill in, each under a comment saying\n"
+                         "what it asks, with the notation, the functions that may be used and, for a numeric exercise,\n"
+                         "the numbers of the student.",
+                         "deltacheck template assign-q2-crossentropy > answers.txt"},
+                        args, write_answer_template);
 }
 
 }  // namespace deltacheck::app
