@@ -35,7 +35,7 @@ TEST_CASE("show draws the network, gives the notation and lists the parts", "[ex
   CHECK(run("show no-such-exercise").status == 2);
 }
 
-TEST_CASE("--student: show, template, derive and check agree on a student's numbers", "[exercise_commands]") {
+TEST_CASE("with a student id, show, template, derive and check agree on that student's numbers", "[exercise_commands]") {
   const testing::Run alice = run("show numeric-q2-step --student alice");
   const testing::Run again = run("show numeric-q2-step --student alice");
   const testing::Run bob = run("show numeric-q2-step --student bob");
