@@ -164,36 +164,44 @@ class Reader {
     }
   }
 
+  // Terms and factors are collected and handed to GiNaC once: adding them one by one
+  // would rebuild the sum each time, quadratic in its length.
   Node sum() {
     Node n = product();
+    if (peek().kind != TokenKind::plus && peek().kind != TokenKind::minus) return n;
+    exvector terms{n.value};
     while (peek().kind == TokenKind::plus || peek().kind == TokenKind::minus) {
       const Token& op = next();
       const Node rhs = product();
       const bool plus = op.kind == TokenKind::plus;
-      n.value = build(op.offset, [&] { return plus ? n.value + rhs.value : n.value - rhs.value; });
+      terms.push_back(plus ? rhs.value : -rhs.value);
       n.echo += (plus ? " + " : " - ") + wrap(rhs, rhs.precedence == kUnary || rhs.precedence == kSum);
-      n.precedence = kSum;
-      n.division = false;
     }
+    n.value = build(0, [&] { return ex(add(terms)); });
+    n.precedence = kSum;
+    n.division = false;
     return n;
   }
 
   Node product() {
     Node n = unary();
+    exvector factors{n.value};
     for (;;) {
       const Token& t = peek();
       if (t.kind == TokenKind::number || t.kind == TokenKind::name || t.kind == TokenKind::open || t.kind == TokenKind::prime) missing_operator(t);
-      if (t.kind != TokenKind::times && t.kind != TokenKind::divide) return n;
+      if (t.kind != TokenKind::times && t.kind != TokenKind::divide) break;
       const Token& op = next();
       const Node rhs = unary();
       const bool times = op.kind == TokenKind::times;
       if (!times && is_numeric_value(rhs.value) && ex_to<numeric>(rhs.value).is_zero()) throw ExpressionError(op.offset, "division by zero");
-      n.value = build(op.offset, [&] { return times ? n.value * rhs.value : n.value / rhs.value; });
+      factors.push_back(times ? rhs.value : build(op.offset, [&] { return pow(rhs.value, -1); }));
       // Show the grouping a reader may get wrong: (1/2)*a, (a/b)/c, a/(b*c).
       n.echo = wrap(n, n.division || n.precedence < kProduct) + (times ? "*" : "/") + wrap(rhs, rhs.precedence <= (times ? kUnary : kProduct));
       n.precedence = kProduct;
       n.division = !times;
     }
+    if (factors.size() > 1) n.value = build(0, [&] { return ex(mul(factors)); });
+    return n;
   }
 
   Node unary() {
