@@ -62,8 +62,8 @@ std::string student_from(const po::variables_map& vm) {
   if (!vm.count("student")) return "";
   const std::string id = vm["student"].as<std::string>();
   const bool printable = !id.empty() && id.size() <= 200 &&
-                         std::all_of(id.begin(), id.end(), [](unsigned char c) { return c > 0x20 && c != 0x7F; });
-  if (!printable) throw UserError("--student must be a non-empty id without spaces or control characters, at most 200 bytes");
+                         std::all_of(id.begin(), id.end(), [](unsigned char c) { return c > 0x20 && c != 0x7F && c != '/'; });
+  if (!printable) throw UserError("--student must be a non-empty id without spaces, '/' or control characters, at most 200 bytes");
   return id;
 }
 

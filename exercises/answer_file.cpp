@@ -99,7 +99,9 @@ AnswerFile parse_answer_file(const std::string& content, const std::string& path
   return file;
 }
 
-AnswerFile read_answer_file(const std::string& path) {
+AnswerFile read_answer_file(const std::string& path) { return parse_answer_file(read_answer_text(path), path); }
+
+std::string read_answer_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, std::string("cannot read the answer file: ") + std::strerror(errno));
   std::string content;
@@ -111,7 +113,7 @@ AnswerFile read_answer_file(const std::string& path) {
                                                           " MiB: an answer file holds one line per part");
   }
   if (in.bad()) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the answer file (is it a directory?)");
-  return parse_answer_file(content, path);
+  return content;
 }
 
 }  // namespace deltacheck

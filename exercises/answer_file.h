@@ -46,6 +46,10 @@ struct AnswerFile {
 /// byte order mark and CR of CRLF line ends are ignored.
 AnswerFile parse_answer_file(const std::string& content, const std::string& path);
 
+/// The bytes of the file at `path` (a named pipe works), at most kMaxAnswerFileBytes.
+/// Throws UserError naming the path when it cannot be read or is larger.
+std::string read_answer_text(const std::string& path);
+
 /// Reads and splits the file at `path` (a named pipe such as <(deltacheck derive ...) works).
 /// Throws UserError when it cannot be read or is larger than kMaxAnswerFileBytes.
 AnswerFile read_answer_file(const std::string& path);

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
+#include "exercises/check_result_json.h"
 
 namespace deltacheck {
 
@@ -15,11 +15,6 @@ std::string points(double v) {
   std::ostringstream out;
   out << v;
   return out.str();
-}
-
-nlohmann::ordered_json number(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 1e15) return static_cast<long long>(v);
-  return v;
 }
 
 // Lines after the first are indented to `indent`.
@@ -61,28 +56,7 @@ void write_check_text(std::ostream& out, const CheckResult& r, bool echo) {
 }
 
 void write_check_json(std::ostream& out, const CheckResult& r) {
-  nlohmann::ordered_json doc;
-  doc["exercise"] = r.exercise;
-  doc["score"] = number(r.score);
-  doc["max_score"] = number(r.max_score);
-  nlohmann::ordered_json parts = nlohmann::ordered_json::array();
-  for (const PartResult& p : r.parts) {
-    nlohmann::ordered_json j;
-    j["key"] = p.key;
-    j["verdict"] = verdict_name(p.verdict);
-    j["feedback"] = p.feedback;
-    j["score"] = number(p.score);
-    j["max_score"] = number(p.max_score);
-    j["mistake"] = p.mistake;
-    j["read_as"] = p.read_as;
-    j["proved"] = p.proved;
-    j["line"] = p.line;
-    parts.push_back(j);
-  }
-  doc["parts"] = parts;
-  doc["problems"] = r.problems;
-  doc["notes"] = r.notes;
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  out << check_result_json(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace deltacheck
