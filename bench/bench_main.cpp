@@ -1,6 +1,8 @@
 // Benchmarks of the symbolic engine and the numeric backprop, printed as a table against the issues' targets.
 #include <cstdio>
 #include <fstream>
+
+#include <sys/stat.h>
 #include <sstream>
 #include <string>
 
@@ -132,5 +134,24 @@ int main(int argc, char** argv) {
   row("process: deltacheck check Q1, 27 parts wrong (wall)", human(check_wrong.seconds), "< 100 ms");
   std::remove(right_path.c_str());
   std::remove(wrong_path.c_str());
+
+  // Grading (issue 6): 1000 complete Q1 submissions, a third right, a third with one part
+  // wrong, a third with every part wrong, graded by 2 worker processes.
+  const std::string class_dir = "/tmp/deltacheck_bench_class_" + std::to_string(getpid());
+  mkdir(class_dir.c_str(), 0755);
+  for (int i = 0; i < 1000; ++i) {
+    std::string text = i % 3 == 2 ? wrong : right;
+    if (i % 3 == 1) text.replace(text.find("dL/dw1_11 = "), 12, "dL/dw1_11 = 2*");
+    char name[64];
+    std::snprintf(name, sizeof name, "/student%04d.txt", i);
+    std::ofstream(class_dir + name) << text;
+  }
+  for (const char* jobs : {"1", "2"}) {
+    const ProcessCost grade = best_process({binary, "grade", "assign-q1-squared", "--dir", class_dir, "--jobs", jobs}, 2);
+    row(std::string("process: deltacheck grade 1000 Q1 submissions, --jobs ") + jobs + " (wall)", human(grade.seconds), jobs[0] == '2' ? "< 20 s" : "");
+    row(std::string("process: grade 1000, --jobs ") + jobs + ", largest process (peak RSS)", std::to_string(static_cast<int>(grade.peak_mib)) + " MiB",
+        jobs[0] == '2' ? "< 300 MB" : "");
+  }
+  std::system(("rm -rf " + class_dir).c_str());
   return 0;
 }
