@@ -50,9 +50,11 @@ constexpr double kKinkTolerance = 1e-12;
 /// from z (sigmoid: softplus(z) - y z; softmax: logsumexp(z) - z_j), so a saturated
 /// output never takes log(0). With `check_kinks`, throws KinkError naming a ReLU unit whose
 /// pre-activation is within kKinkTolerance of 0.
+/// Training may pass `keep`: for each hidden layer l, keep[l][j] multiplies a{l}_j after the
+/// activation (inverted dropout: 0 or 1/(1-p)); nullptr or an empty layer keeps every unit.
 template <class T>
 T forward(const Network& net, const ParameterLayout& layout, const T* params, const T* x, const T* y,
-          NetworkState<T>& s, bool check_kinks) {
+          NetworkState<T>& s, bool check_kinks, const std::vector<std::vector<T>>* keep = nullptr) {
   using std::abs;
   using std::exp;
   using std::log;
@@ -99,6 +101,8 @@ T forward(const Network& net, const ParameterLayout& layout, const T* params, co
         case Activation::softmax: break;
       }
     }
+    if (keep && l < L && !(*keep)[l].empty())
+      for (int j = 0; j < n; ++j) a[j] *= (*keep)[l][j];
   }
 
   // Loss per sample.
@@ -143,8 +147,10 @@ T activation_slope(Activation f, const T& a, const T& z) {
 /// a_j sum(y) - y_j, which is a_j - y_j for targets summing to 1); squared loss gives
 /// (a - y) f'(z), through the softmax Jacobian a_j (g_j - sum_i g_i a_i) for a softmax.
 /// Hidden: delta{l}_j = (sum_k w{l+1}_kj delta{l+1}_k) f_l'(z{l}_j); dL/dw_jk = delta_j a_k.
+/// With the `keep` of forward, a dropped unit passes no gradient and a kept one is scaled.
 template <class T>
-void backward(const Network& net, const ParameterLayout& layout, const T* params, const T* y, NetworkState<T>& s, T* grad) {
+void backward(const Network& net, const ParameterLayout& layout, const T* params, const T* y, NetworkState<T>& s, T* grad,
+              const std::vector<std::vector<T>>* keep = nullptr) {
   const int L = net.depth();
   const int K = net.outputs();
   s.delta.resize(L + 1);
@@ -185,6 +191,12 @@ void backward(const Network& net, const ParameterLayout& layout, const T* params
     for (int j = 0; j < n; ++j)
       for (int k = 0; k < n_in; ++k) below[k] += w[j * n_in + k] * d[j];
     const Activation f = net.activation(l - 1);
+    if (keep && !(*keep)[l - 1].empty()) {
+      // a{l-1}_k holds m_k f(z_k): f'(z_k) comes from a_k / m_k, and the chain rule adds the factor m_k.
+      const std::vector<T>& m = (*keep)[l - 1];
+      for (int k = 0; k < n_in; ++k) below[k] *= m[k] == T(0) ? T(0) : T(m[k] * activation_slope(f, T(s.a[l - 1][k] / m[k]), s.z[l - 1][k]));
+      continue;
+    }
     for (int k = 0; k < n_in; ++k) below[k] *= activation_slope(f, s.a[l - 1][k], s.z[l - 1][k]);
   }
 }

@@ -1,0 +1,156 @@
+// The Playground data sets (after playground.tensorflow.org's dataset.ts), CSV reading and splitting.
+#include "solver/dataset.h"
+
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/error.h"
+
+namespace deltacheck {
+
+namespace {
+
+// Uniform and Gaussian numbers from the engine's raw output only, so that every platform
+// draws the same points (std distributions may differ between standard libraries).
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : rng_(seed) {}
+  double uniform(double lo, double hi) { return lo + (hi - lo) * ((rng_() >> 11) * 0x1.0p-53); }
+  double normal(double mean, double sd) {  // Box-Muller
+    const double u = 1.0 - uniform(0, 1), v = uniform(0, 1);
+    return mean + sd * std::sqrt(-2 * std::log(u)) * std::cos(2 * M_PI * v);
+  }
+  std::uint64_t next() { return rng_(); }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+void add(Dataset& d, double x1, double x2, double y) {
+  d.x.push_back({x1, x2});
+  d.y.push_back({y});
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, TargetKind>> playground_names() {
+  return {{"xor", TargetKind::classes}, {"circle", TargetKind::classes}, {"gauss", TargetKind::classes},
+          {"spiral", TargetKind::classes}, {"line", TargetKind::values},   {"plane", TargetKind::values}};
+}
+
+Dataset playground(const std::string& name, int count, double noise, std::uint64_t seed) {
+  Random r(seed);
+  Dataset d;
+  if (name == "xor") {
+    for (int i = 0; i < count; ++i) {
+      double x = r.uniform(-5, 5), y = r.uniform(-5, 5);
+      x += x > 0 ? 0.3 : -0.3;  // a margin around the axes, as in the Playground
+      y += y > 0 ? 0.3 : -0.3;
+      add(d, x + r.normal(0, noise), y + r.normal(0, noise), x * y >= 0 ? 1 : 0);
+    }
+  } else if (name == "circle") {
+    const double radius = 5;
+    for (int i = 0; i < count; ++i) {
+      const bool inside = i < count / 2;
+      const double rho = inside ? r.uniform(0, radius * 0.5) : r.uniform(radius * 0.7, radius);
+      const double angle = r.uniform(0, 2 * M_PI);
+      add(d, rho * std::sin(angle) + r.normal(0, noise), rho * std::cos(angle) + r.normal(0, noise), inside ? 1 : 0);
+    }
+  } else if (name == "gauss") {
+    for (int i = 0; i < count; ++i) {
+      const bool positive = i < count / 2;
+      const double c = positive ? 2 : -2;
+      add(d, r.normal(c, 1 + noise), r.normal(c, 1 + noise), positive ? 1 : 0);
+    }
+  } else if (name == "spiral") {
+    const int n = count / 2;
+    for (int label = 1; label >= 0; --label) {
+      const double delta = label ? 0 : M_PI;
+      for (int i = 0; i < (label ? n : count - n); ++i) {
+        const double rho = static_cast<double>(i) / n * 5;
+        const double t = 1.75 * i / n * 2 * M_PI + delta;
+        add(d, rho * std::sin(t) + r.normal(0, noise), rho * std::cos(t) + r.normal(0, noise), label);
+      }
+    }
+  } else if (name == "line") {
+    for (int i = 0; i < count; ++i) {
+      const double x = r.uniform(-6, 6);
+      d.x.push_back({x});
+      d.y.push_back({(x + r.normal(0, noise)) / 6});
+    }
+  } else if (name == "plane") {
+    for (int i = 0; i < count; ++i) {
+      const double x = r.uniform(-6, 6), y = r.uniform(-6, 6);
+      d.x.push_back({x, y});
+      d.y.push_back({(x - y + r.normal(0, noise)) / 12});
+    }
+  } else {
+    std::string names;
+    for (const auto& [n, kind] : playground_names()) names += (names.empty() ? "" : ", ") + n;
+    throw UserError("unknown data set '" + name + "': use " + names + ", or a CSV file (FILE.csv)");
+  }
+  return d;
+}
+
+Dataset read_csv_dataset(const std::string& path, int inputs, int outputs) {
+  std::ifstream in(path);
+  if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the data file");
+  Dataset d;
+  std::string line;
+  int number = 0;
+  const std::size_t columns = static_cast<std::size_t>(inputs + outputs);
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::vector<double> values;
+    std::vector<std::size_t> starts;
+    std::stringstream fields(line);
+    bool numeric = true;
+    std::size_t start = 0, bad_column = 0;
+    for (std::string field; std::getline(fields, field, ',');) {
+      starts.push_back(start);
+      start += field.size() + 1;
+      const std::size_t first = field.find_first_not_of(" \t"), last = field.find_last_not_of(" \t");
+      const std::string f = first == std::string::npos ? "" : field.substr(first, last - first + 1);
+      char* end = nullptr;
+      const double v = std::strtod(f.c_str(), &end);
+      if (f.empty() || *end != '\0' || !std::isfinite(v)) {
+        if (numeric) bad_column = starts.size();
+        numeric = false;
+      }
+      values.push_back(v);
+    }
+    if (!numeric && d.size() == 0 && number == 1) continue;  // a header
+    if (!numeric)
+      throw UserError(SourceLocation{path, number, static_cast<int>(starts[bad_column - 1]) + 1, line},
+                      "field " + std::to_string(bad_column) + " is not a number");
+    if (values.size() != columns)
+      throw UserError(SourceLocation{path, number, 1, line}, "expected " + std::to_string(columns) + " fields (" + std::to_string(inputs) +
+                                                                 " inputs, then " + std::to_string(outputs) + " targets), found " +
+                                                                 std::to_string(values.size()));
+    d.x.emplace_back(values.begin(), values.begin() + inputs);
+    d.y.emplace_back(values.begin() + inputs, values.end());
+  }
+  if (d.size() == 0) throw UserError(SourceLocation{path, 0, 0, ""}, "no data rows");
+  return d;
+}
+
+void split_dataset(const Dataset& all, double validation_fraction, std::uint64_t seed, Dataset& train, Dataset& validation) {
+  std::vector<std::size_t> order(all.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  Random r(seed ^ 0x5eed5eedULL);
+  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[r.next() % i]);  // Fisher-Yates
+  const std::size_t n_validation = static_cast<std::size_t>(std::llround(validation_fraction * all.size()));
+  train = Dataset();
+  validation = Dataset();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    Dataset& to = i < order.size() - n_validation ? train : validation;
+    to.x.push_back(all.x[order[i]]);
+    to.y.push_back(all.y[order[i]]);
+  }
+}
+
+}  // namespace deltacheck

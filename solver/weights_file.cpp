@@ -1,0 +1,61 @@
+// Saving and loading trained weights.
+#include "solver/weights_file.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/names.h"
+
+namespace deltacheck {
+
+std::string weights_json(const Network& net, const std::vector<double>& params) {
+  nlohmann::ordered_json doc;
+  doc["net"] = net.spec();
+  doc["loss"] = loss_name(net.loss);
+  nlohmann::ordered_json values = nlohmann::ordered_json::object();
+  const std::vector<Quantity> names = parameters(net);
+  for (std::size_t i = 0; i < names.size(); ++i) values[quantity_name(names[i], net, NameStyle::separated)] = params[i];
+  doc["parameters"] = values;
+  return doc.dump(2) + "\n";
+}
+
+std::vector<double> read_weights(const std::string& path, const Network& net) {
+  std::ifstream in(path);
+  if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the weights file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw UserError(SourceLocation{path, 0, 0, ""}, std::string("not valid JSON: ") + e.what());
+  }
+  if (!doc.is_object() || !doc.contains("net") || !doc["net"].is_string() || !doc.contains("parameters") || !doc["parameters"].is_object())
+    throw UserError(SourceLocation{path, 0, 0, ""}, "a weights file has \"net\", \"loss\" and \"parameters\" (written by deltacheck train --save)");
+  if (doc["net"].get<std::string>() != net.spec())
+    throw UserError(SourceLocation{path, 0, 0, ""}, "the weights are of network \"" + doc["net"].get<std::string>() + "\", not \"" + net.spec() + "\"");
+  const std::vector<Quantity> names = parameters(net);
+  std::vector<double> params(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string name = quantity_name(names[i], net, NameStyle::separated);
+    const auto it = doc["parameters"].find(name);
+    if (it == doc["parameters"].end()) throw UserError(SourceLocation{path, 0, 0, ""}, "missing parameter '" + name + "'");
+    if (!it->is_number() || !std::isfinite(it->get<double>())) throw UserError(SourceLocation{path, 0, 0, ""}, "parameter '" + name + "' is not a finite number");
+    params[i] = it->get<double>();
+  }
+  if (doc["parameters"].size() != names.size()) {
+    for (const auto& [name, value] : doc["parameters"].items()) {
+      const auto q = parse_quantity(name);
+      const auto r = q ? resolve(*q, net) : std::nullopt;
+      if (!r || !(r->kind == QuantityKind::weight || r->kind == QuantityKind::bias))
+        throw UserError(SourceLocation{path, 0, 0, ""}, "unknown parameter '" + name + "' for network \"" + net.spec() + "\"");
+    }
+  }
+  return params;
+}
+
+}  // namespace deltacheck
