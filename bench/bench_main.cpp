@@ -11,6 +11,7 @@
 #include "exercises/verify.h"
 #include "reports/derivation_writer.h"
 #include "solver/backprop.h"
+#include "solver/trainer.h"
 #include "solver/sample_points.h"
 #include "solver/scalar.h"
 
@@ -153,5 +154,48 @@ int main(int argc, char** argv) {
         jobs[0] == '2' ? "< 300 MB" : "");
   }
   std::system(("rm -rf " + class_dir).c_str());
+
+  // Training (issue 7) side by side with PyTorch: "2 tanh:16 tanh:16 sigmoid:1" on the spiral,
+  // 1000 training points, mini-batches of 32, SGD with momentum 0.9, 500 epochs, double, one thread.
+  const Network spiral_net = parse_network("2 tanh:16 tanh:16 sigmoid:1", "crossentropy");
+  Dataset all = playground("spiral", 1250, 0, 1), train_set, validation_set;
+  split_dataset(all, 0.2, 1, train_set, validation_set);
+  const auto csv_of = [](const Dataset& d) {
+    std::ostringstream out;
+    out.precision(17);
+    for (std::size_t i = 0; i < d.size(); ++i) out << d.x[i][0] << "," << d.x[i][1] << "," << d.y[i][0] << "\n";
+    return out.str();
+  };
+  const std::string train_csv = write_temporary("train.csv", csv_of(train_set)), validation_csv = write_temporary("validation.csv", csv_of(validation_set));
+  TrainOptions options;
+  options.lr = 0.03;
+  options.momentum = 0.9;
+  options.epochs = 500;
+  const double steps = 500.0 * ((train_set.size() + 31) / 32);
+  TrainResult trained;
+  const double ours = median_seconds([&] { trained = train(spiral_net, train_set, validation_set, options, initial_parameters(spiral_net, Init::xavier, 1)); }, 3);
+  row("train spiral 2-16-16-1, 500 epochs x 1000 points, batch 32, ours", human(ours), "");
+  row("  per step (32 examples), ours", human(ours / steps), "");
+  row("  final training accuracy, ours", std::to_string(static_cast<int>(100 * trained.epochs.back().train_accuracy)) + "%", ">= 95%");
+  // Debian's python3, which sees the python3-torch package (a python3 earlier on PATH may not).
+  const std::string python = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+  const std::string torch = python + " " + std::string(DELTACHECK_SOURCE_DIR) + "/bench/torch_train.py " + train_csv + " " + validation_csv + " 500 0.03 0.9 1 2>/dev/null";
+  if (FILE* pipe = popen(torch.c_str(), "r")) {
+    double seconds = 0, torch_steps = 0, accuracy = 0;
+    const int read = std::fscanf(pipe, "%lf %lf %lf", &seconds, &torch_steps, &accuracy);
+    const int status = pclose(pipe);
+    if (read == 3 && status == 0) {
+      row("the same in PyTorch (CPU, float64, 1 thread)", human(seconds), "");
+      row("  per step (32 examples), PyTorch", human(seconds / torch_steps), "");
+      row("  final training accuracy, PyTorch", std::to_string(static_cast<int>(100 * accuracy)) + "%", "");
+      char ratio[32];
+      std::snprintf(ratio, sizeof ratio, "%.1fx", seconds / ours);
+      row("  PyTorch time / our time", ratio, ">= 10x");
+    } else {
+      row("the same in PyTorch", "not run", "apt-get install python3-torch");
+    }
+  }
+  std::remove(train_csv.c_str());
+  std::remove(validation_csv.c_str());
   return 0;
 }

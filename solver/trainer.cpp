@@ -111,26 +111,20 @@ TrainResult train(const Network& net, const Dataset& data, const Dataset& valida
   Random r(o.seed * 0x9E3779B97F4A7C15ULL + 1);
   TrainResult result;
   NetworkState<double> s;
-  std::vector<double> grad(P), sum(P), velocity(P, 0.0), best = params;
+  std::vector<double> sum(P), velocity(P, 0.0), best = params;
   std::vector<std::vector<double>> keep(L);
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   double best_loss = std::numeric_limits<double>::infinity();
   const double keep_scale = o.dropout > 0 ? 1 / (1 - o.dropout) : 1;
-  // Which parameters are weights (penalised) and which layer each belongs to.
-  std::vector<bool> is_weight(P, false);
-  std::vector<int> layer_of(P, 0);
-  for (int l = 1; l <= L; ++l) {
-    const int n_in = net.units(l - 1), units = net.units(l);
-    for (int i = 0; i < units * n_in; ++i) is_weight[layout.weight_offset[l - 1] + i] = true, layer_of[layout.weight_offset[l - 1] + i] = l - 1;
-    for (int j = 0; j < units; ++j) layer_of[layout.bias_offset[l - 1] + j] = l - 1;
-  }
-
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
     if (o.optimizer != Optimizer::batch)
       for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[r.next() % i]);
     std::vector<double> norms(L, 0.0);
     int steps = 0;
+    double epoch_loss = 0;
+    std::size_t epoch_right = 0;
+    const int K = net.outputs();
     for (std::size_t start = 0; start < n; start += batch) {
       const std::size_t end = std::min(n, start + batch);
       std::fill(sum.begin(), sum.end(), 0.0);
@@ -144,30 +138,38 @@ TrainResult train(const Network& net, const Dataset& data, const Dataset& valida
           }
           mask = &keep;
         }
-        forward(net, layout, params.data(), data.x[i].data(), data.y[i].data(), s, false, mask);
-        backward(net, layout, params.data(), data.y[i].data(), s, grad.data(), mask);
-        for (std::size_t p = 0; p < P; ++p) sum[p] += grad[p];
+        epoch_loss += forward(net, layout, params.data(), data.x[i].data(), data.y[i].data(), s, false, mask);
+        const std::vector<double>& a = s.a[L];
+        const std::vector<double>& y = data.y[i];
+        if (K == 1) epoch_right += (a[0] >= 0.5) == (y[0] >= 0.5);
+        else epoch_right += std::max_element(a.begin(), a.end()) - a.begin() == std::max_element(y.begin(), y.end()) - y.begin();
+        backward(net, layout, params.data(), data.y[i].data(), s, sum.data(), mask, true);
       }
       const double scale = 1.0 / static_cast<double>(end - start);
-      std::vector<double> layer_norm(L, 0.0);
-      for (std::size_t p = 0; p < P; ++p) {
-        double g = sum[p] * scale;
-        if (is_weight[p]) g += o.l2 * params[p];
-        layer_norm[layer_of[p]] += g * g;
-        velocity[p] = o.momentum * velocity[p] - o.lr * g;
-        double w = params[p] + velocity[p];
-        if (o.l1 > 0 && is_weight[p]) {  // the L1 step, clipped at zero: weights reach exactly 0
-          const double shrink = o.lr * o.l1;
-          w = w > shrink ? w - shrink : w < -shrink ? w + shrink : 0.0;
+      const double shrink = o.lr * o.l1;
+      for (int l = 1; l <= L; ++l) {
+        // Layer l's weights then its biases: contiguous in parameter order.
+        const std::size_t w0 = layout.weight_offset[l - 1], b0 = layout.bias_offset[l - 1];
+        const std::size_t b1 = b0 + static_cast<std::size_t>(net.units(l));
+        double norm = 0;
+        for (std::size_t p = w0; p < b1; ++p) {
+          const bool weight = p < b0;
+          const double g = sum[p] * scale + (weight ? o.l2 * params[p] : 0.0);
+          norm += g * g;
+          velocity[p] = o.momentum * velocity[p] - o.lr * g;
+          double w = params[p] + velocity[p];
+          if (weight && shrink > 0) w = w > shrink ? w - shrink : w < -shrink ? w + shrink : 0.0;  // the L1 step stops at 0
+          params[p] = w;
         }
-        params[p] = w;
+        norms[l - 1] += std::sqrt(norm);
       }
-      for (int l = 0; l < L; ++l) norms[l] += std::sqrt(layer_norm[l]);
       ++steps;
     }
     EpochStats e;
     e.epoch = epoch;
-    e.train_loss = evaluate(net, params, data, &e.train_accuracy);
+    // As the epoch trained (the way Keras reports it): each example's loss and verdict when it was used.
+    e.train_loss = n ? epoch_loss / n : std::numeric_limits<double>::quiet_NaN();
+    e.train_accuracy = is_classifier(net) && n ? static_cast<double>(epoch_right) / n : std::numeric_limits<double>::quiet_NaN();
     e.validation_loss = validation.size() ? evaluate(net, params, validation, &e.validation_accuracy) : std::numeric_limits<double>::quiet_NaN();
     if (!validation.size()) e.validation_accuracy = std::numeric_limits<double>::quiet_NaN();
     for (double& v : norms) v /= std::max(1, steps);

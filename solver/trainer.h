@@ -40,9 +40,11 @@ struct TrainOptions {
   std::uint64_t seed = 1;
 };
 
-/// One epoch: losses are the mean per-example loss on the whole set after the epoch (no
-/// dropout, no penalty); accuracy is NaN for regression; gradient_norm[l-1] is the mean over
-/// the epoch's steps of the Euclidean norm of layer l's weight and bias gradient.
+/// One epoch: the training loss and accuracy are those of the examples as the epoch trained
+/// on them (each example's loss when it was used, the way Keras reports them; without the
+/// penalty); the validation ones are measured after the epoch (no dropout); accuracy is NaN
+/// for regression; gradient_norm[l-1] is the mean over the epoch's steps of the Euclidean
+/// norm of layer l's weight and bias gradient.
 struct EpochStats {
   int epoch = 0;
   double train_loss = 0, validation_loss = 0, train_accuracy = 0, validation_accuracy = 0;
