@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app/command_line.h"
+#include "app/progress_bar.h"
 #include "core/error.h"
 #include "exercises/class_summary.h"
 #include "reports/atomic_file.h"
@@ -14,17 +15,6 @@
 namespace po = boost::program_options;
 
 namespace deltacheck::app {
-
-namespace {
-
-// A progress bar on a terminal: [#####.....] done/total, redrawn in place on stderr.
-void draw_progress(std::size_t done, std::size_t total) {
-  const int width = 30, filled = total ? static_cast<int>(width * done / total) : width;
-  std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] " << done << "/" << total << (done == total ? "\n" : "")
-            << std::flush;
-}
-
-}  // namespace
 
 int run_grade(const std::vector<std::string>& args) {
   const Usage usage{"grade", "deltacheck grade EXERCISE (SUBMISSION... | --dir DIR) [--gradescope FILE] [--csv FILE] [--out DIR] [--jobs N]",
@@ -68,7 +58,7 @@ int run_grade(const std::vector<std::string>& args) {
   if (grading.jobs < 1 || grading.jobs > 256) throw UserError("--jobs must be 1 to 256, not " + std::to_string(grading.jobs));
   grading.seconds_each = (*vm)["time-limit"].as<double>();
   if (!(grading.seconds_each > 0 && grading.seconds_each <= 3600)) throw UserError("--time-limit must be more than 0 and at most 3600 seconds");
-  if (isatty(STDERR_FILENO)) grading.progress = draw_progress;
+  if (isatty(STDERR_FILENO)) grading.progress = [](std::size_t done, std::size_t total) { draw_progress_bar(done, total, " submissions"); };
   if (vm->count("out")) make_directories((*vm)["out"].as<std::string>());
 
   const std::vector<StudentGrade> grades = grade_all(exercise, submissions, grading);

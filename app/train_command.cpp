@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "app/command_line.h"
+#include "app/progress_bar.h"
 #include "core/error.h"
 #include "reports/atomic_file.h"
 #include "reports/training_writer.h"
@@ -109,12 +110,12 @@ int run_train(const std::vector<std::string>& args) {
   const auto progress = [&](const EpochStats& e) {
     if (!terminal) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    const int width = 30, filled = width * e.epoch / o.epochs;
-    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] epoch " << e.epoch << "/" << o.epochs << "  loss "
-              << e.train_loss << "  " << static_cast<int>(e.epoch / std::max(seconds, 1e-9)) << " epochs/s   " << std::flush;
+    std::ostringstream text;
+    text << " epochs  loss " << e.train_loss << "  " << static_cast<int>(e.epoch / std::max(seconds, 1e-9)) << " epochs/s   ";
+    draw_progress_bar(static_cast<std::size_t>(e.epoch), static_cast<std::size_t>(o.epochs), text.str());
   };
   const TrainResult r = train(net, training, validation, o, start, progress);
-  if (terminal) std::cerr << "\n";
+  if (terminal && static_cast<int>(r.epochs.size()) < o.epochs) std::cerr << "\n";
 
   const std::string table = epochs_csv(net, r);
   if (vm->count("csv")) write_file_atomically((*vm)["csv"].as<std::string>(), table);

@@ -6,16 +6,11 @@
 #include <sstream>
 
 #include "exercises/check_result_json.h"
+#include "reports/number_text.h"
 
 namespace deltacheck {
 
 namespace {
-
-std::string points(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
 
 // Lines after the first are indented to `indent`.
 std::string indented(const std::string& text, std::size_t indent) {
@@ -39,7 +34,7 @@ void write_check_text(std::ostream& out, const CheckResult& r, bool echo) {
   const std::size_t indent = key_width + verdict_width + score_width + 6;
   for (const PartResult& p : r.parts) {
     out << pad(p.key, key_width) << "  " << pad(verdict_name(p.verdict), verdict_width) << "  "
-        << pad(points(p.score) + "/" + points(p.max_score), score_width) << "  " << indented(p.feedback, indent) << "\n";
+        << pad(number_text(p.score) + "/" + number_text(p.max_score), score_width) << "  " << indented(p.feedback, indent) << "\n";
     if (echo && !p.read_as.empty()) out << std::string(indent, ' ') << "read as: " << p.read_as << "\n";
   }
   if (!r.problems.empty()) {
@@ -52,7 +47,7 @@ void write_check_text(std::ostream& out, const CheckResult& r, bool echo) {
   }
   std::size_t correct = 0;
   for (const PartResult& p : r.parts) correct += p.verdict == Verdict::correct;
-  out << "\nscore: " << points(r.score) << "/" << points(r.max_score) << " (" << correct << " of " << r.parts.size() << " parts correct)\n";
+  out << "\nscore: " << number_text(r.score) << "/" << number_text(r.max_score) << " (" << correct << " of " << r.parts.size() << " parts correct)\n";
 }
 
 void write_check_json(std::ostream& out, const CheckResult& r) {

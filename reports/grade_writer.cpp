@@ -6,16 +6,11 @@
 #include <sstream>
 
 #include "exercises/check_result_json.h"
+#include "reports/number_text.h"
 
 namespace deltacheck {
 
 namespace {
-
-std::string number_text(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;

@@ -3,30 +3,14 @@
 
 #include <cmath>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "core/error.h"
+#include "solver/random.h"
 
 namespace deltacheck {
 
 namespace {
-
-// Uniform and Gaussian numbers from the engine's raw output only, so that every platform
-// draws the same points (std distributions may differ between standard libraries).
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : rng_(seed) {}
-  double uniform(double lo, double hi) { return lo + (hi - lo) * ((rng_() >> 11) * 0x1.0p-53); }
-  double normal(double mean, double sd) {  // Box-Muller
-    const double u = 1.0 - uniform(0, 1), v = uniform(0, 1);
-    return mean + sd * std::sqrt(-2 * std::log(u)) * std::cos(2 * M_PI * v);
-  }
-  std::uint64_t next() { return rng_(); }
-
- private:
-  std::mt19937_64 rng_;
-};
 
 void add(Dataset& d, double x1, double x2, double y) {
   d.x.push_back({x1, x2});

@@ -4,30 +4,15 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <random>
 #include <sstream>
 
 #include "core/error.h"
 #include "solver/backprop.h"
+#include "solver/random.h"
 
 namespace deltacheck {
 
 namespace {
-
-// Numbers from the engine's raw output only: the same on every standard library.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : rng_(seed) {}
-  double uniform() { return (rng_() >> 11) * 0x1.0p-53; }
-  double normal() {  // Box-Muller
-    const double u = 1.0 - uniform(), v = uniform();
-    return std::sqrt(-2 * std::log(u)) * std::cos(2 * M_PI * v);
-  }
-  std::uint64_t next() { return rng_(); }
-
- private:
-  std::mt19937_64 rng_;
-};
 
 bool finite(const std::vector<double>& v) {
   return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
