@@ -62,5 +62,6 @@ int run_list(const std::vector<std::string>& args);
 int run_show(const std::vector<std::string>& args);
 int run_grade(const std::vector<std::string>& args);
 int run_train(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
 
 }  // namespace deltacheck::app

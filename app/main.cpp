@@ -23,6 +23,7 @@ const Subcommand kSubcommands[] = {
     {"template", "an answer file to fill in for an exercise", deltacheck::app::run_template},
     {"grade", "a whole class: scores, gradebook, Gradescope results, what the class got wrong", deltacheck::app::run_grade},
     {"train", "train a network (the optimizers and regularisers of the notes) and plot what happens", deltacheck::app::run_train},
+    {"report", "the worked solution of an exercise as PDF, LaTeX or Markdown", deltacheck::app::run_report},
     {"list", "the built-in exercises", deltacheck::app::run_list},
     {"show", "one exercise as a student reads it (statement, network, numbers, parts)", deltacheck::app::run_show},
 };

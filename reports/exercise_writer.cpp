@@ -18,8 +18,9 @@ std::string points_text(double p) {
   return out.str();
 }
 
-// Columns, one per layer: the layer's name and activation, then its units by name.
-std::vector<std::string> drawing(const Network& net) {
+}  // namespace
+
+std::vector<std::string> network_drawing(const Network& net) {
   std::vector<std::vector<std::string>> columns;
   for (int l = 0; l <= net.depth(); ++l) {
     std::vector<std::string> c;
@@ -48,8 +49,6 @@ std::vector<std::string> drawing(const Network& net) {
   return lines;
 }
 
-}  // namespace
-
 std::vector<std::string> exercise_notes(const Exercise& ex, const std::string& student) {
   std::vector<std::string> out;
   if (ex.kind == ExerciseKind::symbolic) {
@@ -62,7 +61,7 @@ std::vector<std::string> exercise_notes(const Exercise& ex, const std::string& s
   }
   const Network& net = ex.net;
   out.push_back("Network \"" + net.spec() + "\", loss " + loss_name(net.loss) + ":");
-  for (const std::string& line : drawing(net)) out.push_back("  " + line);
+  for (const std::string& line : network_drawing(net)) out.push_back("  " + line);
   out.push_back("Each layer is fully connected to the next: w{l}_{jk} joins unit k of layer l-1 to unit j of layer l");
   out.push_back("(w2_11 or w2_1_1), b{l}_{j} is the bias, z{l}_{j} = sum_k w{l}_{jk} a{l-1}_{k} + b{l}_{j}, a{l}_{j} = f(z{l}_{j}),");
   out.push_back("inputs x1 .. (= a0_1 ..), targets " + std::string(net.outputs() == 1 ? "y" : "y1 ..") + ", delta{l}_{j} = dL/dz{l}_{j}.");

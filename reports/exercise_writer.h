@@ -18,6 +18,10 @@ void write_exercise_list(std::ostream& out, const std::vector<Exercise>& exercis
 /// `student` and the learning rate, then every part with its points.
 void write_exercise(std::ostream& out, const Exercise& ex, const std::string& student);
 
+/// The network drawn in text: one column per layer (name, activation, units by name, the
+/// output units as yhat), arrows between the columns.
+std::vector<std::string> network_drawing(const Network& net);
+
 /// The notation and the numbers (numeric exercises) as comment-free lines, shared by `show`
 /// and the answer template (which prefixes each line with "# ").
 std::vector<std::string> exercise_notes(const Exercise& ex, const std::string& student);

@@ -9,6 +9,7 @@ packages=(
   libboost-dev libboost-program-options-dev libmpfr-dev libgmp-dev
   catch2 nlohmann-json3-dev libyaml-cpp-dev
   gnuplot-nox
+  latexmk texlive-latex-base texlive-latex-recommended texlive-pictures poppler-utils
   "$@"
 )
 

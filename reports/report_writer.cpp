@@ -1,0 +1,361 @@
+// Worked solutions as documents: one content model rendered to LaTeX or Markdown, and the PDF built by latexmk.
+#include "reports/report_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "exercises/checker.h"
+#include "exercises/verify.h"
+#include "reports/atomic_file.h"
+#include "reports/exercise_writer.h"
+#include "symbolic/printer.h"
+
+namespace deltacheck {
+
+namespace {
+
+// One block of the document.
+struct Block {
+  enum Kind { heading, subheading, paragraph, equations, table, drawing, figure, items } kind;
+  std::string text;                                            // heading, paragraph, figure path, drawing (TikZ)
+  std::vector<std::pair<std::string, std::string>> lines;     // equations: (lhs, rhs) in LaTeX
+  std::vector<std::vector<std::string>> rows;                  // table (first row: header); items: one cell each
+  std::vector<std::string> text_drawing;                       // drawing, for Markdown
+};
+
+using Document = std::vector<Block>;
+
+std::string latex_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\textbackslash{}"; break;
+      case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += "\\"; out += c; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Width of a LaTeX formula in characters as it prints: commands, braces and scripts do not count.
+std::size_t visible_length(const std::string& s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      std::size_t j = i + 1;
+      while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+      const std::string command = s.substr(i + 1, j - i - 1);
+      if (command == "sigma" || command == "delta" || command == "partial" || command == "cdot") ++n;
+      i = j - 1;
+      continue;
+    }
+    if (s[i] != '{' && s[i] != '}' && s[i] != '^' && s[i] != '_' && s[i] != ' ') ++n;
+  }
+  return n;
+}
+
+// Splits a formula at its top level (outside braces and \left( \right)) into pieces no wider
+// than `width`: first at + and -, then between factors, so long equations break across lines.
+std::vector<std::string> break_formula(const std::string& s, std::size_t width) {
+  if (visible_length(s) <= width) return {s};
+  std::vector<std::size_t> sums, factors;  // positions of top-level " + "/" - " and of top-level spaces
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 5, "\\left") == 0) ++depth;
+    else if (s.compare(i, 6, "\\right") == 0) --depth;
+    else if (s[i] == '{') ++depth;
+    else if (s[i] == '}') --depth;
+    else if (depth == 0 && s[i] == ' ' && i + 2 < s.size() && (s[i + 1] == '+' || s[i + 1] == '-') && s[i + 2] == ' ') sums.push_back(i);
+    else if (depth == 0 && s[i] == ' ' && (i == 0 || (s[i - 1] != '+' && s[i - 1] != '-')) && i + 1 < s.size() && s[i + 1] != '+' && s[i + 1] != '-')
+      factors.push_back(i);
+  }
+  const std::vector<std::size_t>& cuts = sums.empty() ? factors : sums;
+  std::vector<std::string> pieces;
+  std::size_t start = 0, last_good = 0;
+  for (std::size_t k = 0; k <= cuts.size(); ++k) {
+    const std::size_t at = k < cuts.size() ? cuts[k] : s.size();
+    if (visible_length(s.substr(start, at - start)) > width && last_good > start) {
+      pieces.push_back(s.substr(start, last_good - start));
+      start = last_good + 1;
+    }
+    last_good = at;
+  }
+  pieces.push_back(s.substr(start));
+  if (sums.empty())  // a product broken between factors: show the multiplication
+    for (std::size_t i = 1; i < pieces.size(); ++i) pieces[i] = "\\cdot " + pieces[i];
+  return pieces;
+}
+
+std::string tikz_network(const Network& net) {
+  std::ostringstream t;
+  const int L = net.depth();
+  int edges = 0;
+  for (int l = 1; l <= L; ++l) edges += net.units(l) * net.units(l - 1);
+  const bool labels = edges <= 40;
+  t << "\\begin{tikzpicture}[x=3.4cm,y=1.5cm,unit/.style={circle,draw,minimum size=1.05cm,inner sep=1pt,font=\\small},"
+       "w/.style={font=\\scriptsize,fill=white,inner sep=1pt}]\n";
+  const auto y = [&](int l, int j) { return -(j - (net.units(l) + 1) / 2.0); };
+  for (int l = 0; l <= L; ++l) {
+    for (int j = 1; j <= net.units(l); ++j) {
+      const std::string label = l == 0 ? "$x_{" + std::to_string(j) + "}$" : "$a^{(" + std::to_string(l) + ")}_{" + std::to_string(j) + "}$";
+      t << "  \\node[unit] (n" << l << "_" << j << ") at (" << l << "," << std::fixed << std::setprecision(2) << y(l, j) << ") {" << label << "};\n";
+    }
+    t << "  \\node[font=\\footnotesize,align=center] at (" << l << "," << std::fixed << std::setprecision(2) << -(net.units(l) + 1) / 2.0 - 0.2
+      << ") {" << (l == 0 ? std::string("input") : "layer " + std::to_string(l) + "\\\\" + activation_name(net.activation(l))) << "};\n";
+  }
+  for (int l = 1; l <= L; ++l)
+    for (int j = 1; j <= net.units(l); ++j)
+      for (int k = 1; k <= net.units(l - 1); ++k) {
+        t << "  \\draw[->] (n" << l - 1 << "_" << k << ") -- (n" << l << "_" << j << ")";
+        if (labels) t << " node[w,pos=0.3] {$w^{(" << l << ")}_{" << j << k << "}$}";
+        t << ";\n";
+      }
+  t << "\\end{tikzpicture}\n";
+  return t.str();
+}
+
+std::string named_simplifications(const Network& net) {
+  std::string s;
+  std::vector<Activation> seen;
+  for (int l = 1; l <= net.depth(); ++l) {
+    const Activation f = net.activation(l);
+    if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
+    seen.push_back(f);
+    if (f == Activation::sigmoid) s += "for a sigmoid, sigma'(z) = a(1 - a); ";
+    if (f == Activation::tanh) s += "for tanh, tanh'(z) = 1 - a^2; ";
+    if (f == Activation::relu) s += "for a ReLU, relu'(z) = step(z) (1 for z > 0, else 0); ";
+    if (f == Activation::linear) s += "for a linear unit, f'(z) = 1; ";
+  }
+  const Activation out = net.activation(net.depth());
+  if (net.loss == Loss::crossentropy)
+    s += out == Activation::softmax ? "cross-entropy with a softmax output: delta = a - y (the targets sum to 1)"
+                                    : "cross-entropy with a sigmoid output: delta = a - y (sigma' cancels against dL/da)";
+  else
+    s += "squared loss: the output delta is (a - y) f'(z)";
+  return s;
+}
+
+std::string fixed_decimals(const Real50& v, int decimals) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(decimals) << v;
+  return out.str();
+}
+
+Document build(const Exercise& ex, const ReportOptions& o) {
+  Document d;
+  const auto heading = [&](const std::string& t) { d.push_back({Block::heading, t, {}, {}, {}}); };
+  const auto subheading = [&](const std::string& t) { d.push_back({Block::subheading, t, {}, {}, {}}); };
+  const auto paragraph = [&](const std::string& t) { d.push_back({Block::paragraph, t, {}, {}, {}}); };
+  const auto equations = [&](std::vector<std::pair<std::string, std::string>> lines) { d.push_back({Block::equations, "", std::move(lines), {}, {}}); };
+  heading("Statement");
+  paragraph(ex.statement);
+  if (ex.kind == ExerciseKind::symbolic) {
+    heading("Symbols");
+    std::vector<std::pair<std::string, std::string>> given;
+    std::string names;
+    for (const FreeSymbol& s : ex.symbols) names += (names.empty() ? "" : ", ") + s.name;
+    paragraph("Symbols: " + names + ".");
+    const Checker checker(ex);
+    const Network raw = parse_network("1 linear:1", "squared");
+    heading("Solution");
+    for (std::size_t i = 0; i < ex.parts.size(); ++i) {
+      const Part& p = ex.parts[i];
+      subheading(p.name);
+      paragraph(p.ask + ".");
+      equations({{"\\text{" + latex_escape(p.name) + "}", print_expression(checker.solution_expression(i), raw, {Syntax::latex, NameStyle::short_form, true})}});
+      for (const KnownMistake& m : p.mistakes) d.push_back({Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
+    }
+    return d;
+  }
+  const Network& net = ex.net;
+  const Derivation derivation(net);
+  heading("The network");
+  paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) + " loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.");
+  d.push_back({Block::drawing, tikz_network(net), {}, {}, network_drawing(net)});
+  heading("Forward pass");
+  std::vector<std::pair<std::string, std::string>> forward;
+  for (const auto* list : {&derivation.forward(), &derivation.outputs()})
+    for (const Equation& e : *list) forward.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
+  forward.push_back({"L", print_expression(derivation.loss().rhs, net, {Syntax::latex})});
+  equations(forward);
+  heading("Backward pass");
+  paragraph("The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: " + named_simplifications(net) + ".");
+  std::vector<std::pair<std::string, std::string>> deltas;
+  for (const Equation& e : derivation.deltas()) deltas.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
+  equations(deltas);
+  const std::vector<Equation> delta_form = derivation.gradients(Form::delta), local = derivation.gradients(ex.form == Form::expanded ? Form::expanded : Form::local);
+  for (std::size_t i = 0; i < delta_form.size(); ++i) {
+    const EquationKey& key = delta_form[i].key;
+    if (!ex.find(key) && ex.kind != ExerciseKind::numeric) continue;
+    const Quantity& q = key.quantity;
+    subheading("Gradient of " + quantity_name(q, net));
+    const std::string z = "z^{(" + std::to_string(q.layer) + ")}_{" + std::to_string(q.j) + "}";
+    const std::string chain = "\\frac{\\partial L}{\\partial " + z + "}\\, \\frac{\\partial " + z + "}{\\partial " + quantity_latex(q, net) + "}";
+    equations({{key.latex(net), chain},
+               {"", print_expression(delta_form[i].rhs, net, {Syntax::latex})},
+               {"", print_expression(local[i].rhs, net, {Syntax::latex})}});
+  }
+  if (ex.kind == ExerciseKind::numeric) {
+    heading("The numbers");
+    const Checker checker(ex, o.student);
+    std::string values;
+    for (const auto& [q, v] : checker.points()[0].values()) values += (values.empty() ? "" : ", ") + quantity_name(q, net) + " = " + v.text();
+    paragraph((o.student.empty() ? std::string("The example numbers") : "The numbers of student " + o.student) + ": " + values +
+              "; learning rate eta = " + ex.learning_rate + ". Every value to " + std::to_string(ex.decimals) + " decimal places:");
+    Block t{Block::table, "", {}, {{"part", "value"}}, {}};
+    for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].name, fixed_decimals(checker.truth(i, 0), ex.decimals)});
+    d.push_back(t);
+  }
+  heading("Verification");
+  const VerifyResult v = verify_network(net, 4, 50, 1);
+  paragraph("Every gradient computed three ways at 4 sample points with 50 significant digits: the symbolic derivation, the backprop, and finite "
+            "differences. The table gives the fewest digits on which each pair agrees (all must agree to " + std::to_string(static_cast<int>(v.required)) +
+            ").");
+  Block t{Block::table, "", {}, {{"parameter", "symbolic vs backprop", "symbolic vs finite differences", "backprop vs finite differences"}}, {}};
+  for (std::size_t p = 0; p < v.rows[0].size(); ++p) {
+    double a = 1e9, b = 1e9, c = 1e9;
+    for (const auto& rows : v.rows) a = std::min(a, rows[p].symbolic_backprop), b = std::min(b, rows[p].symbolic_fd), c = std::min(c, rows[p].backprop_fd);
+    const auto digits = [](double x) {
+      std::ostringstream s;
+      s << std::fixed << std::setprecision(1) << std::floor(x * 10) / 10;
+      return s.str();
+    };
+    t.rows.push_back({quantity_name(v.rows[0][p].parameter, net), digits(a), digits(b), digits(c)});
+  }
+  d.push_back(t);
+  if (!o.plots.empty()) {
+    heading("Training");
+    paragraph("The loss per epoch, the decision boundary (for two inputs) and the gradient norm of each layer, from deltacheck train.");
+    for (const char* figure : {"loss", "boundary", "gradients"}) d.push_back({Block::figure, o.plots + "/" + figure, {}, {}, {}});
+  }
+  return d;
+}
+
+// Equation lines as align* rows, long right-hand sides broken across lines.
+std::vector<std::string> aligned(const std::vector<std::pair<std::string, std::string>>& lines) {
+  std::vector<std::string> rows;
+  for (const auto& [lhs, rhs] : lines) {
+    const std::vector<std::string> pieces = break_formula(rhs, 70);
+    rows.push_back(lhs + " &= " + pieces[0]);
+    for (std::size_t i = 1; i < pieces.size(); ++i) rows.push_back("&\\quad " + pieces[i]);
+  }
+  return rows;
+}
+
+std::string join(const std::vector<std::string>& rows, const std::string& separator) {
+  std::string s;
+  for (std::size_t i = 0; i < rows.size(); ++i) s += (i ? separator : "") + rows[i];
+  return s;
+}
+
+}  // namespace
+
+std::string report_latex(const Exercise& ex, const ReportOptions& o) {
+  std::ostringstream out;
+  out << "% deltacheck report " << ex.id << (o.student.empty() ? "" : " --student " + o.student) << "\n"
+      << "\\documentclass[11pt]{article}\n\\usepackage[margin=2cm]{geometry}\n\\usepackage{cmap}\n\\usepackage[T1]{fontenc}\n\\usepackage{amsmath,amssymb}\n"
+      << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
+      << "\\title{" << latex_escape(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id) << (o.student.empty() ? "" : ", student " + latex_escape(o.student))
+      << "}\n\\date{}\n\\begin{document}\n\\maketitle\n";
+  for (const Block& b : build(ex, o)) {
+    switch (b.kind) {
+      case Block::heading: out << "\\section*{" << latex_escape(b.text) << "}\n"; break;
+      case Block::subheading: out << "\\subsection*{" << latex_escape(b.text) << "}\n"; break;
+      case Block::paragraph: out << latex_escape(b.text) << "\n\n"; break;
+      case Block::equations: out << "\\begin{align*}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{align*}\n"; break;
+      case Block::drawing: out << "\\begin{center}\n" << b.text << "\\end{center}\n"; break;
+      case Block::items: out << "\\begin{itemize}\n\\item " << latex_escape(b.rows[0][0]) << "\n\\end{itemize}\n"; break;
+      case Block::figure: out << "\\begin{center}\n\\includegraphics[width=0.7\\textwidth]{" << b.text << ".pdf}\n\\end{center}\n"; break;
+      case Block::table: {
+        out << "\\begin{center}\n\\begin{tabular}{l" << std::string(b.rows[0].size() - 1, 'r') << "}\n\\toprule\n";
+        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+          std::vector<std::string> cells;
+          for (const std::string& c : b.rows[r]) cells.push_back(latex_escape(c));
+          out << join(cells, " & ") << " \\\\\n" << (r == 0 ? "\\midrule\n" : "");
+        }
+        out << "\\bottomrule\n\\end{tabular}\n\\end{center}\n";
+        break;
+      }
+    }
+  }
+  out << "\\end{document}\n";
+  return out.str();
+}
+
+std::string report_markdown(const Exercise& ex, const ReportOptions& o) {
+  std::ostringstream out;
+  out << "# " << ex.title << "\n\n*deltacheck report: " << ex.id << (o.student.empty() ? "" : ", student " + o.student) << "*\n\n";
+  for (const Block& b : build(ex, o)) {
+    switch (b.kind) {
+      case Block::heading: out << "## " << b.text << "\n\n"; break;
+      case Block::subheading: out << "### " << b.text << "\n\n"; break;
+      case Block::paragraph: out << b.text << (b.text.empty() || b.text.back() != '\n' ? "\n\n" : "\n"); break;
+      case Block::equations: out << "$$\n\\begin{aligned}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{aligned}\n$$\n\n"; break;
+      case Block::drawing: out << "```\n" << join(b.text_drawing, "\n") << "\n```\n\n"; break;
+      case Block::items: out << "- " << b.rows[0][0] << "\n\n"; break;
+      case Block::figure: out << "![" << b.text << "](" << b.text << ".png)\n\n"; break;
+      case Block::table: {
+        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+          out << "| " << join(b.rows[r], " | ") << " |\n";
+          if (r == 0) out << "|" << join(std::vector<std::string>(b.rows[0].size(), "---"), "|") << "|\n";
+        }
+        out << "\n";
+        break;
+      }
+    }
+  }
+  return out.str();
+}
+
+std::string compile_pdf(const std::string& tex_path, const std::string& pdf_path) {
+  if (std::system("command -v latexmk >/dev/null 2>&1") != 0)
+    return "latexmk is not installed, so only " + tex_path +
+           " was written: install LaTeX (apt-get install latexmk texlive-latex-base texlive-latex-recommended texlive-pictures) and run again";
+  char dir_template[] = "/tmp/deltacheck-report-XXXXXX";
+  const char* dir = mkdtemp(dir_template);
+  if (!dir) return "cannot create a folder for LaTeX's work in /tmp";
+  const std::string work = dir;
+  std::ifstream tex(tex_path, std::ios::binary);
+  std::ostringstream content;
+  content << tex.rdbuf();
+  std::ofstream(work + "/report.tex", std::ios::binary) << content.str();
+  // Figures are found relative to the report's folder.
+  const std::string source_dir = tex_path.find('/') == std::string::npos ? "." : tex_path.substr(0, tex_path.rfind('/'));
+  char absolute[4096];
+  const std::string inputs = realpath(source_dir.c_str(), absolute) ? std::string(absolute) : source_dir;
+  const std::string command = "cd '" + work + "' && TEXINPUTS='" + inputs + "//:' latexmk -pdf -interaction=nonstopmode -halt-on-error -file-line-error report.tex >latexmk.out 2>&1";
+  const int status = std::system(command.c_str());
+  std::string error;
+  if (status != 0) {
+    std::ifstream log(work + "/report.log");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(log, line);) lines.push_back(line);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].rfind("!", 0) == 0 || lines[i].find(".tex:") != std::string::npos)
+        for (std::size_t j = i; j < std::min(lines.size(), i + 4); ++j) error += "\n  " + lines[j];
+    error = "LaTeX failed on " + tex_path + ":" + (error.empty() ? " see latexmk's output" : error);
+  } else {
+    std::ifstream pdf(work + "/report.pdf", std::ios::binary);
+    std::ostringstream bytes;
+    bytes << pdf.rdbuf();
+    write_file_atomically(pdf_path, bytes.str());
+    std::ifstream log(work + "/report.log");
+    std::ostringstream text;
+    text << log.rdbuf();
+    write_file_atomically(pdf_path.substr(0, pdf_path.rfind('.')) + ".log", text.str());
+  }
+  std::system(("rm -rf '" + work + "'").c_str());
+  return error;
+}
+
+}  // namespace deltacheck

@@ -1,0 +1,33 @@
+// The worked solution of an exercise as a document: LaTeX (for PDF through latexmk) or Markdown with $...$ maths.
+#pragma once
+
+#include <string>
+
+#include "exercises/exercise.h"
+
+namespace deltacheck {
+
+/// What goes into a report besides the exercise.
+struct ReportOptions {
+  std::string student;      // whose numbers a numeric exercise shows
+  std::string plots;        // a folder of training figures (loss, boundary, gradients) to include, relative to the report; "" for none
+};
+
+/// The report in LaTeX: statement, the network drawn with TikZ (units with their activation,
+/// weights on the edges), notation, forward pass, the loss, the delta rules with the
+/// simplifications named, every gradient asked (chain rule, delta form, simplified local
+/// form), the numbers of a numeric exercise, a verification table (symbolic vs 50-digit
+/// backprop vs finite differences, digits of agreement), and the training figures. Long
+/// equations are broken across lines. The same input gives the same bytes.
+std::string report_latex(const Exercise& ex, const ReportOptions& options);
+
+/// The same content in Markdown, maths in $...$ and $$...$$, the network as a text drawing,
+/// figures as PNG files.
+std::string report_markdown(const Exercise& ex, const ReportOptions& options);
+
+/// Compiles `tex` (written to the file `tex_path`) to PDF at `pdf_path` with latexmk.
+/// Returns "" on success, otherwise what went wrong: latexmk missing (and how to install it),
+/// or LaTeX's errors with the lines of the log around them.
+std::string compile_pdf(const std::string& tex_path, const std::string& pdf_path);
+
+}  // namespace deltacheck

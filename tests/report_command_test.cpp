@@ -1,0 +1,121 @@
+// Tests of deltacheck report: every built-in exercise compiles to PDF without errors or wide overfull boxes, with its text inside.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "run_command.h"
+
+using namespace deltacheck;
+using testing::run;
+using testing::slurp;
+
+namespace {
+
+// The widest "Overfull \hbox (Xpt too wide)" in a LaTeX log, in points.
+double widest_overfull(const std::string& log) {
+  double widest = 0;
+  const std::regex overfull(R"(Overfull \\hbox \(([0-9.]+)pt too wide\))");
+  for (auto it = std::sregex_iterator(log.begin(), log.end(), overfull); it != std::sregex_iterator(); ++it)
+    widest = std::max(widest, std::stod((*it)[1].str()));
+  return widest;
+}
+
+std::string pdf_text(const std::string& pdf) {
+  const std::string text = pdf + ".txt";
+  REQUIRE(std::system(("pdftotext -layout " + pdf + " " + text).c_str()) == 0);
+  const std::string content = slurp(text);
+  std::remove(text.c_str());
+  return content;
+}
+
+}  // namespace
+
+TEST_CASE("the PDF report of every built-in exercise compiles cleanly and holds its headings and equations", "[report_command]") {
+  const std::string dir = testing::scratch("reports");
+  mkdir(dir.c_str(), 0755);
+  const auto list = nlohmann::json::parse(run("list --json").out);
+  for (const auto& e : list) {
+    const std::string id = e["id"], kind = e["kind"];
+    CAPTURE(id);
+    const std::string pdf = dir + "/" + id + ".pdf";
+    const testing::Run r = run("report " + id + " -o " + pdf);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(slurp(pdf).substr(0, 5) == "%PDF-");
+    const std::string log = slurp(dir + "/" + id + ".log");
+    CHECK(log.find("\n! ") == std::string::npos);
+    CHECK(widest_overfull(log) <= 20);
+    const std::string text = pdf_text(pdf);
+    CHECK_THAT(text, Catch::Contains("Statement"));
+    if (kind == "symbolic") {
+      CHECK_THAT(text, Catch::Contains("Solution"));
+    } else {
+      CHECK_THAT(text, Catch::Contains("The network") && Catch::Contains("Forward pass") && Catch::Contains("Backward pass") &&
+                           Catch::Contains("Verification") && Catch::Contains("Gradient of"));
+      CHECK_THAT(text, Catch::Contains("symbolic vs backprop"));
+    }
+    if (kind == "numeric") CHECK_THAT(text, Catch::Contains("The example numbers") && Catch::Contains("new_w2_11"));
+  }
+  // A sample of the equations of Q1: the delta rule of the hidden layer names step and the sigmoid simplification.
+  const std::string q1 = pdf_text(dir + "/assign-q1-squared.pdf");
+  CHECK_THAT(q1, Catch::Contains("for a sigmoid, sigma") && Catch::Contains("(z) = a(1 - a)") && Catch::Contains("step") && Catch::Contains("Gradient of w1_11"));
+  CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
+}
+
+TEST_CASE("LaTeX and Markdown reports are the same bytes every time, numbers per student", "[report_command]") {
+  const std::string a = testing::scratch("a.tex"), b = testing::scratch("b.tex"), m = testing::scratch("r.md");
+  REQUIRE(run("report numeric-q2-step --format latex --student alice -o " + a).status == 0);
+  REQUIRE(run("report numeric-q2-step --format latex --student alice -o " + b).status == 0);
+  CHECK(slurp(a) == slurp(b));
+  CHECK_THAT(slurp(a), Catch::Contains("\\begin{tikzpicture}") && Catch::Contains("The numbers of student alice"));
+  // The report's numbers are the student's: the same as show gives.
+  const std::string shown = run("show numeric-q2-step --student alice").out;
+  const std::string x1 = shown.substr(shown.find("x1 = "), shown.find(',', shown.find("x1 = ")) - shown.find("x1 = "));
+  CHECK_THAT(slurp(a), Catch::Contains(x1));
+  REQUIRE(run("report assign-q2-crossentropy --format markdown -o " + m).status == 0);
+  const std::string md = slurp(m);
+  CHECK_THAT(md, Catch::Contains("## Forward pass") && Catch::Contains("$$") && Catch::Contains("a1_1"));
+  CHECK(run("report assign-q2-crossentropy --format markdown -o " + m).status == 0);
+  CHECK(slurp(m) == md);
+  for (const std::string& f : {a, b, m}) std::remove(f.c_str());
+}
+
+TEST_CASE("long equations are broken across lines", "[report_command]") {
+  const std::string tex = testing::scratch("long.tex");
+  REQUIRE(run("report assign-q1-squared --format latex -o " + tex).status == 0);
+  // The gradient of a first-layer weight is long: its local form continues on a second line.
+  const std::string t = slurp(tex);
+  const auto at = t.find("\\frac{\\partial L}{\\partial w^{(1)}_{11}}");
+  REQUIRE(at != std::string::npos);
+  const std::string block = t.substr(at, t.find("\\end{align*}", at) - at);
+  CHECK(std::count(block.begin(), block.end(), '\n') >= 3);
+  CHECK_THAT(block, Catch::Contains("&\\quad"));
+  std::remove(tex.c_str());
+}
+
+TEST_CASE("without LaTeX, report writes the .tex and says how to install LaTeX", "[report_command]") {
+  const std::string pdf = testing::scratch("nolatex.pdf"), err = testing::scratch("nolatex.err");
+  const std::string command = "PATH=/nonexistent " + std::string(DELTACHECK_BINARY) + " report bce-derivative -o " + pdf + " >/dev/null 2>" + err;
+  const int status = std::system(command.c_str());
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK_THAT(slurp(err), Catch::Contains("latexmk is not installed") && Catch::Contains("apt-get install"));
+  const std::string tex = pdf.substr(0, pdf.size() - 4) + ".tex";
+  CHECK_THAT(slurp(tex), Catch::Contains("\\documentclass"));
+  std::remove(tex.c_str());
+  std::remove(err.c_str());
+}
+
+TEST_CASE("with training, the report includes the loss, boundary and gradient figures", "[report_command]") {
+  const std::string dir = testing::scratch("trained");
+  mkdir(dir.c_str(), 0755);
+  const testing::Run r = run("report numeric-mlp-step --train --epochs 20 -o " + dir + "/mlp.pdf");
+  REQUIRE(r.status == 0);
+  CHECK(slurp(dir + "/mlp_plots/loss.png").substr(0, 4) == "\x89PNG");
+  CHECK_THAT(slurp(dir + "/mlp.tex"), Catch::Contains("\\includegraphics[width=0.7\\textwidth]{mlp_plots/boundary.pdf}"));
+  CHECK_THAT(pdf_text(dir + "/mlp.pdf"), Catch::Contains("Training"));
+  CHECK(run("report bce-derivative --train").status == 2);
+  CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
+}
