@@ -171,7 +171,7 @@ class Printer {
   // such, first in natural order: (a - y) rather than (y - a), (1 - a) rather than (-1 + a).
   bool prefer_negated(const ex& s) {
     const std::string as_is = render(s).s, negated = render_negated(s).s;
-    const bool lead = !as_is.empty() && as_is[0] == '-', lead_negated = !negated.empty() && negated[0] == '-';
+    const bool lead = as_is.rfind('-', 0) == 0, lead_negated = negated.rfind('-', 0) == 0;
     if (lead != lead_negated) return lead;
     return natural_less(negated, as_is);
   }
