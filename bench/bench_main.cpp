@@ -1,5 +1,6 @@
 // Benchmarks of the symbolic engine and the numeric backprop, printed as a table against the issues' targets.
 #include <cstdio>
+#include <tuple>
 #include <fstream>
 
 #include <sys/stat.h>
@@ -70,10 +71,84 @@ std::string solution_text(const Exercise& ex, bool wrong) {
   return text;
 }
 
+// The first line a peer script prints, or "" when it could not run (not installed).
+std::string peer(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r")) {
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+    if (pclose(pipe) != 0) return "";
+  }
+  return out.substr(0, out.find('\n'));
+}
+
+std::string ratio_text(double ratio, bool at_least = false) {
+  char b[48];
+  std::snprintf(b, sizeof b, "%s%.0fx", at_least ? ">= " : "", ratio);
+  return b;
+}
+
+void peer_row(const std::string& figure, const std::string& ours, const std::string& who, const std::string& theirs, const std::string& ratio) {
+  std::printf("| %-46s | %-12s | %-8s | %-34s | %-9s |\n", figure.c_str(), ours.c_str(), who.c_str(), theirs.c_str(), ratio.c_str());
+}
+
 std::string write_temporary(const std::string& name, const std::string& text) {
   const std::string path = "/tmp/deltacheck_bench_" + std::to_string(getpid()) + "_" + name;
   std::ofstream(path) << text;
   return path;
+}
+
+// How derivation, 50-digit gradients and training grow with width and depth: a table, and
+// bench/scaling.{dat,gp,png} (the figure is drawn when gnuplot is installed).
+void scaling(const std::string& binary) {
+  struct Size {
+    std::string axis;
+    int value;
+    std::string spec;
+  };
+  std::vector<Size> sizes;
+  for (int w : {2, 4, 8, 16, 32}) sizes.push_back({"width", w, "4 sigmoid:" + std::to_string(w) + " sigmoid:" + std::to_string(w) + " sigmoid:1"});
+  for (int d : {1, 2, 3, 4, 6}) {
+    std::string spec = "4";
+    for (int l = 0; l < d; ++l) spec += " sigmoid:8";
+    sizes.push_back({"depth", d, spec + " sigmoid:1"});
+  }
+  std::printf("\nScaling (derivation in the delta form, the 50-digit gradient of every parameter, 20 epochs of training on 200 points):\n\n"
+              "| %-6s | %-5s | %-10s | %-12s | %-14s | %-12s | %-12s |\n|--------|-------|------------|--------------|----------------|--------------|--------------|\n",
+              "axis", "size", "parameters", "derive", "derive memory", "gradient 50d", "train 20 ep");
+  std::string dat = "# axis size parameters derive_seconds derive_peak_mib gradient50_seconds train_seconds\n";
+  for (const Size& s : sizes) {
+    const Network net = parse_network(s.spec, "squared");
+    const double derive = derive_seconds(net, Form::delta, false);
+    const ProcessCost process = best_process({binary, "derive", "--net", s.spec, "--loss", "squared", "--form", "delta"}, 2);
+    const double gradient = gradient_seconds<Real50>(net);
+    Dataset data;
+    for (int i = 0; i < 200; ++i) {
+      data.x.push_back(std::vector<double>(4, 0.01 * (i % 17) - 0.08));
+      data.y.push_back({static_cast<double>(i % 2)});
+    }
+    TrainOptions o;
+    o.epochs = 20;
+    const double train_time = median_seconds([&] { (void)train(net, data, Dataset(), o, initial_parameters(net, Init::xavier, 1)); }, 0.5);
+    std::printf("| %-6s | %-5d | %-10d | %-12s | %-14s | %-12s | %-12s |\n", s.axis.c_str(), s.value, net.parameter_count(), human(derive).c_str(),
+                (std::to_string(static_cast<int>(process.peak_mib)) + " MiB").c_str(), human(gradient).c_str(), human(train_time).c_str());
+    std::ostringstream line;
+    line << s.axis << " " << s.value << " " << net.parameter_count() << " " << derive << " " << process.peak_mib << " " << gradient << " " << train_time << "\n";
+    dat += line.str();
+  }
+  const std::string dir = std::string(DELTACHECK_SOURCE_DIR) + "/bench";
+  std::ofstream(dir + "/scaling.dat") << dat;
+  std::ofstream(dir + "/scaling.gp") << "# deltacheck bench: time against the number of parameters (gnuplot scaling.gp)\n"
+                                        "set terminal pngcairo size 900,600 font 'sans,11'\nset output 'scaling.png'\n"
+                                        "set logscale xy\nset xlabel 'parameters'\nset ylabel 'seconds'\nset key top left\n"
+                                        "set title 'growth with width (4-w-w-1) and depth (4-8-...-8-1)'\n"
+                                        "plot 'scaling.dat' using ($1 eq 'width' ? $3 : 1/0):4 with linespoints title 'derive, width', "
+                                        "'' using ($1 eq 'depth' ? $3 : 1/0):4 with linespoints title 'derive, depth', "
+                                        "'' using ($1 eq 'width' ? $3 : 1/0):6 with linespoints title 'gradient 50 digits, width', "
+                                        "'' using ($1 eq 'depth' ? $3 : 1/0):6 with linespoints title 'gradient 50 digits, depth', "
+                                        "'' using ($1 eq 'width' ? $3 : 1/0):7 with linespoints title 'train 20 epochs, width', "
+                                        "'' using ($1 eq 'depth' ? $3 : 1/0):7 with linespoints title 'train 20 epochs, depth'\n";
+  if (std::system(("cd '" + dir + "' && gnuplot scaling.gp 2>/dev/null").c_str()) == 0) std::printf("\n(figure: bench/scaling.png)\n");
 }
 
 }  // namespace
@@ -206,5 +281,87 @@ int main(int argc, char** argv) {
   const ProcessCost pdf = best_process({binary, "report", "assign-q1-squared", "-o", pdf_path}, 2);
   row("process: deltacheck report Q1, PDF through latexmk (wall)", pdf.status == 0 ? human(pdf.seconds) : "no LaTeX", "");
   for (const char* ext : {".tex", ".pdf", ".log"}) std::remove((tex_path.substr(0, tex_path.size() - 4) + ext).c_str());
+
+  // Side by side with the peers (issue 9), each run on the same task.
+  const std::string peers = std::string(DELTACHECK_SOURCE_DIR) + "/bench/peers/";
+  std::printf("\nSide by side with peer tools:\n\n| %-46s | %-12s | %-8s | %-34s | %-9s |\n|%s|%s|%s|%s|%s|\n", "task", "ours", "peer", "peer's", "ratio",
+              std::string(48, '-').c_str(), std::string(14, '-').c_str(), std::string(10, '-').c_str(), std::string(36, '-').c_str(), std::string(11, '-').c_str());
+  for (const auto& [name, spec, loss] : {std::make_tuple("Q1", "3 relu:2 sigmoid:2 sigmoid:1", "squared"), std::make_tuple("Q2", "2 tanh:1 sigmoid:2", "crossentropy")}) {
+    const double ours_derive = derive_seconds(parse_network(spec, loss), Form::local, false);
+    const std::string sympy = peer(python + " " + peers + "sympy_derive.py '" + spec + "' " + loss + " 60");
+    double diff_s = 0, simplify_s = 0;
+    int done = 0, total = 0;
+    if (std::sscanf(sympy.c_str(), "%lf %lf %d %d", &diff_s, &simplify_s, &done, &total) == 4) {
+      char theirs[64];
+      std::snprintf(theirs, sizeof theirs, "diff %s; simplified %d of %d in %s", human(diff_s).c_str(), done, total, human(simplify_s).c_str());
+      const bool all = done == total;
+      peer_row(std::string("derive and simplify every gradient of ") + name, human(ours_derive), "SymPy", theirs,
+               ratio_text((diff_s + simplify_s) / ours_derive, !all));
+    } else {
+      peer_row(std::string("derive and simplify every gradient of ") + name, human(ours_derive), "SymPy", "not run (apt-get install python3-sympy)", "");
+    }
+  }
+  {
+    // 27 Q1 answers written in z (sigmoid(z2_1) for a2_1): equal to the truth?
+    std::string answers;
+    std::istringstream in(right);
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("dL/d", 0) == 0)
+        for (const char* a : {"a2_1", "a2_2", "a3_1"}) {
+          const std::string z = std::string("sigmoid(z") + (a + 1) + ")";
+          for (std::size_t at = line.find(a, line.find('=')); at != std::string::npos; at = line.find(a, at + z.size())) line.replace(at, 4, z);
+        }
+      answers += line + "\n";
+    }
+    const std::string answers_path = write_temporary("answers.txt", answers), truth_path = write_temporary("truth.txt", right);
+    const std::string defs_path = write_temporary("definitions.txt", "a1_1 = relu(z1_1)\na1_2 = relu(z1_2)\na2_1 = sigmoid(z2_1)\na2_2 = sigmoid(z2_2)\na3_1 = sigmoid(z3_1)\n");
+    Checker checker(q1_exercise);
+    const AnswerFile file = parse_answer_file(answers, "answers.txt");
+    int proved = 0;
+    for (const PartResult& p : checker.check(file).parts) proved += p.proved;
+    const double ours = median_seconds([&] { (void)checker.check(file); }, 1);
+    const ProcessCost ours_process = best_process({binary, "check", "assign-q1-squared", answers_path});
+    const std::string ours_text = human(ours) + ", " + std::to_string(proved) + "/27";
+    double seconds = 0;
+    int ok = 0, parts = 0;
+    if (std::sscanf(peer(python + " " + peers + "sympy_check.py " + answers_path + " " + truth_path + " " + defs_path).c_str(), "%lf %d %d", &seconds, &ok, &parts) == 3)
+      peer_row("check 27 Q1 answers (in process), proved", ours_text, "SymPy", human(seconds) + ", " + std::to_string(ok) + "/" + std::to_string(parts) + " simplify to 0",
+               ratio_text(seconds / ours));
+    else
+      peer_row("check 27 Q1 answers (in process), proved", ours_text, "SymPy", "not run (apt-get install python3-sympy)", "");
+    if (std::sscanf(peer(python + " " + peers + "maxima_check.py " + answers_path + " " + truth_path + " " + defs_path).c_str(), "%lf %d %d", &seconds, &ok, &parts) == 3)
+      peer_row("check 27 Q1 answers (whole process), proved", human(ours_process.seconds) + ", " + std::to_string(proved) + "/27", "Maxima",
+               human(seconds) + ", " + std::to_string(ok) + "/" + std::to_string(parts) + " ratsimp to 0", ratio_text(seconds / ours_process.seconds));
+    else
+      peer_row("check 27 Q1 answers (whole process), proved", human(ours_process.seconds), "Maxima", "not run (apt-get install maxima)", "");
+    for (const std::string& f : {answers_path, truth_path, defs_path}) std::remove(f.c_str());
+  }
+  {
+    // The digits each can certify, on the same random networks.
+    const char* const nets[][2] = {{"3 relu:2 sigmoid:2 sigmoid:1", "squared"}, {"2 tanh:1 sigmoid:2", "crossentropy"}, {"4 tanh:6 tanh:6 sigmoid:1", "crossentropy"},
+                                   {"5 sigmoid:8 relu:4 linear:2", "squared"}, {"3 tanh:12 sigmoid:12 tanh:12 sigmoid:3", "crossentropy"}};
+    double ours_worst = 1e9, torch_worst = 1e9;
+    int torch_passed = 0, torch_runs = 0;
+    for (const auto& n : nets) {
+      const VerifyResult v = verify_network(parse_network(n[0], n[1]), 4, 50, 1);
+      ours_worst = std::min(ours_worst, v.worst);
+      int passed = 0, tolerance = 0;
+      double agree = 0, seconds = 0;
+      if (std::sscanf(peer(python + " " + peers + "torch_gradcheck.py '" + n[0] + "' " + n[1] + " 1").c_str(), "%d %d %lf %lf", &passed, &tolerance, &agree, &seconds) == 4) {
+        torch_passed += passed;
+        ++torch_runs;
+        torch_worst = std::min(torch_worst, agree);
+      }
+    }
+    char ours_text[64], theirs[96];
+    std::snprintf(ours_text, sizeof ours_text, "%.1f digits", ours_worst);
+    if (torch_runs) {
+      std::snprintf(theirs, sizeof theirs, "3 digits (rtol 1e-3; passed %d/%d; FD agree %.1f)", torch_passed, torch_runs, torch_worst);
+      peer_row("gradient digits certified, 5 random networks", ours_text, "gradcheck", theirs, ratio_text(ours_worst / 3) + " digits");
+    } else {
+      peer_row("gradient digits certified, 5 random networks", ours_text, "gradcheck", "not run (apt-get install python3-torch)", "");
+    }
+  }
+  scaling(binary);
   return 0;
 }
