@@ -84,7 +84,7 @@ std::string peer(const std::string& command) {
 
 std::string ratio_text(double ratio, bool at_least = false) {
   char b[48];
-  std::snprintf(b, sizeof b, "%s%.0fx", at_least ? ">= " : "", ratio);
+  std::snprintf(b, sizeof b, ratio < 10 ? "%s%.1fx" : "%s%.0fx", at_least ? ">= " : "", ratio);
   return b;
 }
 

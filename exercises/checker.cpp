@@ -235,10 +235,11 @@ std::vector<ex> Checker::proof_candidates(std::size_t part, const ex& answer) {
   if (numeric_ || !provable_size(answer)) return {};
   const ex difference = answer - truths_[part].rhs;
   if (!derivation_) return {difference};
-  // First in the names the student used (a, z as symbols), then with everything written in
-  // inputs and parameters, so that sigmoid(z2_1) and a2_1 or an expanded form can cancel.
+  // First with each a written as f(z) of its own z (sigmoid(z2_1) meets a2_1; answers in a
+  // stay as they were, as f(z) on both sides), then with everything in inputs and parameters
+  // (an expanded form meets a local one): cheapest first, the first success ends the proof.
   const ex local = derivation_->without_deltas(difference);
-  return {local, derivation_->in_inputs(local)};
+  return {derivation_->activations_in_z(local), derivation_->in_inputs(local)};
 }
 
 void Checker::judge(std::size_t part, const ex& answer, PartResult& result, std::vector<std::vector<ex>>& proofs,

@@ -167,6 +167,9 @@ Derivation::Derivation(const Network& net) : net_(net), symbols_(net) {
   // Local form of each delta: substitute the deltas of later layers, layer L first.
   for (const Equation& d : deltas_) delta_to_local_[s(d.key.quantity)] = substitute(d.rhs, delta_to_local_);
 
+  for (int l = 1; l <= L; ++l)
+    for (int j = 1; j <= net.units(l); ++j) activation_to_z_[a(l, j)] = a_rhs[l][j - 1];
+
   // Forward quantities as expressions of inputs and parameters, for the expanded form.
   for (int l = 1; l <= L; ++l) {
     for (int j = 1; j <= net.units(l); ++j) forward_to_inputs_[z(l, j)] = substitute(z_rhs[l][j - 1], forward_to_inputs_);
@@ -198,6 +201,8 @@ ex Derivation::rhs(const EquationKey& key) const {
 ex Derivation::without_deltas(const ex& e) const { return substitute(e, delta_to_local_); }
 
 ex Derivation::in_inputs(const ex& e) const { return substitute(e, forward_to_inputs_); }
+
+ex Derivation::activations_in_z(const ex& e) const { return substitute(e, activation_to_z_); }
 
 std::size_t Derivation::largest_gradient(Form form, std::size_t limit) const {
   std::size_t largest = 0;

@@ -70,6 +70,8 @@ class Derivation {
   GiNaC::ex without_deltas(const GiNaC::ex& e) const;
   /// e with every forward quantity (z, a) written in inputs, weights and biases.
   GiNaC::ex in_inputs(const GiNaC::ex& e) const;
+  /// e with every activation a{l}_j written as f(z{l}_j) of its own pre-activation (z kept).
+  GiNaC::ex activations_in_z(const GiNaC::ex& e) const;
 
   /// The largest printed size of any gradient in this form, saturating at `limit`.
   std::size_t largest_gradient(Form form, std::size_t limit) const;
@@ -90,6 +92,7 @@ class Derivation {
   std::vector<GiNaC::ex> delta_form_;        // dL/dp = delta * dz/dp
   GiNaC::exmap delta_to_local_;              // delta{l}_j -> its local-form expression
   GiNaC::exmap forward_to_inputs_;           // a{l}_j, z{l}_j -> expressions in x, w, b
+  GiNaC::exmap activation_to_z_;             // a{l}_j -> f(z{l}_j)
 };
 
 /// f'(z) of activation `a` written in the unit's own a and z (sigmoid: a(1-a), tanh: 1-a^2,
