@@ -142,12 +142,12 @@ void scaling(const std::string& binary) {
                                         "set terminal pngcairo size 900,600 font 'sans,11'\nset output 'scaling.png'\n"
                                         "set logscale xy\nset xlabel 'parameters'\nset ylabel 'seconds'\nset key top left\n"
                                         "set title 'growth with width (4-w-w-1) and depth (4-8-...-8-1)'\n"
-                                        "plot 'scaling.dat' using ($1 eq 'width' ? $3 : 1/0):4 with linespoints title 'derive, width', "
-                                        "'' using ($1 eq 'depth' ? $3 : 1/0):4 with linespoints title 'derive, depth', "
-                                        "'' using ($1 eq 'width' ? $3 : 1/0):6 with linespoints title 'gradient 50 digits, width', "
-                                        "'' using ($1 eq 'depth' ? $3 : 1/0):6 with linespoints title 'gradient 50 digits, depth', "
-                                        "'' using ($1 eq 'width' ? $3 : 1/0):7 with linespoints title 'train 20 epochs, width', "
-                                        "'' using ($1 eq 'depth' ? $3 : 1/0):7 with linespoints title 'train 20 epochs, depth'\n";
+                                        "plot 'scaling.dat' using (strcol(1) eq 'width' ? $3 : 1/0):4 with linespoints title 'derive, width', "
+                                        "'' using (strcol(1) eq 'depth' ? $3 : 1/0):4 with linespoints title 'derive, depth', "
+                                        "'' using (strcol(1) eq 'width' ? $3 : 1/0):6 with linespoints title 'gradient 50 digits, width', "
+                                        "'' using (strcol(1) eq 'depth' ? $3 : 1/0):6 with linespoints title 'gradient 50 digits, depth', "
+                                        "'' using (strcol(1) eq 'width' ? $3 : 1/0):7 with linespoints title 'train 20 epochs, width', "
+                                        "'' using (strcol(1) eq 'depth' ? $3 : 1/0):7 with linespoints title 'train 20 epochs, depth'\n";
   if (std::system(("cd '" + dir + "' && gnuplot scaling.gp 2>/dev/null").c_str()) == 0) std::printf("\n(figure: bench/scaling.png)\n");
 }
 
