@@ -19,18 +19,14 @@ int run_check(const std::vector<std::string>& args) {
                     "deltacheck check assign-q1-squared answers.txt --echo"};
   po::options_description options("options");
   options.add_options()
-      ("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file")
       ("answers", po::value<std::string>()->value_name("ANSWERS"), "the answer file")
-      ("student", po::value<std::string>()->value_name("ID"), "the student whose numbers a numeric exercise uses")
       ("json", "print the JSON of DESIGN §6 instead of a table")
       ("echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
-  po::positional_options_description positional;
-  positional.add("exercise", 1).add("answers", 1);
-  const auto vm = parse(usage, options, args, &positional);
-  if (!vm) return 0;
-  const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
+  const auto command = parse_exercise_command(usage, options, args, {"answers"});
+  if (!command) return 0;
+  const po::variables_map* vm = &command->vm;
   const AnswerFile answers = read_answer_file(required(*vm, "answers", usage));
-  Checker checker(exercise, student_from(*vm));
+  Checker checker(command->exercise, command->student);
   const CheckResult result = checker.check(answers);
   std::ostringstream out;
   if (vm->count("json")) write_check_json(out, result);

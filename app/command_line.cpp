@@ -67,6 +67,20 @@ std::string student_from(const po::variables_map& vm) {
   return id;
 }
 
+std::optional<ExerciseCommand> parse_exercise_command(const Usage& usage, po::options_description options, const std::vector<std::string>& args,
+                                                      const std::vector<std::string>& more) {
+  options.add_options()("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file");
+  add_student_option(options);
+  po::positional_options_description positional;
+  positional.add("exercise", 1);
+  for (const std::string& name : more) positional.add(name.c_str(), 1);
+  auto vm = parse(usage, options, args, &positional);
+  if (!vm) return std::nullopt;
+  Exercise exercise = load_exercise(required(*vm, "exercise", usage));
+  const std::string student = student_from(*vm);
+  return ExerciseCommand{std::move(*vm), std::move(exercise), student};
+}
+
 std::string required(const po::variables_map& vm, const std::string& name, const Usage& usage) {
   if (!vm.count(name)) throw UserError("deltacheck " + usage.name + ": missing " + name + " (usage: " + usage.synopsis + ")");
   return vm[name].as<std::string>();

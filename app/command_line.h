@@ -46,6 +46,19 @@ void add_student_option(boost::program_options::options_description& options);
 /// unprintable id.
 std::string student_from(const boost::program_options::variables_map& vm);
 
+/// A command on one exercise: its options, the exercise loaded, and the student (or "").
+struct ExerciseCommand {
+  boost::program_options::variables_map vm;
+  Exercise exercise;
+  std::string student;
+};
+
+/// Parses `EXERCISE [NAME...] [--student ID] [options]`: the positional EXERCISE, then the
+/// positional `more` (each an option of one value), then loads the exercise. Nothing when
+/// --help was asked for; throws UserError for a missing EXERCISE or a bad exercise.
+std::optional<ExerciseCommand> parse_exercise_command(const Usage& usage, boost::program_options::options_description options,
+                                                      const std::vector<std::string>& args, const std::vector<std::string>& more = {});
+
 /// The value of a required positional argument; throws UserError naming it when missing.
 std::string required(const boost::program_options::variables_map& vm, const std::string& name, const Usage& usage);
 

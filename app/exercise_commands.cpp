@@ -29,16 +29,10 @@ namespace {
 // show and template: EXERCISE [--student ID], then `write` prints the exercise.
 int print_exercise(const Usage& usage, const std::vector<std::string>& args,
                    void (*write)(std::ostream&, const Exercise&, const std::string&)) {
-  po::options_description options("options");
-  options.add_options()("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file");
-  add_student_option(options);
-  po::positional_options_description positional;
-  positional.add("exercise", 1);
-  const auto vm = parse(usage, options, args, &positional);
-  if (!vm) return 0;
-  const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
+  const auto command = parse_exercise_command(usage, po::options_description("options"), args);
+  if (!command) return 0;
   std::ostringstream out;  // nothing is printed unless all of it can be
-  write(out, exercise, student_from(*vm));
+  write(out, command->exercise, command->student);
   std::cout << out.str();
   return 0;
 }

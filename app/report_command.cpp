@@ -20,18 +20,15 @@ int run_report(const std::vector<std::string>& args) {
                     "deltacheck report assign-q1-squared -o q1.pdf"};
   po::options_description options("options");
   options.add_options()
-      ("exercise", po::value<std::string>()->value_name("EXERCISE"), "built-in id (deltacheck list) or YAML file")
       ("format", po::value<std::string>()->default_value("pdf")->value_name("FORMAT"), "pdf, latex or markdown")
       ("output,o", po::value<std::string>()->value_name("FILE"), "the report file (default: EXERCISE.pdf, .tex or .md)")
       ("train", "train the exercise's network and include the plots")
       ("data", po::value<std::string>()->value_name("NAME|FILE.csv"), "with --train: the data (default xor for networks with 2 inputs)")
       ("epochs", po::value<int>()->default_value(300)->value_name("N"), "with --train: epochs");
-  add_student_option(options);
-  po::positional_options_description positional;
-  positional.add("exercise", 1);
-  const auto vm = parse(usage, options, args, &positional);
-  if (!vm) return 0;
-  const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
+  const auto command = parse_exercise_command(usage, options, args);
+  if (!command) return 0;
+  const po::variables_map* vm = &command->vm;
+  const Exercise& exercise = command->exercise;
   const std::string format = (*vm)["format"].as<std::string>();
   if (format != "pdf" && format != "latex" && format != "markdown") throw UserError("unknown format '" + format + "': use pdf, latex or markdown");
   const std::string extension = format == "pdf" ? ".pdf" : format == "latex" ? ".tex" : ".md";
@@ -40,7 +37,7 @@ int run_report(const std::vector<std::string>& args) {
                                ? output.substr(0, output.size() - extension.size())
                                : output;
   ReportOptions report;
-  report.student = student_from(*vm);
+  report.student = command->student;
   if (vm->count("train")) {
     if (exercise.kind == ExerciseKind::symbolic) throw UserError("'" + exercise.id + "' is a symbolic exercise without a network to train");
     const Network& net = exercise.net;
