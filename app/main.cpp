@@ -30,7 +30,8 @@ const Subcommand kSubcommands[] = {
 
 void print_help(std::ostream& out) {
   out << "usage: deltacheck COMMAND [options]   (deltacheck COMMAND --help for each)\n\n"
-         "deltacheck teaches backpropagation: it derives a network's equations and checks them exactly.\n\ncommands:\n";
+         "deltacheck teaches backpropagation: it derives a network's equations, checks students' derivations\n"
+         "exactly, grades classes, trains networks and writes worked solutions.\n\ncommands:\n";
   for (const Subcommand& s : kSubcommands) out << "  " << s.name << std::string(10 - std::string(s.name).size(), ' ') << s.summary << "\n";
   out << "\nexample:\n  deltacheck derive --net \"3 relu:2 sigmoid:2 sigmoid:1\" --loss squared\n";
 }
