@@ -23,7 +23,7 @@ int run_grade(const std::vector<std::string>& args) {
                     "were made how often. With --dir, each student is DIR/<student>.txt or a folder DIR/<student>/\n"
                     "holding one answer file. A submission that is empty, binary, not UTF-8, too large, unreadable\n"
                     "or too slow gets 0 with the reason; the others are graded normally. Files are written whole or\n"
-                    "not at all, and submissions are only read. Exit status 0 when every submission was graded.",
+                    "not at all, and submissions are only read. Exit status 0 once the class is graded (faults included).",
                     "deltacheck grade assign-q1-squared --dir submissions --csv gradebook.csv --out reports"};
   po::options_description options("options");
   options.add_options()
