@@ -4,7 +4,16 @@
 #include <optional>
 #include <string>
 
+// Under -fsanitize=address GCC 12 reports -Wmaybe-uninitialized inside Boost's cpp_int and
+// boost::rational (a false positive in Boost's own code); the silence covers Boost's lines only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/multiprecision/cpp_int.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 namespace deltacheck {
 

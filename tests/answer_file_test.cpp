@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "exercises/answer_file.h"
+#include "tests/run_command.h"
 
 using namespace deltacheck;
 
@@ -63,11 +64,10 @@ TEST_CASE("an empty expression is kept (the part is then missing)", "[answer_fil
 TEST_CASE("files that cannot be read are refused with their path", "[answer_file]") {
   CHECK_THROWS_WITH(read_answer_file("/nonexistent/answers.txt"), Catch::Contains("cannot read the answer file"));
   CHECK_THROWS_WITH(read_answer_file("/"), Catch::Contains("cannot read the answer file"));
-  const std::string big = "/tmp/deltacheck_big_answers.txt";
+  const std::string big = testing::scratch("big_answers.txt");
   {
     std::ofstream out(big);
     out << std::string(kMaxAnswerFileBytes + 10, 'x');
   }
   CHECK_THROWS_WITH(read_answer_file(big), Catch::Contains("larger than 8 MiB"));
-  std::remove(big.c_str());
 }

@@ -87,7 +87,6 @@ TEST_CASE("gradient --json has the shape of DESIGN §6 and the backprop's values
     ++i;
   }
   CHECK(std::stod(doc["loss_value"].get<std::string>()) == Approx(g.loss).epsilon(1e-12));
-  std::remove(path.c_str());
 }
 
 TEST_CASE("verify exits 0 when everything agrees and prints the verdict", "[command_line]") {
@@ -128,7 +127,6 @@ TEST_CASE("user errors exit 2 with one line on stderr, never a crash", "[command
     CHECK_THAT(r.err, Catch::Contains(expected));
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   }
-  std::remove(path.c_str());
 }
 
 TEST_CASE("every subcommand has --help with an example", "[command_line]") {

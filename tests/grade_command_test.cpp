@@ -184,7 +184,6 @@ TEST_CASE("a class of 207 submissions: every score, the gradebook, the summary, 
   CHECK_THAT(slurp(out1 + "/summary.txt"), Catch::Contains("z1_1: ") && Catch::Contains(" of 207 correct"));
   // Submissions are only read.
   CHECK(slurp(c.dir + "/right000.txt") == before);
-  CHECK(std::system(("rm -rf " + c.dir + " " + out1 + " " + out2 + " " + csv1 + " " + csv2).c_str()) == 0);
 }
 
 TEST_CASE("Gradescope results: valid JSON, one test per part, scores that add up", "[grade_command]") {
@@ -205,8 +204,6 @@ TEST_CASE("Gradescope results: valid JSON, one test per part, scores that add up
   CHECK(score == kParts);
   // --gradescope is for one submission.
   CHECK(run(std::string("grade ") + kExercise + " " + solution + " " + solution + "x --gradescope " + results).status == 2);
-  std::remove(solution.c_str());
-  std::remove(results.c_str());
 }
 
 TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes on", "[grade_command]") {
@@ -214,7 +211,6 @@ TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes
   const testing::Run r = run(std::string("grade ") + kExercise + " " + a + " --time-limit 0.000001 --jobs 2");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("0/13") && Catch::Contains("took longer than the limit"));
-  std::remove(a.c_str());
 }
 
 TEST_CASE("grade refuses bad usage with exit 2", "[grade_command]") {
@@ -242,5 +238,4 @@ TEST_CASE("the example Gradescope autograder grades a submission laid out as Gra
   const auto empty = nlohmann::json::parse(slurp(root + "/results/results.json"));
   CHECK(empty["score"] == 0);
   CHECK_THAT(empty["output"].get<std::string>(), Catch::Contains("no answer file"));
-  CHECK(std::system(("rm -rf " + root).c_str()) == 0);
 }

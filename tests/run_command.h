@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -25,8 +26,25 @@ inline std::string slurp(const std::string& path) {
   return s.str();
 }
 
-/// A file name private to this test process (ctest runs test cases in parallel processes).
-inline std::string scratch(const std::string& name) { return "dc_test_" + std::to_string(getpid()) + "_" + name; }
+/// A folder private to this test process (ctest runs test cases in parallel processes),
+/// created on first use and removed with everything in it when the process exits, whether
+/// its tests passed or failed; a forked child leaves it alone.
+inline const std::filesystem::path& scratch_dir() {
+  struct Dir {
+    pid_t owner = getpid();
+    std::filesystem::path path = std::filesystem::temp_directory_path() / ("deltacheck_test_" + std::to_string(getpid()));
+    Dir() { std::filesystem::create_directories(path); }
+    ~Dir() {
+      std::error_code ignored;
+      if (getpid() == owner) std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Dir dir;
+  return dir.path;
+}
+
+/// A path in this process's scratch folder (see scratch_dir).
+inline std::string scratch(const std::string& name) { return (scratch_dir() / name).string(); }
 
 /// Runs deltacheck with `args` (shell words), no standard input.
 inline Run run(const std::string& args) {
