@@ -25,7 +25,7 @@ std::optional<po::variables_map> parse(const Usage& usage, po::options_descripti
     }
     po::notify(vm);
   } catch (const po::error& e) {
-    throw UserError("deltacheck " + usage.name + ": " + e.what() + " (see deltacheck " + usage.name + " --help)");
+    throw UserError(usage.name + ": " + e.what() + " (see deltacheck " + usage.name + " --help)");
   }
   return vm;
 }
@@ -82,7 +82,7 @@ std::optional<ExerciseCommand> parse_exercise_command(const Usage& usage, po::op
 }
 
 std::string required(const po::variables_map& vm, const std::string& name, const Usage& usage) {
-  if (!vm.count(name)) throw UserError("deltacheck " + usage.name + ": missing " + name + " (usage: " + usage.synopsis + ")");
+  if (!vm.count(name)) throw UserError(usage.name + ": missing " + name + " (usage: " + usage.synopsis + ")");
   return vm[name].as<std::string>();
 }
 

@@ -42,7 +42,7 @@ int run_grade(const std::vector<std::string>& args) {
   if (!vm) return 0;
   const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
   const bool has_dir = vm->count("dir") != 0, has_files = vm->count("submission") != 0;
-  if (has_dir == has_files) throw UserError("deltacheck grade: give the submissions as files or as --dir DIR (one of the two)");
+  if (has_dir == has_files) throw UserError("give the submissions as files or as --dir DIR (one of the two)");
   std::vector<Submission> submissions =
       has_dir ? submissions_in((*vm)["dir"].as<std::string>()) : submissions_from((*vm)["submission"].as<std::vector<std::string>>());
   if (submissions.empty()) throw UserError("no submissions found: each is DIR/<student>.txt or a folder DIR/<student>/");

@@ -99,13 +99,7 @@ TEST_CASE("check refuses unreadable input with exit 2 and one line", "[check_com
       {"check assign-q1-squared", "missing answers"},
       {"template", "missing exercise"},
   };
-  for (const auto& [args, expected] : cases) {
-    CAPTURE(args);
-    const testing::Run r = run(args);
-    CHECK(r.status == 2);
-    CHECK_THAT(r.err, Catch::Contains(expected));
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-  }
+  for (const auto& [args, expected] : cases) testing::check_user_error(args, expected);
 }
 
 TEST_CASE("hostile answer files get verdicts within a second, never a crash", "[check_command][hostile]") {
@@ -140,7 +134,7 @@ TEST_CASE("verify --exercise checks the exercise's network", "[check_command]") 
   const testing::Run r = run("verify --exercise assign-q2-crossentropy --points 2");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("2 tanh:1 sigmoid:2"));
-  CHECK(run("verify --exercise assign-q2-crossentropy --net '2 sigmoid:1'").status == 2);
+  testing::check_user_error("verify --exercise assign-q2-crossentropy --net '2 sigmoid:1'", "give either --exercise or --net and --loss, not both");
 }
 
 TEST_CASE("derive --exercise prints only the exercise's parts, in the form asked", "[check_command]") {

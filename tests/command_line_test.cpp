@@ -119,14 +119,7 @@ TEST_CASE("user errors exit 2 with one line on stderr, never a crash", "[command
       {"frobnicate", "unknown command 'frobnicate'"},
       {"derive --net '4 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:1' --loss squared --form expanded", "use --form delta"},
   };
-  for (const auto& [args, expected] : cases) {
-    CAPTURE(args);
-    const Run r = run(args);
-    CHECK(r.status == 2);
-    CHECK(r.out.empty());
-    CHECK_THAT(r.err, Catch::Contains(expected));
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-  }
+  for (const auto& [args, expected] : cases) testing::check_user_error(args, expected);
 }
 
 TEST_CASE("every subcommand has --help with an example", "[command_line]") {

@@ -214,10 +214,11 @@ TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes
 }
 
 TEST_CASE("grade refuses bad usage with exit 2", "[grade_command]") {
-  CHECK(run(std::string("grade ") + kExercise).status == 2);
-  CHECK(run(std::string("grade ") + kExercise + " a.txt --dir .").status == 2);
-  CHECK(run(std::string("grade ") + kExercise + " --dir /nonexistent").status == 2);
-  CHECK(run(std::string("grade ") + kExercise + " a.txt --jobs 0").status == 2);
+  const std::string grade = std::string("grade ") + kExercise;
+  testing::check_user_error(grade, "give the submissions as files or as --dir DIR");
+  testing::check_user_error(grade + " a.txt --dir .", "give the submissions as files or as --dir DIR");
+  testing::check_user_error(grade + " --dir /nonexistent", "/nonexistent: cannot list the directory");
+  testing::check_user_error(grade + " a.txt --jobs 0", "--jobs must be 1 to 256, not 0");
 }
 
 TEST_CASE("the example Gradescope autograder grades a submission laid out as Gradescope does", "[grade_command]") {

@@ -1,11 +1,14 @@
-// Running the deltacheck binary from tests: exit status, stdout and stderr, files private to this process.
+// Running the deltacheck binary from tests: exit status, stdout and stderr, files private to this process, the user-error contract.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <catch2/catch.hpp>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -62,6 +65,18 @@ inline std::string write_file(const std::string& name, const std::string& conten
   const std::string path = scratch(name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
+}
+
+/// Checks the contract for an error the user caused: `deltacheck ARGS` exits with status 2,
+/// prints nothing on stdout and exactly one line on stderr, "deltacheck: " once and then a
+/// message that contains `expected`.
+inline void check_user_error(const std::string& args, const std::string& expected) {
+  CAPTURE(args);
+  const Run r = run(args);
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::StartsWith("deltacheck: ") && !Catch::StartsWith("deltacheck: deltacheck") && Catch::Contains(expected));
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
 }
 
 }  // namespace deltacheck::testing

@@ -48,7 +48,8 @@ TEST_CASE("saved weights load back, for the same network only", "[train_command]
   // Loaded and trained for 0 more... one more epoch starts from the saved loss, not from scratch.
   const testing::Run more = run("train --net '2 tanh:4 sigmoid:1' --loss crossentropy --data gauss --epochs 1 --load " + weights);
   CHECK(more.status == 0);
-  CHECK(run("train --net '2 tanh:5 sigmoid:1' --loss crossentropy --data gauss --load " + weights).status == 2);
+  testing::check_user_error("train --net '2 tanh:5 sigmoid:1' --loss crossentropy --data gauss --load " + weights,
+                            "the weights are of network \"2 tanh:4 sigmoid:1\", not \"2 tanh:5 sigmoid:1\"");
 }
 
 TEST_CASE("train refuses bad input with exit 2 and one line, and reports divergence with exit 1", "[train_command]") {
@@ -62,12 +63,7 @@ TEST_CASE("train refuses bad input with exit 2 and one line, and reports diverge
       {"train --net '2 tanh:4 sigmoid:1' --loss crossentropy --data xor --validation 0 --early-stopping 3", "early stopping needs validation data"},
       {"train --exercise bce-derivative --data xor", "symbolic exercise"},
   };
-  for (const auto& [args, expected] : cases) {
-    CAPTURE(args);
-    const testing::Run r = run(args);
-    CHECK(r.status == 2);
-    CHECK_THAT(r.err, Catch::Contains(expected));
-  }
+  for (const auto& [args, expected] : cases) testing::check_user_error(args, expected);
   const testing::Run diverged = run("train --net '1 linear:1' --loss squared --data line --lr 100 --epochs 50");
   CHECK(diverged.status == 1);
   CHECK_THAT(diverged.err, Catch::Contains("diverged") && Catch::Contains("smaller learning rate"));
