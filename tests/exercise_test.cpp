@@ -31,14 +31,14 @@ TEST_CASE("the three assignment exercises are built in, with every forward node 
   for (const char* id : {"assign-q1-squared", "assign-q1-crossentropy", "assign-q2-crossentropy"})
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
   const Exercise q1 = load_exercise("assign-q1-crossentropy");
-  CHECK(q1.net.spec() == "3 relu:2 sigmoid:2 sigmoid:1");
-  CHECK(q1.net.loss == Loss::crossentropy);
+  CHECK(q1.net().spec() == "3 relu:2 sigmoid:2 sigmoid:1");
+  CHECK(q1.net().loss == Loss::crossentropy);
   CHECK(q1.source == "built-in");
   CHECK(q1.max_score() == 27);
-  CHECK(q1.key_text(q1.parts.front().key) == "z1_1");
-  CHECK(q1.key_text(q1.parts.back().key) == "dL/db1_2");
+  CHECK(q1.key_text(q1.parts.front().equation) == "z1_1");
+  CHECK(q1.key_text(q1.parts.back().equation) == "dL/db1_2");
   const Exercise q2 = load_exercise("assign-q2-crossentropy");
-  CHECK(q2.net.spec() == "2 tanh:1 sigmoid:2");
+  CHECK(q2.net().spec() == "2 tanh:1 sigmoid:2");
   CHECK(q2.parts.size() == 6 + 7);
 }
 
@@ -46,11 +46,11 @@ TEST_CASE("a YAML exercise: groups, single keys and points per part", "[exercise
   const Exercise e = parse_exercise(kValid, "ex.yaml");
   CHECK(e.id == "tiny");
   REQUIRE(e.parts.size() == 4);
-  CHECK(e.key_text(e.parts[0].key) == "z1_1");
-  CHECK(e.key_text(e.parts[2].key) == "dL/dw1_11");
+  CHECK(e.key_text(e.parts[0].equation) == "z1_1");
+  CHECK(e.key_text(e.parts[2].equation) == "dL/dw1_11");
   CHECK(e.parts[3].points == 2);
   CHECK(e.max_score() == 5);
-  CHECK(e.find(e.parts[1].key) == &e.parts[1]);
+  CHECK(e.find(e.parts[1].equation) == &e.parts[1]);
 }
 
 TEST_CASE("bad exercise files are refused at load time with file, line and column", "[exercise]") {
