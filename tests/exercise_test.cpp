@@ -1,6 +1,8 @@
 // Tests of exercises/exercise: the built-in library, the YAML format and its errors with positions.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+
 #include "core/error.h"
 #include "exercises/exercise.h"
 
@@ -86,4 +88,25 @@ TEST_CASE("answer file keys in every spelling, and keys that are not keys", "[ex
   CHECK(why.find("is given, not computed") != std::string::npos);
   CHECK(!parse_key("dL/dw4_11", net, why));
   CHECK(why == "the network has layers 1 to 3");
+}
+
+TEST_CASE("each kind of exercise holds its own details, and asking another kind's is a bug", "[exercise]") {
+  const Exercise network = parse_exercise(kValid, "ex.yaml");
+  CHECK(network.kind() == ExerciseKind::network);
+  CHECK(network.net().spec() == "2 sigmoid:1");
+  CHECK_THROWS_AS(network.symbolic(), std::logic_error);
+  CHECK_THROWS_AS(network.numeric(), std::logic_error);
+  const Exercise symbolic = parse_exercise(
+      "id: s\ntitle: t\nsymbols: {z: [0, 1]}\ngiven: {s: 2*z}\nparts:\n  - {key: d, ask: the slope, truth: \"diff(s^2, z)\", mistakes: [{answer: 2*s, feedback: chain}]}\n",
+      "s.yaml");
+  CHECK(symbolic.kind() == ExerciseKind::symbolic);
+  CHECK(symbolic.symbolic().symbols.at(0).name == "z");
+  CHECK(symbolic.symbolic().given.at(0).second == "2*z");
+  CHECK(symbolic.parts.at(0).symbolic.truth == "diff(s^2, z)");
+  CHECK(symbolic.parts.at(0).symbolic.mistakes.at(0).feedback == "chain");
+  CHECK_THROWS_AS(symbolic.net(), std::logic_error);
+  const Exercise numeric = load_exercise("numeric-q2-step");
+  CHECK(numeric.kind() == ExerciseKind::numeric);
+  CHECK(numeric.numeric().decimals >= 1);
+  CHECK(&numeric.net() == &numeric.numeric().net);
 }
