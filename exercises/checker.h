@@ -49,8 +49,11 @@ class Checker {
   /// The answer given for each part (nullptr: none, or given twice), and the located problems.
   struct Assignment;
 
+  /// Matches answers to parts: notes for keys not asked, problems for unknown keys, invalid twice-given parts.
   Assignment assign_answers(const AnswerFile& file, CheckResult& out) const;
+  /// The located message for an answer whose key is no part, listing the parts.
   std::string unknown_key(const AnswerFile& file, const Answer& a, const std::string& why) const;
+  /// Reads each part's one answer and judges it, queueing proofs of correct ones.
   void judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out, ProofQueue& proofs);
 
   std::unique_ptr<Judge> judge_;

@@ -71,6 +71,7 @@ class Judge {
   /// A factor p/q of a wrong answer to the right one.
   using Fraction = std::pair<long, long>;
 
+  /// Holds the exercise; the subclass adds points and truths.
   explicit Judge(Exercise exercise) : exercise_(std::move(exercise)) {}
 
   /// Appends the truth `rhs` of the next part, evaluated at every point. Throws UserError
@@ -112,11 +113,15 @@ class Judge {
   std::vector<Truth> truths_;               // per part
 
  private:
+  /// The constant, finite, nonzero ratio of the answer to a candidate (screened, then confirmed).
   std::optional<double> constant_ratio(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened,
                                        const std::vector<double>& candidate, const std::function<Real50(std::size_t)>& exact);
+  /// Diagnosis step 1: a known mistake exactly; those met up to a factor go to `scaled`.
   bool known_mistake(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened, PartResult& result,
                      std::vector<std::pair<std::size_t, Fraction>>& scaled);
+  /// Diagnosis step 2: the truth times a constant.
   bool truth_times_factor(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened, PartResult& result);
+  /// Diagnosis step 4: the first point where answer and truth differ, with both values.
   void where_it_differs(std::size_t part, const std::vector<Real50>& answer, PartResult& result) const;
 };
 

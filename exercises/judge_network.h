@@ -17,6 +17,7 @@ class NetworkJudge : public Judge {
   /// against the numeric backprop (std::logic_error if they ever disagree: a bug).
   explicit NetworkJudge(Exercise exercise);
 
+  /// The names part_names allows for the part's equation.
   NameResolver names(std::size_t part) override;
 
  protected:
@@ -26,8 +27,11 @@ class NetworkJudge : public Judge {
   /// The truth of an equation part, confirmed against the numeric backprop at every point.
   void add_equation_truth(const Part& part);
 
+  /// The difference with deltas written out, then with each a as f(z), then in inputs only.
   std::vector<GiNaC::ex> proof_candidates(std::size_t part, const GiNaC::ex& answer) const override;
+  /// The plausible mistakes of the part's equation.
   std::vector<Mistake> mistakes_of(std::size_t part) override;
+  /// True for the squared loss.
   bool squared_loss() const override { return exercise_.net().loss == Loss::squared; }
 
   std::optional<Derivation> derivation_;

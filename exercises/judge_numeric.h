@@ -17,15 +17,21 @@ class NumericJudge : public NetworkJudge {
   /// Draws the student's point and computes every part's truth.
   NumericJudge(Exercise exercise, const std::string& student);
 
+  /// Refuses every name: answers are numbers.
   NameResolver names(std::size_t part) override;
 
  protected:
   /// |answer - value| <= 10^-decimals.
   bool agrees(std::size_t part, const Real50& answer, const Real50& value) const override;
+  /// "correct to N decimal places".
   std::string correct_feedback() const override;
+  /// "the exercise's numbers".
   std::string where(std::size_t i) const override;
+  /// None: numbers are not proved.
   std::vector<GiNaC::ex> proof_candidates(std::size_t, const GiNaC::ex&) const override { return {}; }
+  /// For an update: its sign, eta, the step alone, and each plausible mistake of its gradient.
   std::vector<Mistake> mistakes_of(std::size_t part) override;
+  /// A mistake whose value rounds the same way, the truth times -1, 2 or 1/2, or both numbers.
   void diagnose(std::size_t part, const std::vector<Real50>& answer, const GiNaC::ex& expression, PartResult& result) override;
 
  private:

@@ -16,14 +16,17 @@ class SymbolicJudge : public Judge {
   /// Reads the givens and truths and draws the points.
   explicit SymbolicJudge(Exercise exercise);
 
+  /// The exercise's symbols and givens, or the part's `uses`.
   NameResolver names(std::size_t part) override;
   /// The truth with the given names written back where they appear whole.
   GiNaC::ex solution_expression(std::size_t part) const override;
 
  protected:
+  /// The mistakes the exercise names for the part.
   std::vector<Mistake> mistakes_of(std::size_t part) override;
 
  private:
+  /// Draws `count` points: each symbol a 6-place decimal in its range, seeded by the exercise id.
   void draw_points(std::size_t count);
 
   std::unique_ptr<SymbolicContext> context_;
