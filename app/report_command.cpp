@@ -39,8 +39,8 @@ int run_report(const std::vector<std::string>& args) {
   ReportOptions report;
   report.student = command->student;
   if (vm->count("train")) {
-    if (exercise.kind == ExerciseKind::symbolic) throw UserError("'" + exercise.id + "' is a symbolic exercise without a network to train");
-    const Network& net = exercise.net;
+    if (exercise.kind() == ExerciseKind::symbolic) throw UserError("'" + exercise.id + "' is a symbolic exercise without a network to train");
+    const Network& net = exercise.net();
     std::string data = vm->count("data") ? (*vm)["data"].as<std::string>() : "";
     if (data.empty() && net.inputs == 2 && net.outputs() == 1) data = "xor";
     if (data.empty()) throw UserError("--train needs --data for a network with " + std::to_string(net.inputs) + " inputs (a CSV file of its inputs and targets)");

@@ -71,8 +71,8 @@ int run_train(const std::vector<std::string>& args) {
   const auto vm = parse(usage, options, args);
   if (!vm) return 0;
   const std::optional<Exercise> exercise = exercise_from(*vm);
-  if (exercise && exercise->kind == ExerciseKind::symbolic) throw UserError("'" + exercise->id + "' is a symbolic exercise without a network to train");
-  const Network net = exercise ? exercise->net : network_from(*vm);
+  if (exercise && exercise->kind() == ExerciseKind::symbolic) throw UserError("'" + exercise->id + "' is a symbolic exercise without a network to train");
+  const Network net = exercise ? exercise->net() : network_from(*vm);
   if (!vm->count("data")) throw UserError("missing --data: a Playground set (xor, circle, gauss, spiral, line, plane) or a CSV file");
   const std::string data_name = (*vm)["data"].as<std::string>();
   TrainOptions o;

@@ -26,9 +26,9 @@ int run_verify(const std::vector<std::string>& args) {
   const auto vm = parse(usage, options, args);
   if (!vm) return 0;
   const std::optional<Exercise> exercise = exercise_from(*vm);
-  if (exercise && exercise->kind == ExerciseKind::symbolic)
+  if (exercise && exercise->kind() == ExerciseKind::symbolic)
     throw UserError("verify checks a network's gradients: '" + exercise->id + "' is a symbolic exercise without a network");
-  const Network net = exercise ? exercise->net : network_from(*vm);
+  const Network net = exercise ? exercise->net() : network_from(*vm);
   const unsigned digits = digits_from(*vm, 16, 10000);
   const int points = (*vm)["points"].as<int>();
   if (points < 1 || points > 10000) throw UserError("--points must be 1 to 10000, not " + std::to_string(points));

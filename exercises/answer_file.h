@@ -12,6 +12,9 @@ namespace deltacheck {
 /// Largest answer file read (bytes); larger files are refused whole.
 constexpr std::size_t kMaxAnswerFileBytes = 8u << 20;
 
+/// Most lines that are not answers reported per file; the rest are counted, not kept.
+constexpr std::size_t kMaxProblemLines = 100;
+
 /// One `KEY = EXPRESSION`, continuation lines joined (each `\` and line break read as a space),
 /// comments removed.
 struct Answer {
@@ -29,12 +32,18 @@ struct Answer {
 };
 
 /// An answer file read into answers, plus the lines that are not answers (each a UserError
-/// with its place: no '=', no key).
+/// with its place: no '=', no key), the first kMaxProblemLines of them kept and the rest
+/// counted: memory grows with the answers, not with junk lines.
 struct AnswerFile {
   std::string path;
-  std::vector<std::string> lines;   // as in the file, without line ends
-  std::vector<Answer> answers;      // in file order
-  std::vector<UserError> problems;  // lines that could not be split into KEY = EXPRESSION
+  std::string text;                      // the file's bytes after any byte order mark
+  std::vector<std::size_t> line_starts;  // where each line starts in text
+  std::vector<Answer> answers;           // in file order
+  std::vector<UserError> problems;       // lines that could not be split into KEY = EXPRESSION, in file order
+  std::size_t problems_left_out = 0;     // further such lines, after the first kMaxProblemLines
+
+  /// Line `index` (0-based) as in the file, without its line end (LF or CRLF).
+  std::string line(std::size_t index) const;
 
   /// File, line, column (in characters, 1-based) and the quoted line of text[offset] of `a`;
   /// offset == text.size() means just after its last character.
@@ -42,7 +51,8 @@ struct AnswerFile {
 };
 
 /// Splits `content` into answers. Never throws: every line that is not `KEY = EXPRESSION`
-/// (or blank, or a comment) becomes a problem, and the other lines are still read. A UTF-8
+/// (or blank, or a comment) becomes a problem (the first kMaxProblemLines kept, the rest
+/// counted in problems_left_out), and the other lines are still read. A UTF-8
 /// byte order mark and CR of CRLF line ends are ignored.
 AnswerFile parse_answer_file(const std::string& content, const std::string& path);
 

@@ -31,7 +31,7 @@ ClassSummary summarize(const Exercise& ex, const std::vector<StudentGrade>& grad
   }
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
     PartSummary p;
-    p.key = ex.parts[i].name;
+    p.key = ex.parts[i].answer_key;
     std::map<std::string, int> mistakes;
     for (const StudentGrade& g : grades) {
       if (i >= g.result.parts.size()) continue;

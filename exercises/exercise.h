@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/network.h"
@@ -13,13 +14,14 @@ namespace deltacheck {
 /// What an exercise is about: a network's equations (checked at sample points), free
 /// symbols with target expressions (seed formulas that are not a whole network), or the
 /// numbers of one network at one point, computed by hand (checked to some decimals).
+/// The order is that of the alternatives of Exercise::details.
 enum class ExerciseKind { network, symbolic, numeric };
 
 /// What a part asks for.
 enum class PartKind {
-  equation,  // a network equation: z, a, yhat, L, delta, dL/d (key)
-  update,    // numeric: a weight or bias after one gradient-descent step (key.quantity)
-  symbolic,  // an expression of the exercise's symbols (truth)
+  equation,  // a network equation: z, a, yhat, L, delta, dL/d (equation)
+  update,    // numeric: a weight or bias after one gradient-descent step (equation.quantity)
+  symbolic,  // an expression of the exercise's symbols (symbolic.truth)
 };
 
 /// A wrong answer an exercise names itself (symbolic parts): an expression and what it means.
@@ -27,16 +29,21 @@ struct KnownMistake {
   std::string answer, feedback;
 };
 
-/// One part asked: its key in answer files, its points, and its truth.
+/// What a part of a symbolic exercise asks, and its truth.
+struct SymbolicPart {
+  std::string ask;                     // what is asked, in words
+  std::string truth;                   // an expression or diff(EXPRESSION, SYMBOL)
+  std::vector<std::string> uses;       // the names answers may use (empty: every name)
+  std::vector<KnownMistake> mistakes;  // wrong answers the exercise names
+};
+
+/// One part asked: its key in answer files, its points, and what it asks.
 struct Part {
-  std::string name;           // the key as answer files write it: "dL/dw2_11", "new_w2_11", "dl/dyhat"
+  std::string answer_key;  // the key as answer files write it: "dL/dw2_11", "new_w2_11", "dl/dyhat"
   PartKind kind = PartKind::equation;
-  EquationKey key;            // equation and update parts
+  EquationKey equation;    // equation parts: the equation asked; update parts: dL/d of the parameter stepped
   double points = 1;
-  std::string ask;            // symbolic parts: what is asked, in words
-  std::string truth;          // symbolic parts: the truth, an expression or diff(EXPRESSION, SYMBOL)
-  std::vector<std::string> uses;  // symbolic parts: the names answers may use (empty: every name)
-  std::vector<KnownMistake> mistakes;  // symbolic parts
+  SymbolicPart symbolic;   // symbolic parts
 };
 
 /// A free symbol of a symbolic exercise and the range its sample values are drawn from.
@@ -45,24 +52,47 @@ struct FreeSymbol {
   double low = -1, high = 1;
 };
 
+/// What a network exercise is about: the network, and whether answers may use deltas.
+struct NetworkExercise {
+  Network net;
+  bool allow_deltas = false;  // answers may use delta{l}_j names
+};
+
+/// What a symbolic exercise is about: its free symbols and the names defined from them.
+struct SymbolicExercise {
+  std::vector<FreeSymbol> symbols;                         // in the order declared
+  std::vector<std::pair<std::string, std::string>> given;  // name := expression, in order
+};
+
+/// A numeric exercise: a network and the numbers of one point, computed by hand.
+struct NumericExercise : NetworkExercise {
+  int decimals = 4;      // answers are checked to this many decimal places
+  int value_digits = 1;  // drawn values are multiples of 10^-value_digits in [-1, 1]
+  std::string learning_rate = "0.5";
+  std::vector<std::pair<std::string, std::string>> values;  // fixed values (name, decimal); the rest drawn
+};
+
 /// An exercise (DESIGN §7): what it is about, the parts asked, and what answers may use.
 struct Exercise {
   std::string id, title, statement;
   std::string source;           // "built-in" or the YAML file's path
-  ExerciseKind kind = ExerciseKind::network;
-  Network net;                  // network and numeric exercises
   std::vector<Part> parts;      // in the order of the answer template
-  bool allow_deltas = false;    // answers may use delta{l}_j names
   Form form = Form::local;      // the form of the worked solution (derive --exercise)
   int sample_points = 8;        // points each answer is checked at (at least 8, DESIGN §5)
-  // Symbolic exercises.
-  std::vector<FreeSymbol> symbols;                         // in the order declared
-  std::vector<std::pair<std::string, std::string>> given;  // name := expression, in order
-  // Numeric exercises.
-  int decimals = 4;             // answers are checked to this many decimal places
-  int value_digits = 1;         // drawn values are multiples of 10^-value_digits in [-1, 1]
-  std::string learning_rate = "0.5";
-  std::vector<std::pair<std::string, std::string>> values;  // fixed values (name, decimal); the rest drawn
+  /// What the exercise is about, one alternative per kind (in the order of ExerciseKind).
+  std::variant<NetworkExercise, SymbolicExercise, NumericExercise> details;
+
+  /// The kind of the exercise (which alternative `details` holds).
+  ExerciseKind kind() const { return static_cast<ExerciseKind>(details.index()); }
+  /// The network of a network or numeric exercise; std::logic_error for a symbolic one.
+  const NetworkExercise& network() const;
+  NetworkExercise& network();
+  /// The network of a network or numeric exercise; std::logic_error for a symbolic one.
+  const Network& net() const { return network().net; }
+  /// The symbols of a symbolic exercise; std::logic_error for another kind.
+  const SymbolicExercise& symbolic() const;
+  /// The numbers of a numeric exercise; std::logic_error for another kind.
+  const NumericExercise& numeric() const;
 
   /// The part with this key, or nullptr.
   const Part* find(const EquationKey& key) const;

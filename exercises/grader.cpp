@@ -57,7 +57,7 @@ CheckResult ungraded(const Exercise& ex, const std::string& reason) {
   r.exercise = ex.id;
   for (const Part& p : ex.parts) {
     PartResult part;
-    part.key = p.name;
+    part.key = p.answer_key;
     part.verdict = Verdict::invalid;
     part.feedback = "not graded: " + reason;
     part.max_score = p.points;
@@ -119,7 +119,7 @@ struct Worker {
     }
     const std::size_t task = std::stoul(pending.substr(0, newline));
     pending.erase(0, newline + 1);
-    if (!shared && ex.kind != ExerciseKind::numeric) shared = std::make_unique<Checker>(ex);
+    if (!shared && ex.kind() != ExerciseKind::numeric) shared = std::make_unique<Checker>(ex);
     StudentGrade g;
     try {
       g = grade_submission(ex, submissions[task], shared.get());

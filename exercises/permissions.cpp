@@ -7,11 +7,11 @@ namespace {
 
 // Why `used` may not appear in an answer to `key`, or "" when it may.
 std::string refusal(const Quantity& used, const std::string& spelling, const EquationKey& key, const Exercise& ex) {
-  const Network& net = ex.net;
+  const Network& net = ex.net();
   const std::string key_name = ex.key_text(key);
   const Quantity& k = key.quantity;
   if (used.kind == QuantityKind::delta) {
-    if (!ex.allow_deltas) return "'" + spelling + "': this exercise asks for the equations without delta names: write the deltas out in a, z, w and y";
+    if (!ex.network().allow_deltas) return "'" + spelling + "': this exercise asks for the equations without delta names: write the deltas out in a, z, w and y";
     if (key.gradient) return "";
     if (k.kind != QuantityKind::delta) return "'" + spelling + "': " + key_name + " is part of the forward pass, which does not use deltas";
     if (used.layer <= k.layer)

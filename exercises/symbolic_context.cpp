@@ -8,11 +8,11 @@ namespace deltacheck {
 using namespace GiNaC;
 
 SymbolicContext::SymbolicContext(const Exercise& ex) {
-  for (const FreeSymbol& s : ex.symbols) {
+  for (const FreeSymbol& s : ex.symbolic().symbols) {
     symbols_.emplace_back(s.name, symbol(s.name));
     listing_ += (listing_.empty() ? "" : ", ") + s.name;
   }
-  for (const auto& [name, text] : ex.given) {
+  for (const auto& [name, text] : ex.symbolic().given) {
     try {
       given_[name] = read_expression(text, names()).value;
     } catch (const ExpressionError& e) {

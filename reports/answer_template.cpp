@@ -17,11 +17,11 @@ void write_answer_template(std::ostream& out, const Exercise& ex, const std::str
       << "# Check with: deltacheck check " << ex.id << " THIS_FILE" << (student.empty() ? "" : " --student " + student) << "\n";
   std::string section;
   for (const Part& p : ex.parts) {
-    const bool backward = p.kind == PartKind::equation && (p.key.gradient || p.key.quantity.kind == QuantityKind::delta);
+    const bool backward = p.kind == PartKind::equation && (p.equation.gradient || p.equation.quantity.kind == QuantityKind::delta);
     const std::string s = p.kind == PartKind::symbolic ? "Parts" : p.kind == PartKind::update ? "After one gradient-descent step"
                                                                   : backward ? "Backward pass" : "Forward pass";
     if (s != section) out << "\n# " << (section = s) << "\n";
-    out << "\n# " << describe_part(p, ex) << " (" << p.points << (p.points == 1 ? " point" : " points") << ")\n" << p.name << " = \n";
+    out << "\n# " << describe_part(p, ex) << " (" << p.points << (p.points == 1 ? " point" : " points") << ")\n" << p.answer_key << " = \n";
   }
 }
 

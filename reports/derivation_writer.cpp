@@ -55,19 +55,19 @@ void write_derivation(std::ostream& out, const Derivation& d, Form form, Derivat
 }
 
 void write_solution(std::ostream& out, const Exercise& ex, Form form, DerivationFormat format, const std::string& student) {
-  if (ex.kind == ExerciseKind::network) {
-    const Derivation d(ex.net);
+  if (ex.kind() == ExerciseKind::network) {
+    const Derivation d(ex.net());
     write_derivation(out, d, form, format, [&](const EquationKey& k) { return ex.find(k) != nullptr; }, "exercise " + ex.id + ", ");
     return;
   }
   // Symbolic exercises: each truth as an expression; numeric ones: each value, two places
   // beyond what is asked.
   const Checker checker(ex, student);
-  const Network names = ex.kind == ExerciseKind::numeric ? ex.net : parse_network("1 linear:1", "squared");
+  const Network names = ex.kind() == ExerciseKind::numeric ? ex.net() : parse_network("1 linear:1", "squared");
   const auto rhs = [&](std::size_t i, Syntax syntax) -> std::string {
-    if (ex.kind == ExerciseKind::symbolic) return print_expression(checker.solution_expression(i), names, {syntax, NameStyle::short_form, true});
+    if (ex.kind() == ExerciseKind::symbolic) return print_expression(checker.solution_expression(i), names, {syntax, NameStyle::short_form, true});
     std::ostringstream v;
-    v << std::fixed << std::setprecision(ex.decimals + 2) << checker.truth(i, 0);
+    v << std::fixed << std::setprecision(ex.numeric().decimals + 2) << checker.truth(i, 0);
     return v.str();
   };
   const std::string title = "exercise " + ex.id + (student.empty() ? "" : ", student " + student);
@@ -77,7 +77,7 @@ void write_solution(std::ostream& out, const Exercise& ex, Form form, Derivation
     if (!student.empty()) doc["student"] = student;
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < ex.parts.size(); ++i)
-      list.push_back({{"key", ex.parts[i].name}, {"expression", rhs(i, Syntax::text)}, {"latex", rhs(i, Syntax::latex)}});
+      list.push_back({{"key", ex.parts[i].answer_key}, {"expression", rhs(i, Syntax::text)}, {"latex", rhs(i, Syntax::latex)}});
     doc["parts"] = list;
     out << doc.dump(2) << "\n";
     return;
@@ -85,12 +85,12 @@ void write_solution(std::ostream& out, const Exercise& ex, Form form, Derivation
   if (format == DerivationFormat::latex) {
     out << "% deltacheck derive: " << title << "\n\\begin{align*}\n";
     for (std::size_t i = 0; i < ex.parts.size(); ++i)
-      out << "  \\text{" << ex.parts[i].name << "} &= " << rhs(i, Syntax::latex) << (i + 1 < ex.parts.size() ? " \\\\\n" : "\n");
+      out << "  \\text{" << ex.parts[i].answer_key << "} &= " << rhs(i, Syntax::latex) << (i + 1 < ex.parts.size() ? " \\\\\n" : "\n");
     out << "\\end{align*}\n";
     return;
   }
   out << "# deltacheck derive: " << title << "\n";
-  for (std::size_t i = 0; i < ex.parts.size(); ++i) out << ex.parts[i].name << " = " << rhs(i, Syntax::text) << "\n";
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) out << ex.parts[i].answer_key << " = " << rhs(i, Syntax::text) << "\n";
 }
 
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format,

@@ -51,21 +51,21 @@ std::vector<std::string> network_drawing(const Network& net) {
 
 std::vector<std::string> exercise_notes(const Exercise& ex, const std::string& student) {
   std::vector<std::string> out;
-  if (ex.kind == ExerciseKind::symbolic) {
+  if (ex.kind() == ExerciseKind::symbolic) {
     std::string symbols;
-    for (const FreeSymbol& s : ex.symbols) symbols += (symbols.empty() ? "" : ", ") + s.name;
+    for (const FreeSymbol& s : ex.symbolic().symbols) symbols += (symbols.empty() ? "" : ", ") + s.name;
     out.push_back("Symbols: " + symbols + ".");
-    for (const auto& [name, text] : ex.given) out.push_back("Given: " + name + " = " + text);
+    for (const auto& [name, text] : ex.symbolic().given) out.push_back("Given: " + name + " = " + text);
     out.push_back("Functions: sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs. Operators + - * / ^ and ( ).");
     return out;
   }
-  const Network& net = ex.net;
+  const Network& net = ex.net();
   out.push_back("Network \"" + net.spec() + "\", loss " + loss_name(net.loss) + ":");
   for (const std::string& line : network_drawing(net)) out.push_back("  " + line);
   out.push_back("Each layer is fully connected to the next: w{l}_{jk} joins unit k of layer l-1 to unit j of layer l");
   out.push_back("(w2_11 or w2_1_1), b{l}_{j} is the bias, z{l}_{j} = sum_k w{l}_{jk} a{l-1}_{k} + b{l}_{j}, a{l}_{j} = f(z{l}_{j}),");
   out.push_back("inputs x1 .. (= a0_1 ..), targets " + std::string(net.outputs() == 1 ? "y" : "y1 ..") + ", delta{l}_{j} = dL/dz{l}_{j}.");
-  if (ex.kind == ExerciseKind::numeric) {
+  if (ex.kind() == ExerciseKind::numeric) {
     const Point p = numeric_point(ex, student);
     out.push_back("");
     out.push_back(std::string("The numbers") + (student.empty() ? " (the example; --student ID gives each student their own)" : " of student " + student) + ":");
@@ -76,11 +76,11 @@ std::vector<std::string> exercise_notes(const Exercise& ex, const std::string& s
       line += (line.empty() ? "" : ", ") + item;
     }
     if (!line.empty()) out.push_back("  " + line);
-    out.push_back("  learning rate eta = " + ex.learning_rate);
-    out.push_back("Answers are numbers, checked to " + std::to_string(ex.decimals) + " decimal places; new_w2_11 is w2_11 after one step w - eta*dL/dw.");
+    out.push_back("  learning rate eta = " + ex.numeric().learning_rate);
+    out.push_back("Answers are numbers, checked to " + std::to_string(ex.numeric().decimals) + " decimal places; new_w2_11 is w2_11 after one step w - eta*dL/dw.");
   } else {
     out.push_back(std::string("Functions: sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs. Operators + - * / ^ and ( ).") +
-                  (ex.allow_deltas ? " Deltas may be used." : ""));
+                  (ex.network().allow_deltas ? " Deltas may be used." : ""));
   }
   return out;
 }
@@ -89,7 +89,7 @@ void write_exercise_list(std::ostream& out, const std::vector<Exercise>& exercis
   if (json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Exercise& e : exercises)
-      list.push_back({{"id", e.id}, {"kind", kind_name(e.kind)}, {"title", e.title}, {"parts", e.parts.size()}, {"points", e.max_score()}});
+      list.push_back({{"id", e.id}, {"kind", kind_name(e.kind())}, {"title", e.title}, {"parts", e.parts.size()}, {"points", e.max_score()}});
     out << list.dump(2) << "\n";
     return;
   }
@@ -98,7 +98,7 @@ void write_exercise_list(std::ostream& out, const std::vector<Exercise>& exercis
   out << "id" << std::string(width - 2, ' ') << "  kind      parts  points  title\n";
   for (const Exercise& e : exercises) {
     std::ostringstream row;
-    row << e.id << std::string(width - e.id.size(), ' ') << "  " << kind_name(e.kind) << std::string(10 - std::string(kind_name(e.kind)).size(), ' ');
+    row << e.id << std::string(width - e.id.size(), ' ') << "  " << kind_name(e.kind()) << std::string(10 - std::string(kind_name(e.kind())).size(), ' ');
     const std::string parts = std::to_string(e.parts.size());
     std::ostringstream points;
     points << e.max_score();
@@ -109,7 +109,7 @@ void write_exercise_list(std::ostream& out, const std::vector<Exercise>& exercis
 }
 
 void write_exercise(std::ostream& out, const Exercise& ex, const std::string& student) {
-  out << ex.id << ": " << ex.title << "\n(" << kind_name(ex.kind) << " exercise, " << ex.parts.size() << " parts, " << points_text(ex.max_score())
+  out << ex.id << ": " << ex.title << "\n(" << kind_name(ex.kind()) << " exercise, " << ex.parts.size() << " parts, " << points_text(ex.max_score())
       << "; " << ex.source << ")\n\n";
   if (!ex.statement.empty()) out << ex.statement << (ex.statement.back() == '\n' ? "" : "\n") << "\n";
   for (const std::string& line : exercise_notes(ex, student)) out << line << "\n";

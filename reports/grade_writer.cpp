@@ -28,7 +28,7 @@ std::string gradebook_csv(const Exercise& ex, const std::vector<StudentGrade>& g
   for (const StudentGrade& g : grades) sorted.push_back(&g);
   std::stable_sort(sorted.begin(), sorted.end(), [](const StudentGrade* a, const StudentGrade* b) { return a->student < b->student; });
   std::string out = "student,score,max_score";
-  for (const Part& p : ex.parts) out += "," + csv_field(p.name);
+  for (const Part& p : ex.parts) out += "," + csv_field(p.answer_key);
   out += "\n";
   for (const StudentGrade* g : sorted) {
     out += csv_field(g->student) + "," + number_text(g->result.score) + "," + number_text(g->result.max_score);

@@ -159,25 +159,25 @@ Document build(const Exercise& ex, const ReportOptions& o) {
   const auto equations = [&](std::vector<std::pair<std::string, std::string>> lines) { d.push_back({Block::equations, "", std::move(lines), {}, {}}); };
   heading("Statement");
   paragraph(ex.statement);
-  if (ex.kind == ExerciseKind::symbolic) {
+  if (ex.kind() == ExerciseKind::symbolic) {
     heading("Symbols");
     std::vector<std::pair<std::string, std::string>> given;
     std::string names;
-    for (const FreeSymbol& s : ex.symbols) names += (names.empty() ? "" : ", ") + s.name;
+    for (const FreeSymbol& s : ex.symbolic().symbols) names += (names.empty() ? "" : ", ") + s.name;
     paragraph("Symbols: " + names + ".");
     const Checker checker(ex);
     const Network raw = parse_network("1 linear:1", "squared");
     heading("Solution");
     for (std::size_t i = 0; i < ex.parts.size(); ++i) {
       const Part& p = ex.parts[i];
-      subheading(p.name);
-      paragraph(p.ask + ".");
-      equations({{"\\text{" + latex_escape(p.name) + "}", print_expression(checker.solution_expression(i), raw, {Syntax::latex, NameStyle::short_form, true})}});
-      for (const KnownMistake& m : p.mistakes) d.push_back({Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
+      subheading(p.answer_key);
+      paragraph(p.symbolic.ask + ".");
+      equations({{"\\text{" + latex_escape(p.answer_key) + "}", print_expression(checker.solution_expression(i), raw, {Syntax::latex, NameStyle::short_form, true})}});
+      for (const KnownMistake& m : p.symbolic.mistakes) d.push_back({Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
     }
     return d;
   }
-  const Network& net = ex.net;
+  const Network& net = ex.net();
   const Derivation derivation(net);
   heading("The network");
   paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) + " loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.");
@@ -196,7 +196,7 @@ Document build(const Exercise& ex, const ReportOptions& o) {
   const std::vector<Equation> delta_form = derivation.gradients(Form::delta), local = derivation.gradients(ex.form == Form::expanded ? Form::expanded : Form::local);
   for (std::size_t i = 0; i < delta_form.size(); ++i) {
     const EquationKey& key = delta_form[i].key;
-    if (!ex.find(key) && ex.kind != ExerciseKind::numeric) continue;
+    if (!ex.find(key) && ex.kind() != ExerciseKind::numeric) continue;
     const Quantity& q = key.quantity;
     subheading("Gradient of " + quantity_name(q, net));
     const std::string z = "z^{(" + std::to_string(q.layer) + ")}_{" + std::to_string(q.j) + "}";
@@ -205,15 +205,15 @@ Document build(const Exercise& ex, const ReportOptions& o) {
                {"", print_expression(delta_form[i].rhs, net, {Syntax::latex})},
                {"", print_expression(local[i].rhs, net, {Syntax::latex})}});
   }
-  if (ex.kind == ExerciseKind::numeric) {
+  if (ex.kind() == ExerciseKind::numeric) {
     heading("The numbers");
     const Checker checker(ex, o.student);
     std::string values;
     for (const auto& [q, v] : checker.points()[0].values()) values += (values.empty() ? "" : ", ") + quantity_name(q, net) + " = " + v.text();
     paragraph((o.student.empty() ? std::string("The example numbers") : "The numbers of student " + o.student) + ": " + values +
-              "; learning rate eta = " + ex.learning_rate + ". Every value to " + std::to_string(ex.decimals) + " decimal places:");
+              "; learning rate eta = " + ex.numeric().learning_rate + ". Every value to " + std::to_string(ex.numeric().decimals) + " decimal places:");
     Block t{Block::table, "", {}, {{"part", "value"}}, {}};
-    for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].name, fixed_decimals(checker.truth(i, 0), ex.decimals)});
+    for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].answer_key, fixed_decimals(checker.truth(i, 0), ex.numeric().decimals)});
     d.push_back(t);
   }
   heading("Verification");

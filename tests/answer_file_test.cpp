@@ -71,3 +71,17 @@ TEST_CASE("files that cannot be read are refused with their path", "[answer_file
   }
   CHECK_THROWS_WITH(read_answer_file(big), Catch::Contains("larger than 8 MiB"));
 }
+
+TEST_CASE("only the first 100 lines that are not answers are kept; the rest are counted", "[answer_file]") {
+  std::string text = "z1_1 = 1\r\n";
+  for (int i = 0; i < 250; ++i) text += "junk\n";
+  text += "z1_2 = 2";
+  const AnswerFile f = parse_answer_file(text, "a.txt");
+  REQUIRE(f.problems.size() == kMaxProblemLines);
+  CHECK(f.problems_left_out == 150);
+  CHECK(f.problems.back().formatted().find("a.txt:101:1: expected KEY = EXPRESSION") == 0);
+  REQUIRE(f.answers.size() == 2);
+  CHECK(f.answers[1].line == 252);
+  CHECK(f.line(0) == "z1_1 = 1");
+  CHECK(f.line(251) == "z1_2 = 2");
+}

@@ -129,7 +129,7 @@ TEST_CASE("Q1 has 27 parts: 10 forward nodes and 17 gradients", "[checker]") {
   const Exercise ex = load_exercise("assign-q1-squared");
   CHECK(ex.parts.size() == 27);
   int gradients = 0;
-  for (const Part& p : ex.parts) gradients += p.key.gradient;
+  for (const Part& p : ex.parts) gradients += p.equation.gradient;
   CHECK(gradients == 17);
   CHECK(load_exercise("assign-q2-crossentropy").parts.size() == 13);
 }
@@ -188,7 +188,7 @@ TEST_CASE("truth is confirmed by the backprop at every sample point, with ReLU u
     bool active = false, inactive = false;
     for (const Point& p : checker.points()) {
       Evaluator<double> ev;
-      Derivation d(checker.exercise().net);
+      Derivation d(checker.exercise().net());
       bind_derivation(ev, d, p);
       const double z = ev.evaluate(d.symbols()({QuantityKind::preactivation, 1, unit, 0}));
       (z > 0 ? active : inactive) = true;

@@ -30,7 +30,7 @@ TEST_CASE("the library has the ten exercises of DESIGN §7 and numeric ones", "[
                          "chain-rule-paths", "bce-derivative", "softmax-jacobian", "linreg-gd", "regularized-update", "momentum-update"})
     CHECK(have.count(id) == 1);
   int numeric = 0;
-  for (const std::string& id : ids) numeric += load_exercise(id).kind == ExerciseKind::numeric;
+  for (const std::string& id : ids) numeric += load_exercise(id).kind() == ExerciseKind::numeric;
   CHECK(numeric >= 2);
 }
 
@@ -100,7 +100,7 @@ TEST_CASE("numeric exercises: the same student always gets the same numbers, ano
   CHECK(!(numeric_point(ex, "").values() == alice.values()));
   // Values are hand-sized: one decimal place, nonzero, in [-1, 1]; cross-entropy targets are 0 or 1.
   for (const auto& [q, v] : alice.values()) {
-    INFO(quantity_name(q, ex.net));
+    INFO(quantity_name(q, ex.net()));
     if (q.kind == QuantityKind::target) CHECK((v.text() == "0" || v.text() == "1"));
     else CHECK((v.to_double() != 0 && v.to_double() >= -1 && v.to_double() <= 1 && v.text().size() <= 4));
   }
@@ -117,7 +117,7 @@ TEST_CASE("numeric exercises name the mistakes of a hand calculation", "[exercis
   REQUIRE(right.all_correct());
   // Answers a student would get by a known mistake, computed from the truth's own mutants.
   const Point p = numeric_point(ex, "carol");
-  Derivation d(ex.net);
+  Derivation d(ex.net());
   Evaluator<double> ev;
   bind_derivation(ev, d, p);
   const auto value = [&](const GiNaC::ex& e) {

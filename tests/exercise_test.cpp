@@ -1,6 +1,8 @@
 // Tests of exercises/exercise: the built-in library, the YAML format and its errors with positions.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+
 #include "core/error.h"
 #include "exercises/exercise.h"
 
@@ -31,14 +33,14 @@ TEST_CASE("the three assignment exercises are built in, with every forward node 
   for (const char* id : {"assign-q1-squared", "assign-q1-crossentropy", "assign-q2-crossentropy"})
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
   const Exercise q1 = load_exercise("assign-q1-crossentropy");
-  CHECK(q1.net.spec() == "3 relu:2 sigmoid:2 sigmoid:1");
-  CHECK(q1.net.loss == Loss::crossentropy);
+  CHECK(q1.net().spec() == "3 relu:2 sigmoid:2 sigmoid:1");
+  CHECK(q1.net().loss == Loss::crossentropy);
   CHECK(q1.source == "built-in");
   CHECK(q1.max_score() == 27);
-  CHECK(q1.key_text(q1.parts.front().key) == "z1_1");
-  CHECK(q1.key_text(q1.parts.back().key) == "dL/db1_2");
+  CHECK(q1.key_text(q1.parts.front().equation) == "z1_1");
+  CHECK(q1.key_text(q1.parts.back().equation) == "dL/db1_2");
   const Exercise q2 = load_exercise("assign-q2-crossentropy");
-  CHECK(q2.net.spec() == "2 tanh:1 sigmoid:2");
+  CHECK(q2.net().spec() == "2 tanh:1 sigmoid:2");
   CHECK(q2.parts.size() == 6 + 7);
 }
 
@@ -46,11 +48,11 @@ TEST_CASE("a YAML exercise: groups, single keys and points per part", "[exercise
   const Exercise e = parse_exercise(kValid, "ex.yaml");
   CHECK(e.id == "tiny");
   REQUIRE(e.parts.size() == 4);
-  CHECK(e.key_text(e.parts[0].key) == "z1_1");
-  CHECK(e.key_text(e.parts[2].key) == "dL/dw1_11");
+  CHECK(e.key_text(e.parts[0].equation) == "z1_1");
+  CHECK(e.key_text(e.parts[2].equation) == "dL/dw1_11");
   CHECK(e.parts[3].points == 2);
   CHECK(e.max_score() == 5);
-  CHECK(e.find(e.parts[1].key) == &e.parts[1]);
+  CHECK(e.find(e.parts[1].equation) == &e.parts[1]);
 }
 
 TEST_CASE("bad exercise files are refused at load time with file, line and column", "[exercise]") {
@@ -86,4 +88,25 @@ TEST_CASE("answer file keys in every spelling, and keys that are not keys", "[ex
   CHECK(why.find("is given, not computed") != std::string::npos);
   CHECK(!parse_key("dL/dw4_11", net, why));
   CHECK(why == "the network has layers 1 to 3");
+}
+
+TEST_CASE("each kind of exercise holds its own details, and asking another kind's is a bug", "[exercise]") {
+  const Exercise network = parse_exercise(kValid, "ex.yaml");
+  CHECK(network.kind() == ExerciseKind::network);
+  CHECK(network.net().spec() == "2 sigmoid:1");
+  CHECK_THROWS_AS(network.symbolic(), std::logic_error);
+  CHECK_THROWS_AS(network.numeric(), std::logic_error);
+  const Exercise symbolic = parse_exercise(
+      "id: s\ntitle: t\nsymbols: {z: [0, 1]}\ngiven: {s: 2*z}\nparts:\n  - {key: d, ask: the slope, truth: \"diff(s^2, z)\", mistakes: [{answer: 2*s, feedback: chain}]}\n",
+      "s.yaml");
+  CHECK(symbolic.kind() == ExerciseKind::symbolic);
+  CHECK(symbolic.symbolic().symbols.at(0).name == "z");
+  CHECK(symbolic.symbolic().given.at(0).second == "2*z");
+  CHECK(symbolic.parts.at(0).symbolic.truth == "diff(s^2, z)");
+  CHECK(symbolic.parts.at(0).symbolic.mistakes.at(0).feedback == "chain");
+  CHECK_THROWS_AS(symbolic.net(), std::logic_error);
+  const Exercise numeric = load_exercise("numeric-q2-step");
+  CHECK(numeric.kind() == ExerciseKind::numeric);
+  CHECK(numeric.numeric().decimals >= 1);
+  CHECK(&numeric.net() == &numeric.numeric().net);
 }

@@ -9,9 +9,9 @@ namespace {
 
 // The message refusing `text` as an answer to `key` ("" when it is accepted).
 std::string refusal(const Exercise& ex, const std::string& key, const std::string& text) {
-  SymbolTable symbols(ex.net);
+  SymbolTable symbols(ex.net());
   std::string why;
-  const auto k = parse_key(key, ex.net, why);
+  const auto k = parse_key(key, ex.net(), why);
   REQUIRE(k);
   try {
     read_expression(text, part_names(*k, ex, symbols));
@@ -23,7 +23,7 @@ std::string refusal(const Exercise& ex, const std::string& key, const std::strin
 
 Exercise exercise(bool allow_deltas) {
   Exercise e = load_exercise("assign-q1-squared");
-  e.allow_deltas = allow_deltas;
+  e.network().allow_deltas = allow_deltas;
   return e;
 }
 

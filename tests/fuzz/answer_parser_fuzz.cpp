@@ -14,12 +14,12 @@ using namespace deltacheck;
 // and the expression read with the names the part may use (or every name, for unknown keys).
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const Exercise exercise = load_exercise("assign-q1-squared");
-  static SymbolTable symbols(exercise.net);
+  static SymbolTable symbols(exercise.net());
   const AnswerFile file = parse_answer_file(std::string(reinterpret_cast<const char*>(data), size), "fuzz.txt");
   for (const UserError& e : file.problems) (void)e.formatted();
   for (const Answer& a : file.answers) {
     std::string why;
-    const auto key = parse_key(a.key(), exercise.net, why);
+    const auto key = parse_key(a.key(), exercise.net(), why);
     const NameResolver names = key ? part_names(*key, exercise, symbols) : network_names(symbols);
     try {
       const ReadExpression r = read_expression(a.expression(), names);
