@@ -13,16 +13,34 @@ namespace mk = mistake_kind;
 
 namespace {
 
-// What to change in the chain rule. Layers are 1-based; 0 means "nowhere".
-struct Knobs {
-  int drop_layer = 0;          // f' of this layer becomes 1 (-1: every layer)
-  int wrong_layer = 0;         // f' of this layer becomes derivative variant `variant`
-  int variant = 0;
-  int transpose_layer = 0;     // the backward sum through this layer's weights uses w_jk for w_kj
-  int wrong_weight_layer = 0;  // ... uses the weight of the next unit of the layer below
-  int missing_layer = 0, missing_unit = 0;  // the path through this unit is left out
-  int output = 0;              // output delta: 0 true, 1 the other loss's, 2 dL/da, 3 softmax diagonal only
+// Where a mutation changes the chain rule. Layers are 1-based.
+constexpr int kNowhere = 0;
+constexpr int kEveryLayer = -1;
+
+// The output delta dL/dz{L}_j a mutant uses.
+enum class OutputDelta {
+  right,                // the true output delta
+  of_other_loss,        // the delta of the other loss (squared for cross-entropy and back)
+  activation_gradient,  // dL/da{L}_j where dL/dz{L}_j belongs
+  softmax_diagonal,     // only the diagonal of the softmax Jacobian
 };
+
+// One step of the chain rule done wrong (the default changes nothing).
+struct Mutation {
+  int dropped_layer = kNowhere;       // f' of this layer becomes 1 (kEveryLayer: of every layer)
+  int wrong_layer = kNowhere;         // f' of this layer becomes its typical wrong derivative `variant`
+  std::size_t variant = 0;
+  int transposed_layer = kNowhere;    // the backward sum through this layer's weights uses w_jk for w_kj
+  int wrong_weight_layer = kNowhere;  // ... uses the weight of the next unit of the layer below
+  int missing_layer = kNowhere, missing_unit = kNowhere;  // the path through this unit is left out
+  OutputDelta output = OutputDelta::right;
+};
+
+Mutation with_output(OutputDelta output) {
+  Mutation k;
+  k.output = output;
+  return k;
+}
 
 struct Variant {
   ex value;
@@ -69,64 +87,71 @@ class Mutator {
     return out;
   }
 
-  ex fprime(int l, int j, const Knobs& k) {
-    if (k.drop_layer == l || k.drop_layer == -1) return 1;
+  ex fprime(int l, int j, const Mutation& k) {
+    if (k.dropped_layer == l || k.dropped_layer == kEveryLayer) return 1;
     if (k.wrong_layer == l) return variants(l, j)[k.variant].value;
     return derivative(l, j);
   }
 
-  ex output_delta(int j, const Knobs& k) {
+  ex output_delta(int j, const Mutation& k) {
     const Activation f = net_.activation(L_);
     const ex A = a(L_, j), Y = y(j);
+    const bool crossentropy = net_.loss == Loss::crossentropy;
     if (f == Activation::softmax) {
-      if (k.output == 3) return (A - Y) * A * (1 - A);
-      if (k.output == 2) return net_.loss == Loss::crossentropy ? -Y / A : A - Y;
-      if (k.output == 1) return net_.loss == Loss::crossentropy ? (A - Y) * A * (1 - A) : A - Y;
+      switch (k.output) {
+        case OutputDelta::softmax_diagonal: return (A - Y) * A * (1 - A);
+        case OutputDelta::activation_gradient: return crossentropy ? -Y / A : A - Y;
+        case OutputDelta::of_other_loss: return crossentropy ? (A - Y) * A * (1 - A) : A - Y;
+        case OutputDelta::right: break;
+      }
       return d_.rhs({{QuantityKind::delta, L_, j, 0}, false});
     }
-    if (net_.loss == Loss::squared) {
-      if (k.output == 1) return A - Y;
-      return (A - Y) * fprime(L_, j, k);
-    }
+    if (!crossentropy) return k.output == OutputDelta::of_other_loss ? A - Y : (A - Y) * fprime(L_, j, k);
     const ex slope = derivative(L_, j);
-    if (k.output == 1) return (A - Y) * slope;
-    if (k.output == 2) return (A - Y) / slope;
+    if (k.output == OutputDelta::of_other_loss) return (A - Y) * slope;
+    if (k.output == OutputDelta::activation_gradient) return (A - Y) / slope;
     return A - Y;
   }
 
-  // dL/dz{l}_j in local form, with the knobs applied; nothing when a mutated weight does not
-  // exist or a knob of the backward sums changes nothing on the paths of (l, j).
-  std::optional<ex> delta(int l, int j, const Knobs& k) {
-    std::map<std::pair<int, int>, ex> memo;
-    bool valid = true;
-    bool changed = !(k.transpose_layer || k.wrong_weight_layer || k.missing_layer);
-    const ex result = delta_in(l, j, k, memo, valid, changed);
-    if (!valid || !changed) return std::nullopt;
+  // dL/dz{l}_j in local form, with the mutation applied; nothing when a mutated weight does not
+  // exist or a mutation of the backward sums changes nothing on the paths of (l, j).
+  std::optional<ex> delta(int l, int j, const Mutation& k) {
+    Walk walk;
+    walk.changed = !(k.transposed_layer || k.wrong_weight_layer || k.missing_layer);
+    const ex result = delta_in(l, j, k, walk);
+    if (!walk.valid || !walk.changed) return std::nullopt;
     return result;
   }
 
  private:
-  ex delta_in(int l, int j, const Knobs& k, std::map<std::pair<int, int>, ex>& memo, bool& valid, bool& changed) {
+  // One walk down the backward sums.
+  struct Walk {
+    std::map<std::pair<int, int>, ex> memo;  // the delta of each unit already walked
+    bool valid = true;                       // every weight the mutation uses exists
+    bool changed = false;                    // the mutation changed a term on the way
+  };
+
+  ex delta_in(int l, int j, const Mutation& k, Walk& walk) {
     if (l == L_) return output_delta(j, k);
     const auto key = std::make_pair(l, j);
-    if (const auto it = memo.find(key); it != memo.end()) return it->second;
+    if (const auto it = walk.memo.find(key); it != walk.memo.end()) return it->second;
     ex sum = 0;
     const int m = l + 1;
     for (int u = 1; u <= net_.units(m); ++u) {
       if (k.missing_layer == m && k.missing_unit == u) {
-        changed = true;
+        walk.changed = true;
         continue;
       }
       int row = u, column = j;
-      if (k.transpose_layer == m) std::swap(row, column);
+      if (k.transposed_layer == m) std::swap(row, column);
       if (k.wrong_weight_layer == m) column = j % net_.units(l) + 1;
-      if (row != u || column != j) changed = true;
-      if (row > net_.units(m) || column > net_.units(l)) valid = false;
-      if (!valid) return 0;
-      sum += delta_in(m, u, k, memo, valid, changed) * w(m, row, column);
+      if (row != u || column != j) walk.changed = true;
+      if (row > net_.units(m) || column > net_.units(l)) walk.valid = false;
+      if (!walk.valid) return 0;
+      sum += delta_in(m, u, k, walk) * w(m, row, column);
     }
     const ex result = sum * fprime(l, j, k);
-    memo.emplace(key, result);
+    walk.memo.emplace(key, result);
     return result;
   }
 
@@ -138,210 +163,258 @@ class Mutator {
 
 std::string layer_word(int l, const Network& net) { return l == net.depth() ? "the output layer" : "layer " + std::to_string(l); }
 
-// Mistakes of the backward pass: a gradient (`input` is its dz/dp factor) or a delta (input 1).
-void backward_mistakes(Mutator& m, int l, int j, const ex& input, const Quantity& p, bool is_delta, std::vector<Mistake>& out) {
-  const Network& net = m.net();
-  const int L = m.depth();
-  const auto add = [&](const char* kind, const std::string& description, const Knobs& k, const ex& factor) {
-    if (const auto d = m.delta(l, j, k)) out.push_back({kind, description, *d * factor});
-  };
-  // f'(z) of one unit in words: "sigmoid'(z2_1) = a2_1*(1 - a2_1)"; for a whole layer with
-  // several units on the paths, in unit k.
-  const auto unit_of = [&](int layer) { return layer == l ? j : 1; };
-  const auto several = [&](int layer) { return layer != l && net.units(layer) > 1; };
-  const auto in_unit = [&](int layer, const std::string& s) {
-    if (!several(layer)) return s;
+// The mistakes of one part of the backward pass: dL/dz{l}_j times `input` (a gradient's
+// dz/dp factor; 1 for a delta), each made by one mutation of the chain rule.
+class BackwardMistakes {
+ public:
+  BackwardMistakes(Mutator& m, int l, int j, const ex& input) : m_(m), net_(m.net()), L_(m.depth()), l_(l), j_(j), input_(input) {}
+
+  // Activation derivatives dropped or wrong, the output delta mixed up, the backward sums wrong.
+  void add_chain_rule_mistakes() {
+    add_dropped_derivatives();
+    add_output_delta_mixups();
+    add_wrong_derivatives();
+    for (int layer = l_ + 1; layer <= L_; ++layer) add_backward_sum_mistakes(layer);
+  }
+
+  // The gradient of parameter p with its input factor dz/dp dropped or wrong.
+  void add_input_factor_mistakes(const Quantity& p) {
+    const std::string name = quantity_name(p, net_);
+    if (p.kind == QuantityKind::weight) {
+      add_weight_input_mistakes(p.k, name);
+      return;
+    }
+    for (int k = 1; k <= net_.units(l_ - 1); ++k)
+      add(mk::kBiasWithInput, "a bias has no input factor: dz" + std::to_string(l_) + "_" + std::to_string(j_) + "/d" + name + " = 1, not " +
+                                  m_.text(m_.a(l_ - 1, k)),
+          Mutation(), m_.a(l_ - 1, k));
+  }
+
+  std::vector<Mistake> take() { return std::move(found_); }
+
+ private:
+  void add(const char* kind, const std::string& description, const Mutation& k, const ex& factor) {
+    if (const auto d = m_.delta(l_, j_, k)) found_.push_back({kind, description, *d * factor});
+  }
+
+  // The unit whose f' a description shows: (l, j) itself, unit 1 of the layers above.
+  int unit_of(int layer) const { return layer == l_ ? j_ : 1; }
+
+  // s about unit 1 of `layer`, said of every unit k when several units of it are on the paths.
+  std::string in_unit(int layer, const std::string& s) const {
+    if (layer == l_ || net_.units(layer) <= 1) return s;
     std::string r = s;
     const std::string from = std::to_string(layer) + "_1", to = std::to_string(layer) + "_k";
     for (std::size_t pos = r.find(from); pos != std::string::npos; pos = r.find(from, pos + to.size())) r.replace(pos, from.size(), to);
     return r + " for each unit k of layer " + std::to_string(layer);
-  };
-  const auto derivative_text = [&](int layer) {
+  }
+
+  // f'(z) of one unit in words: "sigmoid'(z2_1) = a2_1*(1 - a2_1)".
+  std::string derivative_text(int layer) {
     const int u = unit_of(layer);
-    return activation_name(net.activation(layer)) + "'(" + m.text(m.z(layer, u)) + ") = " + m.text(m.derivative(layer, u));
-  };
+    return activation_name(net_.activation(layer)) + "'(" + m_.text(m_.z(layer, u)) + ") = " + m_.text(m_.derivative(layer, u));
+  }
 
   // Activation derivatives dropped, one layer at a time, then all of them.
-  int droppable = 0;
-  for (int layer = L; layer >= l; --layer) {
-    if (!m.droppable(layer)) continue;
-    ++droppable;
-    Knobs k;
-    k.drop_layer = layer;
-    std::string d = "the derivative of the " + activation_name(net.activation(layer)) + " of " + layer_word(layer, net) +
-                    " is missing: the chain rule needs the factor " + in_unit(layer, derivative_text(layer));
-    if (layer == L && net.loss == Loss::squared)
-      d += " (" + m.text(m.a(L, 1) - m.y(1)) + " alone would be the delta of the cross-entropy loss, not of the squared loss)";
-    add(layer == L ? mk::kLossDeltaMixup : mk::kDroppedDerivative, d, k, input);
+  void add_dropped_derivatives() {
+    int droppable = 0;
+    for (int layer = L_; layer >= l_; --layer) {
+      if (!m_.droppable(layer)) continue;
+      ++droppable;
+      Mutation k;
+      k.dropped_layer = layer;
+      std::string d = "the derivative of the " + activation_name(net_.activation(layer)) + " of " + layer_word(layer, net_) +
+                      " is missing: the chain rule needs the factor " + in_unit(layer, derivative_text(layer));
+      if (layer == L_ && net_.loss == Loss::squared)
+        d += " (" + m_.text(m_.a(L_, 1) - m_.y(1)) + " alone would be the delta of the cross-entropy loss, not of the squared loss)";
+      add(layer == L_ ? mk::kLossDeltaMixup : mk::kDroppedDerivative, d, k, input_);
+    }
+    if (droppable < 2) return;
+    Mutation k;
+    k.dropped_layer = kEveryLayer;
+    add(mk::kDroppedDerivative, "every activation derivative is missing: each layer on the path contributes its f'(z), e.g. " + derivative_text(l_), k,
+        input_);
   }
-  if (droppable >= 2) {
-    Knobs k;
-    k.drop_layer = -1;
-    add(mk::kDroppedDerivative, "every activation derivative is missing: each layer on the path contributes its f'(z), e.g. " +
-                                    derivative_text(l == L ? L : l),
-        k, input);
-  }
+
   // The output delta of the other loss, dL/da for dL/dz, the softmax Jacobian's diagonal only.
-  const Activation out_f = net.activation(L);
-  const std::string aL = m.text(m.a(L, 1)), yL = m.text(m.y(1));
-  if (net.loss == Loss::crossentropy && (out_f == Activation::sigmoid || out_f == Activation::softmax)) {
-    Knobs k;
-    k.output = 1;
-    add(mk::kLossDeltaMixup, "with the cross-entropy loss and a " + activation_name(out_f) + " output, the output delta is dL/dz = " +
-                                 m.text(m.a(L, 1) - m.y(1)) + ": the " + activation_name(out_f) +
-                                 "' cancels; the extra factor " + m.text(m.a(L, 1) * (1 - m.a(L, 1))) + " belongs to the squared loss",
-        k, input);
-    k.output = 2;
-    add(mk::kActivationGradientForDelta, "dL/d" + aL + " is used where dL/dz belongs: the output delta is dL/dz = dL/da * da/dz = " +
-                                             m.text(m.a(L, 1) - m.y(1)),
-        k, input);
-  }
-  if (out_f == Activation::softmax && net.loss == Loss::squared) {
-    Knobs k;
-    k.output = 3;
-    add(mk::kSoftmaxDiagonal, "only the diagonal of the softmax Jacobian is used: da_i/dz_j = a_i*(delta_ij - a_j) couples every output unit", k, input);
-    k.output = 1;
-    add(mk::kLossDeltaMixup, "the output delta is not " + m.text(m.a(L, 1) - m.y(1)) +
-                                 " with the squared loss and a softmax output: sum over i of (a_i - y_i)*a_i*(delta_ij - a_j)",
-        k, input);
-  }
-  // Wrong activation derivatives.
-  for (int layer = L; layer >= l; --layer) {
-    if (!m.droppable(layer)) continue;
-    const std::vector<Variant> vs = m.variants(layer, unit_of(layer));
-    for (std::size_t v = 0; v < vs.size(); ++v) {
-      Knobs k;
-      k.wrong_layer = layer;
-      k.variant = static_cast<int>(v);
-      std::string d = in_unit(layer, derivative_text(layer) + ", not " + vs[v].text);
-      if (vs[v].value.has(m.z(layer, unit_of(layer))) && net.activation(layer) != Activation::relu)
-        d += " (the derivative is written in the unit's activation a, not in z)";
-      add(mk::kWrongDerivative, d, k, input);
+  void add_output_delta_mixups() {
+    const Activation f = net_.activation(L_);
+    const std::string right = m_.text(m_.a(L_, 1) - m_.y(1));
+    if (net_.loss == Loss::crossentropy && (f == Activation::sigmoid || f == Activation::softmax)) {
+      add(mk::kLossDeltaMixup, "with the cross-entropy loss and a " + activation_name(f) + " output, the output delta is dL/dz = " + right + ": the " +
+                                   activation_name(f) + "' cancels; the extra factor " + m_.text(m_.a(L_, 1) * (1 - m_.a(L_, 1))) +
+                                   " belongs to the squared loss",
+          with_output(OutputDelta::of_other_loss), input_);
+      add(mk::kActivationGradientForDelta,
+          "dL/d" + m_.text(m_.a(L_, 1)) + " is used where dL/dz belongs: the output delta is dL/dz = dL/da * da/dz = " + right,
+          with_output(OutputDelta::activation_gradient), input_);
+    }
+    if (f == Activation::softmax && net_.loss == Loss::squared) {
+      add(mk::kSoftmaxDiagonal, "only the diagonal of the softmax Jacobian is used: da_i/dz_j = a_i*(delta_ij - a_j) couples every output unit",
+          with_output(OutputDelta::softmax_diagonal), input_);
+      add(mk::kLossDeltaMixup, "the output delta is not " + right + " with the squared loss and a softmax output: sum over i of (a_i - y_i)*a_i*(delta_ij - a_j)",
+          with_output(OutputDelta::of_other_loss), input_);
     }
   }
-  // The backward sums: transposed weights, the weight of another unit, a missing path.
-  for (int layer = l + 1; layer <= L; ++layer) {
-    Knobs k;
-    k.transpose_layer = layer;
-    add(mk::kTransposedWeight, "the weights of the backward sum through " + layer_word(layer, net) +
-                                   " are transposed: delta" + std::to_string(layer - 1) + "_j sums delta" + std::to_string(layer) +
-                                   "_k*w" + std::to_string(layer) + "_kj over k (w" + std::to_string(layer) + "_kj joins unit j of layer " +
-                                   std::to_string(layer - 1) + " to unit k of layer " + std::to_string(layer) + ")",
-        k, input);
-    if (layer == l + 1 && net.units(l) >= 2) {
-      Knobs kw;
-      kw.wrong_weight_layer = layer;
-      add(mk::kWrongWeight, "the backward sum for unit " + std::to_string(j) + " of layer " + std::to_string(l) + " uses the weights from unit " +
-                                std::to_string(j) + " (w" + std::to_string(layer) + "_k" + std::to_string(j) + "), not those of another unit",
-          kw, input);
-    }
-    if (net.units(layer) >= 2) {
-      for (int u = 1; u <= net.units(layer); ++u) {
-        Knobs km;
-        km.missing_layer = layer;
-        km.missing_unit = u;
-        add(mk::kMissingPath, "a path is missing: the sum over " + layer_word(layer, net) + " needs the term through unit " + std::to_string(u) +
-                                  " (the one with delta" + std::to_string(layer) + "_" + std::to_string(u) + ")",
-            km, input);
+
+  // Each typical wrong activation derivative, one layer at a time.
+  void add_wrong_derivatives() {
+    for (int layer = L_; layer >= l_; --layer) {
+      if (!m_.droppable(layer)) continue;
+      const std::vector<Variant> vs = m_.variants(layer, unit_of(layer));
+      for (std::size_t v = 0; v < vs.size(); ++v) {
+        Mutation k;
+        k.wrong_layer = layer;
+        k.variant = v;
+        std::string d = in_unit(layer, derivative_text(layer) + ", not " + vs[v].text);
+        if (vs[v].value.has(m_.z(layer, unit_of(layer))) && net_.activation(layer) != Activation::relu)
+          d += " (the derivative is written in the unit's activation a, not in z)";
+        add(mk::kWrongDerivative, d, k, input_);
       }
     }
   }
-  if (is_delta) return;
-  // The input factor dz/dp.
-  const Knobs none;
-  const std::string pname = quantity_name(p, net);
-  if (p.kind == QuantityKind::weight) {
-    const int k = p.k;
-    const std::string dz = "dz" + std::to_string(l) + "_" + std::to_string(j) + "/d" + pname + " = " + m.text(input);
-    add(mk::kMissingInputFactor, "the factor " + dz + " is missing", none, 1);
-    if (l >= 2) add(mk::kZForA, m.text(m.z(l - 1, k)) + " is used where " + m.text(input) + " belongs: " + dz, none, m.z(l - 1, k));
-    for (int other = 1; other <= net.units(l - 1); ++other)
-      if (other != k)
-        add(mk::kWrongUnit, "the input of the wrong unit: " + dz + " (" + pname + " comes from unit " + std::to_string(k) + "), not " +
-                                m.text(m.a(l - 1, other)),
-            none, m.a(l - 1, other));
-    if (l >= 2 && k <= net.inputs)
-      add(mk::kWrongUnit, "the input x" + std::to_string(k) + " is used where " + m.text(input) + " belongs: " + dz, none, m.a(0, k));
-    add(mk::kWrongUnit, "the output " + m.text(m.a(l, j)) + " of the unit is used where its input belongs: " + dz, none, m.a(l, j));
-  } else {
-    for (int k = 1; k <= net.units(l - 1); ++k)
-      add(mk::kBiasWithInput, "a bias has no input factor: dz" + std::to_string(l) + "_" + std::to_string(j) + "/d" + pname + " = 1, not " +
-                                  m.text(m.a(l - 1, k)),
-          none, m.a(l - 1, k));
+
+  // The backward sum through `layer`: transposed weights, the weight of another unit, a missing path.
+  void add_backward_sum_mistakes(int layer) {
+    const std::string above = std::to_string(layer), below = std::to_string(layer - 1);
+    Mutation k;
+    k.transposed_layer = layer;
+    add(mk::kTransposedWeight, "the weights of the backward sum through " + layer_word(layer, net_) + " are transposed: delta" + below + "_j sums delta" +
+                                   above + "_k*w" + above + "_kj over k (w" + above + "_kj joins unit j of layer " + below + " to unit k of layer " +
+                                   above + ")",
+        k, input_);
+    if (layer == l_ + 1 && net_.units(l_) >= 2) {
+      Mutation kw;
+      kw.wrong_weight_layer = layer;
+      add(mk::kWrongWeight, "the backward sum for unit " + std::to_string(j_) + " of layer " + std::to_string(l_) + " uses the weights from unit " +
+                                std::to_string(j_) + " (w" + above + "_k" + std::to_string(j_) + "), not those of another unit",
+          kw, input_);
+    }
+    if (net_.units(layer) < 2) return;
+    for (int u = 1; u <= net_.units(layer); ++u) {
+      Mutation km;
+      km.missing_layer = layer;
+      km.missing_unit = u;
+      add(mk::kMissingPath, "a path is missing: the sum over " + layer_word(layer, net_) + " needs the term through unit " + std::to_string(u) +
+                                " (the one with delta" + above + "_" + std::to_string(u) + ")",
+          km, input_);
+    }
   }
+
+  // The input factor a{l-1}_k of weight w{l}_jk dropped, in z, of the wrong unit, or the unit's own output.
+  void add_weight_input_mistakes(int k, const std::string& name) {
+    const Mutation none;
+    const std::string dz = "dz" + std::to_string(l_) + "_" + std::to_string(j_) + "/d" + name + " = " + m_.text(input_);
+    add(mk::kMissingInputFactor, "the factor " + dz + " is missing", none, 1);
+    if (l_ >= 2) add(mk::kZForA, m_.text(m_.z(l_ - 1, k)) + " is used where " + m_.text(input_) + " belongs: " + dz, none, m_.z(l_ - 1, k));
+    for (int other = 1; other <= net_.units(l_ - 1); ++other)
+      if (other != k)
+        add(mk::kWrongUnit, "the input of the wrong unit: " + dz + " (" + name + " comes from unit " + std::to_string(k) + "), not " +
+                                m_.text(m_.a(l_ - 1, other)),
+            none, m_.a(l_ - 1, other));
+    if (l_ >= 2 && k <= net_.inputs)
+      add(mk::kWrongUnit, "the input x" + std::to_string(k) + " is used where " + m_.text(input_) + " belongs: " + dz, none, m_.a(0, k));
+    add(mk::kWrongUnit, "the output " + m_.text(m_.a(l_, j_)) + " of the unit is used where its input belongs: " + dz, none, m_.a(l_, j_));
+  }
+
+  Mutator& m_;
+  const Network& net_;
+  const int L_, l_, j_;
+  const ex input_;
+  std::vector<Mistake> found_;
+};
+
+// Mistakes of z{l}_j = sum_k w{l}_jk a{l-1}_k + b{l}_j: a term or the bias left out, z or x
+// for a, transposed weights, the bias of another unit.
+std::vector<Mistake> preactivation_mistakes(Mutator& m, const Quantity& q) {
+  const Network& net = m.net();
+  const int l = q.layer, j = q.j, n = net.units(l - 1);
+  const auto sum = [&](auto weight, auto input, bool bias) {
+    ex s = bias ? m.b(l, j) : ex(0);
+    for (int k = 1; k <= n; ++k) s += weight(k) * input(k);
+    return s;
+  };
+  const auto true_w = [&](int k) { return m.w(l, j, k); };
+  const auto true_a = [&](int k) { return m.a(l - 1, k); };
+  const std::string zl = m.text(m.z(l, j)), below = std::to_string(l - 1);
+  const std::string zt = m.text(sum(true_w, true_a, true)), right = zl + " = " + zt;
+  std::vector<Mistake> out;
+  out.push_back({mk::kMissingBias, "the bias " + m.text(m.b(l, j)) + " is missing: " + right, sum(true_w, true_a, false)});
+  if (l >= 2) {
+    out.push_back({mk::kZForA, zl + " sums the activations a" + below + "_k of the layer below, not their pre-activations z" + below + "_k: " + zt,
+                   sum(true_w, [&](int k) { return m.z(l - 1, k); }, true)});
+    if (n <= net.inputs)
+      out.push_back({mk::kWrongUnit, zl + " sums the activations of layer " + below + ", not the inputs x: " + zt,
+                     sum(true_w, [&](int k) { return m.a(0, k); }, true)});
+  }
+  if (n <= net.units(l) && j <= n && n > 1)
+    out.push_back({mk::kTransposedWeight, "the weight indices are transposed: w" + std::to_string(l) + "_jk joins unit k of layer " + below +
+                                              " to unit j of layer " + std::to_string(l) + ", so " + right,
+                   sum([&](int k) { return m.w(l, k, j); }, true_a, true)});
+  if (n >= 2)
+    for (int k = 1; k <= n; ++k)
+      out.push_back({mk::kMissingTerm, "the term " + m.text(m.w(l, j, k) * m.a(l - 1, k)) + " is missing: " + right,
+                     sum(true_w, true_a, true) - m.w(l, j, k) * m.a(l - 1, k)});
+  for (int other = 1; other <= net.units(l); ++other)
+    if (other != j) out.push_back({mk::kWrongUnit, "the bias of another unit: " + right, sum(true_w, true_a, false) + m.b(l, other)});
+  return out;
 }
 
-void forward_mistakes(Mutator& m, const Quantity& q, std::vector<Mistake>& out) {
+// Mistakes of a{l}_j = f(z{l}_j) (or the output yhat): the activation left out or another one,
+// the pre-activation of another unit.
+std::vector<Mistake> activation_mistakes(Mutator& m, const Quantity& q) {
+  const Network& net = m.net();
+  const int l = q.kind == QuantityKind::output ? net.depth() : q.layer, j = q.j;
+  const Activation f = net.activation(l);
+  const ex Z = m.z(l, j);
+  const std::string right = m.text(m.a(l, j)) + " = " + activation_name(f) + "(" + m.text(Z) + ")";
+  std::vector<Mistake> out;
+  if (f == Activation::softmax) {
+    out.push_back({mk::kMissingActivation, "the softmax divides by the sum over the layer: " + m.text(m.a(l, j)) + " = exp(" + m.text(Z) +
+                                               ")/(sum over i of exp(z" + std::to_string(l) + "_i))",
+                   exp(Z)});
+    out.push_back({mk::kWrongActivation, "layer " + std::to_string(l) + " uses softmax, not sigmoid", apply_activation(Activation::sigmoid, Z)});
+    return out;
+  }
+  if (f != Activation::linear) out.push_back({mk::kMissingActivation, "the activation is missing: " + right, Z});
+  for (Activation g : {Activation::sigmoid, Activation::tanh, Activation::relu})
+    if (g != f)
+      out.push_back({mk::kWrongActivation, "layer " + std::to_string(l) + " uses " + activation_name(f) + ", not " + activation_name(g) + ": " + right,
+                     apply_activation(g, Z)});
+  for (int other = 1; other <= net.units(l); ++other)
+    if (other != j && f != Activation::linear)
+      out.push_back({mk::kWrongUnit, "the pre-activation of another unit: " + right, apply_activation(f, m.z(l, other))});
+  return out;
+}
+
+// The loss L written as the other loss.
+Mistake loss_mistake(Mutator& m) {
   const Network& net = m.net();
   const int L = net.depth();
-  if (q.kind == QuantityKind::preactivation) {
-    const int l = q.layer, j = q.j, n = net.units(l - 1);
-    const auto sum = [&](auto weight, auto input, bool bias) {
-      ex s = bias ? m.b(l, j) : ex(0);
-      for (int k = 1; k <= n; ++k) s += weight(k) * input(k);
-      return s;
-    };
-    const auto true_w = [&](int k) { return m.w(l, j, k); };
-    const auto true_a = [&](int k) { return m.a(l - 1, k); };
-    const std::string zt = m.text(sum(true_w, true_a, true));
-    out.push_back({mk::kMissingBias, "the bias " + m.text(m.b(l, j)) + " is missing: " + m.text(m.z(l, j)) + " = " + zt, sum(true_w, true_a, false)});
-    if (l >= 2) {
-      out.push_back({mk::kZForA, m.text(m.z(l, j)) + " sums the activations a" + std::to_string(l - 1) + "_k of the layer below, not their pre-activations z" +
-                                     std::to_string(l - 1) + "_k: " + zt,
-                     sum(true_w, [&](int k) { return m.z(l - 1, k); }, true)});
-      if (n <= net.inputs)
-        out.push_back({mk::kWrongUnit, m.text(m.z(l, j)) + " sums the activations of layer " + std::to_string(l - 1) + ", not the inputs x: " + zt,
-                       sum(true_w, [&](int k) { return m.a(0, k); }, true)});
-    }
-    if (n <= net.units(l) && j <= n && n > 1)
-      out.push_back({mk::kTransposedWeight, "the weight indices are transposed: w" + std::to_string(l) + "_jk joins unit k of layer " +
-                                                std::to_string(l - 1) + " to unit j of layer " + std::to_string(l) + ", so " + m.text(m.z(l, j)) + " = " + zt,
-                     sum([&](int k) { return m.w(l, k, j); }, true_a, true)});
-    if (n >= 2)
-      for (int k = 1; k <= n; ++k) {
-        ex s = sum(true_w, true_a, true) - m.w(l, j, k) * m.a(l - 1, k);
-        out.push_back({mk::kMissingTerm, "the term " + m.text(m.w(l, j, k) * m.a(l - 1, k)) + " is missing: " + m.text(m.z(l, j)) + " = " + zt, s});
-      }
-    for (int other = 1; other <= net.units(l); ++other)
-      if (other != j)
-        out.push_back({mk::kWrongUnit, "the bias of another unit: " + m.text(m.z(l, j)) + " = " + zt,
-                       sum(true_w, true_a, false) + m.b(l, other)});
-    return;
+  ex other = 0;
+  for (int j = 1; j <= net.outputs(); ++j) {
+    const ex A = m.a(L, j), Y = m.y(j);
+    if (net.loss == Loss::crossentropy) other += pow(A - Y, 2) / 2;
+    else other -= Y * log(A) + (1 - Y) * log(1 - A);
   }
-  if (q.kind == QuantityKind::activation || q.kind == QuantityKind::output) {
-    const int l = q.kind == QuantityKind::output ? L : q.layer, j = q.j;
-    const Activation f = net.activation(l);
-    const ex Z = m.z(l, j);
-    const std::string right = m.text(m.a(l, j)) + " = " + activation_name(f) + "(" + m.text(Z) + ")";
-    if (f == Activation::softmax) {
-      out.push_back({mk::kMissingActivation, "the softmax divides by the sum over the layer: " + m.text(m.a(l, j)) + " = exp(" + m.text(Z) +
-                                                 ")/(sum over i of exp(z" + std::to_string(l) + "_i))",
-                     exp(Z)});
-      out.push_back({mk::kWrongActivation, "layer " + std::to_string(l) + " uses softmax, not sigmoid", apply_activation(Activation::sigmoid, Z)});
-      return;
-    }
-    if (f != Activation::linear)
-      out.push_back({mk::kMissingActivation, "the activation is missing: " + right, Z});
-    for (Activation g : {Activation::sigmoid, Activation::tanh, Activation::relu})
-      if (g != f)
-        out.push_back({mk::kWrongActivation, "layer " + std::to_string(l) + " uses " + activation_name(f) + ", not " + activation_name(g) + ": " + right,
-                       apply_activation(g, Z)});
-    for (int other = 1; other <= net.units(l); ++other)
-      if (other != j && f != Activation::linear)
-        out.push_back({mk::kWrongUnit, "the pre-activation of another unit: " + right, apply_activation(f, m.z(l, other))});
-    return;
+  return {mk::kWrongLoss, "this is the " + std::string(net.loss == Loss::squared ? "cross-entropy" : "squared") + " loss, not the " +
+                              loss_name(net.loss) + " loss",
+          other};
+}
+
+// The mistakes made inside the part itself (not the answers of the other parts).
+std::vector<Mistake> own_mistakes(Mutator& m, const EquationKey& key) {
+  const Quantity& q = key.quantity;
+  if (key.gradient || q.kind == QuantityKind::delta) {
+    BackwardMistakes backward(m, q.layer, q.j, key.gradient && q.kind == QuantityKind::weight ? m.a(q.layer - 1, q.k) : ex(1));
+    backward.add_chain_rule_mistakes();
+    if (key.gradient) backward.add_input_factor_mistakes(q);
+    return backward.take();
   }
-  if (q.kind == QuantityKind::loss) {
-    ex other = 0;
-    for (int j = 1; j <= net.outputs(); ++j) {
-      const ex A = m.a(L, j), Y = m.y(j);
-      if (net.loss == Loss::crossentropy) other += pow(A - Y, 2) / 2;
-      else other -= Y * log(A) + (1 - Y) * log(1 - A);
-    }
-    out.push_back({mk::kWrongLoss, "this is the " + std::string(net.loss == Loss::squared ? "cross-entropy" : "squared") + " loss, not the " +
-                                       loss_name(net.loss) + " loss",
-                   other});
-  }
+  if (q.kind == QuantityKind::preactivation) return preactivation_mistakes(m, q);
+  if (q.kind == QuantityKind::activation || q.kind == QuantityKind::output) return activation_mistakes(m, q);
+  if (q.kind == QuantityKind::loss) return {loss_mistake(m)};
+  return {};
 }
 
 }  // namespace
@@ -350,15 +423,7 @@ std::vector<Mistake> plausible_mistakes(const EquationKey& key, Derivation& d) {
   Mutator m(d);
   const Network& net = d.network();
   const Quantity& q = key.quantity;
-  std::vector<Mistake> out;
-  if (key.gradient) {
-    const ex input = q.kind == QuantityKind::weight ? m.a(q.layer - 1, q.k) : ex(1);
-    backward_mistakes(m, q.layer, q.j, input, q, false, out);
-  } else if (q.kind == QuantityKind::delta) {
-    backward_mistakes(m, q.layer, q.j, 1, q, true, out);
-  } else {
-    forward_mistakes(m, q, out);
-  }
+  std::vector<Mistake> out = own_mistakes(m, key);
   // The answer of another part of the same kind (a transposed weight index among them).
   const auto other_part = [&](const EquationKey& other) {
     if (other.gradient == key.gradient && other.quantity == key.quantity) return;

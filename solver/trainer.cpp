@@ -18,6 +18,12 @@ bool finite(const std::vector<double>& v) {
   return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
 }
 
+// Is the example classified right: a >= 0.5 for one output, the largest output otherwise?
+bool classified_right(const std::vector<double>& a, const std::vector<double>& y) {
+  if (a.size() == 1) return (a[0] >= 0.5) == (y[0] >= 0.5);
+  return std::max_element(a.begin(), a.end()) - a.begin() == std::max_element(y.begin(), y.end()) - y.begin();
+}
+
 }  // namespace
 
 Optimizer parse_optimizer(const std::string& text) {
@@ -75,116 +81,173 @@ double evaluate(const Network& net, const std::vector<double>& params, const Dat
   NetworkState<double> s;
   double total = 0;
   std::size_t right = 0;
-  const int L = net.depth(), K = net.outputs();
+  const int L = net.depth();
   for (std::size_t i = 0; i < data.size(); ++i) {
     total += forward(net, layout, params.data(), data.x[i].data(), data.y[i].data(), s, false);
-    const std::vector<double>& a = s.a[L];
-    if (K == 1) right += (a[0] >= 0.5) == (data.y[i][0] >= 0.5);
-    else right += std::max_element(a.begin(), a.end()) - a.begin() == std::max_element(data.y[i].begin(), data.y[i].end()) - data.y[i].begin();
+    right += classified_right(s.a[L], data.y[i]);
   }
   if (accuracy) *accuracy = is_classifier(net) && data.size() ? static_cast<double>(right) / data.size() : std::numeric_limits<double>::quiet_NaN();
   return data.size() ? total / data.size() : std::numeric_limits<double>::quiet_NaN();
 }
 
-TrainResult train(const Network& net, const Dataset& data, const Dataset& validation, const TrainOptions& o, std::vector<double> params,
-                  const std::function<void(const EpochStats&)>& on_epoch) {
-  if (o.patience > 0 && validation.size() == 0) throw UserError("early stopping needs validation data (--validation > 0)");
-  const ParameterLayout layout(net);
-  const int L = net.depth();
-  const std::size_t n = data.size(), P = params.size();
-  const std::size_t batch = o.optimizer == Optimizer::batch ? n : o.optimizer == Optimizer::sgd ? 1 : static_cast<std::size_t>(o.batch_size);
-  Random r(o.seed * 0x9E3779B97F4A7C15ULL + 1);
-  TrainResult result;
-  NetworkState<double> s;
-  std::vector<double> sum(P), velocity(P, 0.0), best = params;
-  std::vector<std::vector<double>> keep(L);
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  double best_loss = std::numeric_limits<double>::infinity();
-  const double keep_scale = o.dropout > 0 ? 1 / (1 - o.dropout) : 1;
-  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-    if (o.optimizer != Optimizer::batch)
-      for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[r.next() % i]);
-    std::vector<double> norms(L, 0.0);
+namespace {
+
+// One training run: the data, the options, the parameters and every buffer the steps reuse.
+class TrainingRun {
+ public:
+  TrainingRun(const Network& net, const Dataset& data, const TrainOptions& o, std::vector<double> params)
+      : net_(net), layout_(net), data_(data), o_(o), L_(net.depth()), n_(data.size()), r_(o.seed * 0x9E3779B97F4A7C15ULL + 1),
+        params_(std::move(params)), sum_(params_.size()), velocity_(params_.size(), 0.0), keep_(L_), order_(n_),
+        keep_scale_(o.dropout > 0 ? 1 / (1 - o.dropout) : 1) {
+    for (std::size_t i = 0; i < n_; ++i) order_[i] = i;
+  }
+
+  // One pass over the training data in (shuffled) batches, one step per batch; the validation
+  // measures are left to the caller.
+  EpochStats epoch(int number) {
+    if (o_.optimizer != Optimizer::batch)
+      for (std::size_t i = n_; i > 1; --i) std::swap(order_[i - 1], order_[r_.next() % i]);
+    const std::size_t batch = o_.optimizer == Optimizer::batch ? n_ : o_.optimizer == Optimizer::sgd ? 1 : static_cast<std::size_t>(o_.batch_size);
+    std::vector<double> norms(L_, 0.0);
     int steps = 0;
-    double epoch_loss = 0;
-    std::size_t epoch_right = 0;
-    const int K = net.outputs();
-    for (std::size_t start = 0; start < n; start += batch) {
-      const std::size_t end = std::min(n, start + batch);
-      std::fill(sum.begin(), sum.end(), 0.0);
-      for (std::size_t b = start; b < end; ++b) {
-        const std::size_t i = order[b];
-        const std::vector<std::vector<double>>* mask = nullptr;
-        if (o.dropout > 0) {
-          for (int l = 1; l < L; ++l) {
-            keep[l].resize(net.units(l));
-            for (double& m : keep[l]) m = r.uniform() < o.dropout ? 0.0 : keep_scale;
-          }
-          mask = &keep;
-        }
-        epoch_loss += forward(net, layout, params.data(), data.x[i].data(), data.y[i].data(), s, false, mask);
-        const std::vector<double>& a = s.a[L];
-        const std::vector<double>& y = data.y[i];
-        if (K == 1) epoch_right += (a[0] >= 0.5) == (y[0] >= 0.5);
-        else epoch_right += std::max_element(a.begin(), a.end()) - a.begin() == std::max_element(y.begin(), y.end()) - y.begin();
-        backward(net, layout, params.data(), data.y[i].data(), s, sum.data(), mask, true);
-      }
-      const double scale = 1.0 / static_cast<double>(end - start);
-      const double shrink = o.lr * o.l1;
-      for (int l = 1; l <= L; ++l) {
-        // Layer l's weights then its biases: contiguous in parameter order.
-        const std::size_t w0 = layout.weight_offset[l - 1], b0 = layout.bias_offset[l - 1];
-        const std::size_t b1 = b0 + static_cast<std::size_t>(net.units(l));
-        double norm = 0;
-        for (std::size_t p = w0; p < b1; ++p) {
-          const bool weight = p < b0;
-          const double g = sum[p] * scale + (weight ? o.l2 * params[p] : 0.0);
-          norm += g * g;
-          velocity[p] = o.momentum * velocity[p] - o.lr * g;
-          double w = params[p] + velocity[p];
-          if (weight && shrink > 0) w = w > shrink ? w - shrink : w < -shrink ? w + shrink : 0.0;  // the L1 step stops at 0
-          params[p] = w;
-        }
-        norms[l - 1] += std::sqrt(norm);
-      }
+    double loss = 0;
+    std::size_t right = 0;
+    for (std::size_t start = 0; start < n_; start += batch) {
+      const std::size_t end = std::min(n_, start + batch);
+      std::fill(sum_.begin(), sum_.end(), 0.0);
+      for (std::size_t b = start; b < end; ++b) loss += accumulate_example(order_[b], right);
+      step(end - start, norms);
       ++steps;
     }
     EpochStats e;
-    e.epoch = epoch;
+    e.epoch = number;
     // As the epoch trained (the way Keras reports it): each example's loss and verdict when it was used.
-    e.train_loss = n ? epoch_loss / n : std::numeric_limits<double>::quiet_NaN();
-    e.train_accuracy = is_classifier(net) && n ? static_cast<double>(epoch_right) / n : std::numeric_limits<double>::quiet_NaN();
-    e.validation_loss = validation.size() ? evaluate(net, params, validation, &e.validation_accuracy) : std::numeric_limits<double>::quiet_NaN();
-    if (!validation.size()) e.validation_accuracy = std::numeric_limits<double>::quiet_NaN();
+    e.train_loss = n_ ? loss / n_ : std::numeric_limits<double>::quiet_NaN();
+    e.train_accuracy = is_classifier(net_) && n_ ? static_cast<double>(right) / n_ : std::numeric_limits<double>::quiet_NaN();
     for (double& v : norms) v /= std::max(1, steps);
     e.gradient_norm = norms;
-    result.epochs.push_back(e);
-    if (on_epoch) on_epoch(e);
-    if (!std::isfinite(e.train_loss) || !finite(params)) {
-      std::ostringstream m;
-      m << "training diverged at epoch " << epoch << ": the loss became " << (std::isnan(e.train_loss) ? "NaN" : "infinite")
-        << "; try a smaller learning rate than --lr " << o.lr;
-      result.diverged = true;
-      result.message = m.str();
-      break;
+    return e;
+  }
+
+  const std::vector<double>& params() const { return params_; }
+
+ private:
+  // Fresh dropout masks for the hidden layers (0 or 1/(1-p) per unit); nullptr without dropout.
+  const std::vector<std::vector<double>>* dropout_masks() {
+    if (!(o_.dropout > 0)) return nullptr;
+    for (int l = 1; l < L_; ++l) {
+      keep_[l].resize(net_.units(l));
+      for (double& m : keep_[l]) m = r_.uniform() < o_.dropout ? 0.0 : keep_scale_;
     }
-    if (o.patience > 0) {
-      if (e.validation_loss < best_loss) {
-        best_loss = e.validation_loss;
-        best = params;
-        result.best_epoch = epoch;
-      } else if (epoch - result.best_epoch >= o.patience) {
-        result.stopped_early = true;
-        result.message = "early stopping: no better validation loss for " + std::to_string(o.patience) + " epochs; keeping the weights of epoch " +
-                         std::to_string(result.best_epoch);
-        break;
+    return &keep_;
+  }
+
+  // Adds example i's gradient to the batch sum; returns its loss and counts it when classified right.
+  double accumulate_example(std::size_t i, std::size_t& right) {
+    const std::vector<std::vector<double>>* mask = dropout_masks();
+    const double loss = forward(net_, layout_, params_.data(), data_.x[i].data(), data_.y[i].data(), s_, false, mask);
+    right += classified_right(s_.a[L_], data_.y[i]);
+    backward(net_, layout_, params_.data(), data_.y[i].data(), s_, sum_.data(), mask, true);
+    return loss;
+  }
+
+  // One step on the mean gradient of `count` examples: g = mean + l2 w (weights only),
+  // v <- momentum v - lr g, w <- w + v, then the L1 step lr*l1 towards 0, stopping at 0.
+  // Adds each layer's gradient norm to norms[l-1].
+  void step(std::size_t count, std::vector<double>& norms) {
+    const double scale = 1.0 / static_cast<double>(count);
+    const double shrink = o_.lr * o_.l1;
+    for (int l = 1; l <= L_; ++l) {
+      // Layer l's weights then its biases: contiguous in parameter order.
+      const std::size_t w0 = layout_.weight_offset[l - 1], b0 = layout_.bias_offset[l - 1];
+      const std::size_t b1 = b0 + static_cast<std::size_t>(net_.units(l));
+      double norm = 0;
+      for (std::size_t p = w0; p < b1; ++p) {
+        const bool weight = p < b0;
+        const double g = sum_[p] * scale + (weight ? o_.l2 * params_[p] : 0.0);
+        norm += g * g;
+        velocity_[p] = o_.momentum * velocity_[p] - o_.lr * g;
+        double w = params_[p] + velocity_[p];
+        if (weight && shrink > 0) w = w > shrink ? w - shrink : w < -shrink ? w + shrink : 0.0;  // the L1 step stops at 0
+        params_[p] = w;
       }
+      norms[l - 1] += std::sqrt(norm);
     }
   }
-  if (o.patience > 0 && result.best_epoch > 0) params = best;
-  else result.best_epoch = result.epochs.empty() ? 0 : result.epochs.back().epoch;
-  result.params = params;
+
+  const Network& net_;
+  const ParameterLayout layout_;
+  const Dataset& data_;
+  const TrainOptions& o_;
+  const int L_;
+  const std::size_t n_;
+  Random r_;
+  NetworkState<double> s_;
+  std::vector<double> params_, sum_, velocity_;
+  std::vector<std::vector<double>> keep_;
+  std::vector<std::size_t> order_;
+  const double keep_scale_;
+};
+
+// Why training diverged at epoch e, naming the option to change. The L2 penalty alone turns
+// each weight into w <- (1 - lr*l2) w (plus momentum), which grows once lr*l2 reaches
+// 2(1 + momentum): then --l2 is named with --lr; otherwise the learning rate.
+std::string divergence_message(const EpochStats& e, const TrainOptions& o) {
+  std::ostringstream m;
+  m.precision(15);
+  m << "training diverged at epoch " << e.epoch << ": the loss became " << (std::isnan(e.train_loss) ? "NaN" : "infinite");
+  const double limit = 2 * (1 + o.momentum);
+  if (o.lr * o.l2 >= limit) {
+    m << "; the L2 penalty alone makes the weights grow when --lr times --l2 reaches " << limit << " (here " << o.lr << " * " << o.l2
+      << " = " << o.lr * o.l2 << "): try a smaller --l2 than " << o.l2 << " or a smaller --lr than " << o.lr;
+    return m.str();
+  }
+  m << "; try a smaller learning rate than --lr " << o.lr;
+  return m.str();
+}
+
+// Early stopping after epoch e: keeps the best weights so far; true when it is time to stop.
+bool stop_early(const EpochStats& e, const TrainOptions& o, const std::vector<double>& params, double& best_loss, std::vector<double>& best,
+                TrainResult& result) {
+  if (e.validation_loss < best_loss) {
+    best_loss = e.validation_loss;
+    best = params;
+    result.best_epoch = e.epoch;
+    return false;
+  }
+  if (e.epoch - result.best_epoch < o.patience) return false;
+  result.stopped_early = true;
+  result.message = "early stopping: no better validation loss for " + std::to_string(o.patience) + " epochs; keeping the weights of epoch " +
+                   std::to_string(result.best_epoch);
+  return true;
+}
+
+}  // namespace
+
+TrainResult train(const Network& net, const Dataset& training_set, const Dataset& validation, const TrainOptions& o, std::vector<double> params,
+                  const std::function<void(const EpochStats&)>& on_epoch) {
+  if (o.patience > 0 && validation.size() == 0) throw UserError("early stopping needs validation data (--validation > 0)");
+  TrainingRun run(net, training_set, o, std::move(params));
+  TrainResult result;
+  std::vector<double> best = run.params();
+  double best_loss = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    EpochStats e = run.epoch(epoch);
+    e.validation_loss = validation.size() ? evaluate(net, run.params(), validation, &e.validation_accuracy) : nan;
+    if (!validation.size()) e.validation_accuracy = nan;
+    result.epochs.push_back(e);
+    if (on_epoch) on_epoch(e);
+    if (!std::isfinite(e.train_loss) || !finite(run.params())) {
+      result.diverged = true;
+      result.message = divergence_message(e, o);
+      break;
+    }
+    if (o.patience > 0 && stop_early(e, o, run.params(), best_loss, best, result)) break;
+  }
+  const bool keep_best = o.patience > 0 && result.best_epoch > 0;
+  result.params = keep_best ? best : run.params();
+  if (!keep_best) result.best_epoch = result.epochs.empty() ? 0 : result.epochs.back().epoch;
   return result;
 }
 

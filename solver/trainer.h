@@ -74,11 +74,13 @@ double evaluate(const Network& net, const std::vector<double>& params, const Dat
 /// The network's outputs for one input.
 std::vector<double> predict(const Network& net, const std::vector<double>& params, const std::vector<double>& x);
 
-/// Trains from `params` on `train`, measuring `validation` (may be empty) after every epoch
+/// Trains from `params` on `training_set`, measuring `validation` (may be empty) after every epoch
 /// and calling `on_epoch`. Deterministic for the same options and seed. Stops early on
-/// divergence (a loss or weight that is NaN or infinite: `diverged` and a message suggesting
-/// a smaller learning rate) or by early stopping (which needs validation data).
-TrainResult train(const Network& net, const Dataset& train, const Dataset& validation, const TrainOptions& options,
+/// divergence (a loss or weight that is NaN or infinite: `diverged` and a message naming the
+/// option to change: a smaller --l2 when lr*l2 reaches 2(1 + momentum), where the penalty
+/// alone makes the weights grow, a smaller learning rate otherwise) or by early stopping
+/// (which needs validation data).
+TrainResult train(const Network& net, const Dataset& training_set, const Dataset& validation, const TrainOptions& options,
                   std::vector<double> params, const std::function<void(const EpochStats&)>& on_epoch = {});
 
 }  // namespace deltacheck

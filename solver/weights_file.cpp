@@ -1,6 +1,7 @@
 // Saving and loading trained weights.
 #include "solver/weights_file.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,26 @@
 #include "core/names.h"
 
 namespace deltacheck {
+
+namespace {
+
+// nlohmann reports a number beyond the range of a double (1e999) as "... number overflow
+// parsing '1e999'" without a position: the error names the number and finds its line.
+UserError number_out_of_range(const std::string& path, const std::string& text, const nlohmann::json::out_of_range& e) {
+  const std::string what = e.what();
+  const std::size_t open = what.find('\''), close = what.rfind('\'');
+  const std::string number = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+  const std::string message = "the number " + (number.empty() ? std::string() : "'" + number + "' ") +
+                              "is too large for a double (at most about 1.8e308): a weight is a finite number";
+  const std::size_t at = number.empty() ? std::string::npos : text.find(number);
+  if (at == std::string::npos) return UserError(SourceLocation{path, 0, 0, ""}, message);
+  const std::size_t line_start = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+  const std::size_t line_end = text.find('\n', at);
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  return UserError(SourceLocation{path, line, static_cast<int>(at - line_start) + 1, text.substr(line_start, line_end - line_start)}, message);
+}
+
+}  // namespace
 
 std::string weights_json(const Network& net, const std::vector<double>& params) {
   nlohmann::ordered_json doc;
@@ -33,6 +54,8 @@ std::vector<double> read_weights(const std::string& path, const Network& net) {
     doc = nlohmann::json::parse(text.str());
   } catch (const nlohmann::json::parse_error& e) {
     throw UserError(SourceLocation{path, 0, 0, ""}, std::string("not valid JSON: ") + e.what());
+  } catch (const nlohmann::json::out_of_range& e) {
+    throw number_out_of_range(path, text.str(), e);
   }
   if (!doc.is_object() || !doc.contains("net") || !doc["net"].is_string() || !doc.contains("parameters") || !doc["parameters"].is_object())
     throw UserError(SourceLocation{path, 0, 0, ""}, "a weights file has \"net\", \"loss\" and \"parameters\" (written by deltacheck train --save)");

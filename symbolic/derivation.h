@@ -97,7 +97,8 @@ class Derivation {
 
 /// f'(z) of activation `a` written in the unit's own a and z (sigmoid: a(1-a), tanh: 1-a^2,
 /// relu: step(z), linear: 1), found by GiNaC's diff of f(z) and rewriting f(z) as a.
-/// Not for softmax (its derivative couples units; see the output delta).
+/// Not for softmax (its derivative couples units; see the output delta). The numeric overload,
+/// for a scalar T, is in solver/backprop.h.
 GiNaC::ex activation_derivative(Activation a, const GiNaC::ex& a_symbol, const GiNaC::ex& z_symbol);
 
 /// f(z) for a non-softmax activation.

@@ -1,4 +1,4 @@
-// Tests of the deltacheck command as a user runs it: output, exit status, errors and determinism.
+// Tests of derive, gradient and verify as a user runs them (output, exit status, determinism), and of every command's errors and --help.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -36,7 +36,7 @@ std::string write_point(const Network& net, const Point& p) {
 
 }  // namespace
 
-TEST_CASE("derive prints Q1's 10 forward equations and 17 gradients, the same bytes every run", "[command_line]") {
+TEST_CASE("derive prints Q1's 10 forward equations and 17 gradients, the same bytes every run", "[derive_gradient_verify_command]") {
   const Run first = run("derive --net '3 relu:2 sigmoid:2 sigmoid:1' --loss squared");
   REQUIRE(first.status == 0);
   CHECK(count_lines_starting(first.out, "z") + count_lines_starting(first.out, "a") == 10);
@@ -52,7 +52,7 @@ TEST_CASE("derive prints Q1's 10 forward equations and 17 gradients, the same by
   CHECK(count_lines_starting(delta.out, "delta") == 5);
 }
 
-TEST_CASE("derive --format json uses separated names, and latex is an align* block", "[command_line]") {
+TEST_CASE("derive --format json uses separated names, and latex is an align* block", "[derive_gradient_verify_command]") {
   const Run r = run("derive --net '2 tanh:1 sigmoid:2' --loss crossentropy --format json");
   REQUIRE(r.status == 0);
   const auto doc = nlohmann::json::parse(r.out);
@@ -65,7 +65,7 @@ TEST_CASE("derive --format json uses separated names, and latex is an align* blo
   CHECK_THAT(tex.out, Catch::Contains("\\begin{align*}") && Catch::Contains("\\frac{\\partial L}{\\partial w^{(1)}_{11}}"));
 }
 
-TEST_CASE("gradient --json has the shape of DESIGN §6 and the backprop's values", "[command_line]") {
+TEST_CASE("gradient --json has the shape of DESIGN §6 and the backprop's values", "[derive_gradient_verify_command]") {
   const Network net = testing::q1("crossentropy");
   const Point p = sample_points(net, 1, 5)[0];
   const std::string path = write_point(net, p);
@@ -89,7 +89,7 @@ TEST_CASE("gradient --json has the shape of DESIGN §6 and the backprop's values
   CHECK(std::stod(doc["loss_value"].get<std::string>()) == Approx(g.loss).epsilon(1e-12));
 }
 
-TEST_CASE("verify exits 0 when everything agrees and prints the verdict", "[command_line]") {
+TEST_CASE("verify exits 0 when everything agrees and prints the verdict", "[derive_gradient_verify_command]") {
   const Run r = run("verify --net '2 tanh:1 sigmoid:2' --loss crossentropy --points 8");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("verified"));
@@ -98,7 +98,7 @@ TEST_CASE("verify exits 0 when everything agrees and prints the verdict", "[comm
   CHECK(nlohmann::json::parse(j.out)["passed"] == true);
 }
 
-TEST_CASE("user errors exit 2 with one line on stderr, never a crash", "[command_line]") {
+TEST_CASE("user errors exit 2 with one line on stderr, never a crash", "[derive_gradient_verify_command]") {
   const Network net = testing::q1("squared");
   Point p = sample_points(net, 1, 5)[0];
   Point missing;
@@ -122,7 +122,7 @@ TEST_CASE("user errors exit 2 with one line on stderr, never a crash", "[command
   for (const auto& [args, expected] : cases) testing::check_user_error(args, expected);
 }
 
-TEST_CASE("every subcommand has --help with an example", "[command_line]") {
+TEST_CASE("every subcommand has --help with an example", "[derive_gradient_verify_command]") {
   for (const char* cmd : {"derive", "gradient", "verify", "check", "template", "list", "show"}) {
     const Run r = run(std::string(cmd) + " --help");
     CHECK(r.status == 0);
