@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "symbolic/dag_memo.h"
-#include "symbolic/functions.h"
+#include "symbolic/function_table.h"
 
 namespace deltacheck {
 
@@ -263,30 +263,23 @@ class Printer {
 
   // base^exponent with the base already rendered.
   Piece power_piece(const Piece& b, const ex& exponent) {
-    if (exponent.is_equal(numeric(1, 2))) return {latex() ? "\\sqrt{" + b.s + "}" : "sqrt(" + b.s + ")", kAtom};
+    if (exponent.is_equal(numeric(1, 2))) return {spell(function_entry(FunctionId::sqrt), b.s), kAtom};
     const Piece x = render(exponent);
     if (latex()) return {"{" + parens(b, kAtom) + "}^{" + x.s + "}", kPower};
     // a^b^c reads as a^(b^c): a power as base or a non-atomic exponent gets parentheses.
     return {parens(b, kAtom) + "^" + parens(x, kAtom), kPower};
   }
 
+  // f(arg) as the function table spells it; a function not in the table by GiNaC's name.
   Piece call(const function& f) {
-    const unsigned s = f.get_serial();
-    const ex& arg = f.op(0);
-    const Piece a = render(arg);
-    if (s == exp_SERIAL::serial && latex()) return {"e^{" + a.s + "}", kPower};
-    if (s == abs_SERIAL::serial && latex()) return {"\\left|" + a.s + "\\right|", kAtom};
-    std::string name = f.get_name();
-    if (s == unit_step_SERIAL::serial) name = "step";
-    if (latex()) {
-      if (s == sigmoid_SERIAL::serial) name = "\\sigma";
-      else if (s == relu_SERIAL::serial) name = "\\operatorname{ReLU}";
-      else if (s == unit_step_SERIAL::serial) name = "\\operatorname{step}";
-      else if (name == "tanh" || name == "log" || name == "cosh" || name == "sinh" || name == "exp") name = "\\" + name;
-      else name = "\\operatorname{" + name + "}";
-      return {name + "\\left(" + a.s + "\\right)", kAtom};
-    }
-    return {name + "(" + a.s + ")", kAtom};
+    const Piece a = render(f.op(0));
+    if (const MathFunction* m = function_of(f)) return {spell(*m, a.s), latex() && m->latex_is_power ? kPower : kAtom};
+    if (latex()) return {"\\operatorname{" + f.get_name() + "}\\left(" + a.s + "\\right)", kAtom};
+    return {f.get_name() + "(" + a.s + ")", kAtom};
+  }
+
+  std::string spell(const MathFunction& f, const std::string& arg) const {
+    return latex() ? latex_call(f, arg) : text_call(f, arg);
   }
 
   struct Term {

@@ -52,6 +52,37 @@ std::string ascii_hint(char c) {
   }
 }
 
+// The end of the number starting at `start`: digits, an optional fraction, an optional
+// exponent. Refuses more than kMaxNumberDigits digits and exponents beyond kMaxDecimalExponent.
+std::size_t number_end(const std::string& text, std::size_t start) {
+  std::size_t i = start;
+  while (i < text.size() && is_digit(text[i])) ++i;
+  std::size_t digits = i - start;
+  if (i < text.size() && text[i] == '.') {
+    const std::size_t point = i++;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    digits += i - point - 1;
+  }
+  if (digits > kMaxNumberDigits)
+    throw ExpressionError(start, "number '" + text.substr(start, 12) + "...' has " + std::to_string(digits) + " digits; at most " +
+                                     std::to_string(kMaxNumberDigits) + " are read: round it, or write it as a power such as 2^400 or 1.5e-120");
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    std::size_t j = i + 1;
+    if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
+    if (j < text.size() && is_digit(text[j])) {
+      const std::size_t first = j;
+      while (j < text.size() && is_digit(text[j])) ++j;
+      const std::string exponent = text.substr(first, j - first);
+      if (exponent.size() > 4 || std::stoi(exponent) > kMaxDecimalExponent)
+        throw ExpressionError(start, "number '" + text.substr(start, j - start) + "' is out of range: exponents go up to " +
+                                         std::to_string(kMaxDecimalExponent));
+      i = j;
+    }
+    // Otherwise 'e' is not part of the number: the parser reports the missing '*' there.
+  }
+  return i;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(const std::string& text) {
@@ -76,25 +107,7 @@ std::vector<Token> tokenize(const std::string& text) {
       throw ExpressionError(i, "unexpected control character (byte " + hex_byte(u) + "): answers are plain text");
     if (is_digit(c) || (c == '.' && i + 1 < text.size() && is_digit(text[i + 1]))) {
       const std::size_t start = i;
-      while (i < text.size() && is_digit(text[i])) ++i;
-      if (i < text.size() && text[i] == '.') {
-        ++i;
-        while (i < text.size() && is_digit(text[i])) ++i;
-      }
-      if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        std::size_t j = i + 1;
-        if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
-        if (j < text.size() && is_digit(text[j])) {
-          const std::size_t digits = j;
-          while (j < text.size() && is_digit(text[j])) ++j;
-          const std::string exponent = text.substr(digits, j - digits);
-          if (exponent.size() > 4 || std::stoi(exponent) > kMaxDecimalExponent)
-            throw ExpressionError(start, "number '" + text.substr(start, j - start) + "' is out of range: exponents go up to " +
-                                             std::to_string(kMaxDecimalExponent));
-          i = j;
-        }
-        // Otherwise 'e' is not part of the number: the parser reports the missing '*' there.
-      }
+      i = number_end(text, start);
       add(TokenKind::number, start, i);
       continue;
     }
