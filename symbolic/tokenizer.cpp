@@ -83,6 +83,27 @@ std::size_t number_end(const std::string& text, std::size_t start) {
   return i;
 }
 
+// The operator or bracket token at text[i] (a '*' followed by '*' is a power), or the
+// error for a byte that starts no token.
+TokenKind operator_kind(const std::string& text, std::size_t i) {
+  const char c = text[i];
+  switch (c) {
+    case '+': return TokenKind::plus;
+    case '-': return TokenKind::minus;
+    case '/': return TokenKind::divide;
+    case '^': return TokenKind::power;
+    case '(': return TokenKind::open;
+    case ')': return TokenKind::close;
+    case ',': return TokenKind::comma;
+    case '\'': return TokenKind::prime;
+    case '*': return i + 1 < text.size() && text[i + 1] == '*' ? TokenKind::power : TokenKind::times;
+    default: {
+      const std::string hint = ascii_hint(c);
+      throw ExpressionError(i, "unexpected character '" + std::string(1, c) + "'" + (hint.empty() ? "" : ": " + hint));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(const std::string& text) {
@@ -118,29 +139,8 @@ std::vector<Token> tokenize(const std::string& text) {
       continue;
     }
     const std::size_t start = i;
-    TokenKind kind;
-    switch (c) {
-      case '+': kind = TokenKind::plus; break;
-      case '-': kind = TokenKind::minus; break;
-      case '/': kind = TokenKind::divide; break;
-      case '^': kind = TokenKind::power; break;
-      case '(': kind = TokenKind::open; break;
-      case ')': kind = TokenKind::close; break;
-      case ',': kind = TokenKind::comma; break;
-      case '\'': kind = TokenKind::prime; break;
-      case '*':
-        kind = TokenKind::times;
-        if (i + 1 < text.size() && text[i + 1] == '*') {
-          kind = TokenKind::power;
-          ++i;
-        }
-        break;
-      default: {
-        const std::string hint = ascii_hint(c);
-        throw ExpressionError(i, "unexpected character '" + std::string(1, c) + "'" + (hint.empty() ? "" : ": " + hint));
-      }
-    }
-    ++i;
+    const TokenKind kind = operator_kind(text, i);
+    i += kind == TokenKind::power && c == '*' ? 2 : 1;  // ** is one token
     add(kind, start, i);
   }
   tokens.push_back({TokenKind::end, "", text.size()});
