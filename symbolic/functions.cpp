@@ -1,4 +1,4 @@
-// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side.
+// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side; LaTeX as the function table spells it.
 #include "symbolic/functions.h"
 
 #include <sstream>
