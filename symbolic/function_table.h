@@ -18,8 +18,8 @@ enum class FunctionId { sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, a
 enum class Domain { all, positive, nonnegative };
 
 /// One maths function of the answer syntax. Adding a function is adding one entry to
-/// math_functions() (with its FunctionId and case of apply_function<T>): the reader, printer, evaluator and
-/// prover all learn it from there.
+/// math_functions() (with its FunctionId and its case of apply_function<T>): the reader,
+/// printer, evaluator and prover all learn it from there.
 struct MathFunction {
   FunctionId id;
   const char* name;                  // canonical spelling: echoed and printed in text as name(x)
