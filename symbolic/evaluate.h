@@ -7,13 +7,12 @@
 
 #include <ginac/ginac.h>
 
-#include "core/elementary.h"
 #include "core/error.h"
 #include "core/point.h"
 #include "core/scalar_text.h"
 #include "symbolic/dag_memo.h"
 #include "symbolic/derivation.h"
-#include "symbolic/functions.h"
+#include "symbolic/function_table.h"
 
 namespace deltacheck {
 
@@ -50,14 +49,7 @@ class Evaluator {
 
   T compute(const GiNaC::ex& e) {
     using namespace GiNaC;
-    using std::abs;
-    using std::cosh;
-    using std::exp;
-    using std::log;
     using std::pow;
-    using std::sinh;
-    using std::sqrt;
-    using std::tanh;
     if (is_exactly_a<add>(e)) {
       T s = 0;
       for (size_t i = 0; i < e.nops(); ++i) s += eval(e.op(i));
@@ -77,21 +69,12 @@ class Evaluator {
         for (int i = 0; i < (n < 0 ? -n : n); ++i) r *= base;
         return n < 0 ? T(1) / r : r;
       }
-      if (x.is_equal(numeric(1, 2))) return sqrt(base);
+      if (x.is_equal(numeric(1, 2))) return apply_function(FunctionId::sqrt, base);
       return pow(base, eval(x));
     }
     if (is_a<function>(e)) {
-      const unsigned s = ex_to<function>(e).get_serial();
       const T a = eval(e.op(0));
-      if (s == sigmoid_SERIAL::serial) return elementary::sigmoid(a);
-      if (s == relu_SERIAL::serial) return elementary::relu(a);
-      if (s == unit_step_SERIAL::serial) return elementary::step(a);
-      if (s == exp_SERIAL::serial) return exp(a);
-      if (s == log_SERIAL::serial) return log(a);
-      if (s == tanh_SERIAL::serial) return tanh(a);
-      if (s == cosh_SERIAL::serial) return cosh(a);
-      if (s == sinh_SERIAL::serial) return sinh(a);
-      if (s == abs_SERIAL::serial) return abs(a);
+      if (const MathFunction* f = function_of(ex_to<function>(e))) return apply_function(f->id, a);
       throw UserError("cannot evaluate function '" + ex_to<function>(e).get_name() + "'");
     }
     std::ostringstream out;

@@ -1,5 +1,9 @@
-// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side.
+// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side; LaTeX as the function table spells it.
 #include "symbolic/functions.h"
+
+#include <sstream>
+
+#include "symbolic/function_table.h"
 
 namespace deltacheck {
 
@@ -10,10 +14,11 @@ namespace {
 bool is_real_number(const ex& x) { return is_exactly_a<numeric>(x) && ex_to<numeric>(x).is_real(); }
 bool is_float_number(const ex& x) { return is_real_number(x) && !ex_to<numeric>(x).is_rational(); }
 
-void print_latex_call(const char* name, const ex& x, const print_context& c) {
-  c.s << name << "\\left(";
-  x.print(c);
-  c.s << "\\right)";
+// f(x) in LaTeX as the function table spells it.
+void print_latex_call(FunctionId f, const ex& x, const print_context& c) {
+  std::ostringstream arg;
+  x.print(print_latex(arg));
+  c.s << latex_call(function_entry(f), arg.str());
 }
 
 // sigma(x) = 1/(1+exp(-x)); sigma(0) = 1/2; sigma' = sigma (1 - sigma)
@@ -27,7 +32,7 @@ ex sigmoid_eval(const ex& x) {
   return sigmoid(x).hold();
 }
 ex sigmoid_deriv(const ex& x, unsigned) { return sigmoid(x) * (1 - sigmoid(x)); }
-void sigmoid_latex(const ex& x, const print_context& c) { print_latex_call("\\sigma", x, c); }
+void sigmoid_latex(const ex& x, const print_context& c) { print_latex_call(FunctionId::sigmoid, x, c); }
 
 // relu(x) = max(x, 0); relu' = step
 ex relu_eval(const ex& x) {
@@ -36,7 +41,7 @@ ex relu_eval(const ex& x) {
 }
 ex relu_evalf(const ex& x) { return relu_eval(x.evalf()); }
 ex relu_deriv(const ex& x, unsigned) { return unit_step(x); }
-void relu_latex(const ex& x, const print_context& c) { print_latex_call("\\operatorname{ReLU}", x, c); }
+void relu_latex(const ex& x, const print_context& c) { print_latex_call(FunctionId::relu, x, c); }
 
 // step(x) = [x > 0]; step' = 0 (away from the kink)
 ex unit_step_eval(const ex& x) {
@@ -45,7 +50,7 @@ ex unit_step_eval(const ex& x) {
 }
 ex unit_step_evalf(const ex& x) { return unit_step_eval(x.evalf()); }
 ex unit_step_deriv(const ex&, unsigned) { return 0; }
-void unit_step_latex(const ex& x, const print_context& c) { print_latex_call("\\operatorname{step}", x, c); }
+void unit_step_latex(const ex& x, const print_context& c) { print_latex_call(FunctionId::step, x, c); }
 
 }  // namespace
 
@@ -63,12 +68,8 @@ ex rewrite_to_exp(const ex& e) {
   struct Rewriter : map_function {
     ex operator()(const ex& x) override {
       if (is_a<function>(x)) {
-        const ex arg = x.op(0).map(*this);
-        const unsigned s = ex_to<function>(x).get_serial();
-        if (s == sigmoid_SERIAL::serial) return 1 / (1 + exp(-arg));
-        if (s == tanh_SERIAL::serial) return (exp(2 * arg) - 1) / (exp(2 * arg) + 1);
-        if (s == cosh_SERIAL::serial) return (exp(arg) + exp(-arg)) / 2;
-        if (s == sinh_SERIAL::serial) return (exp(arg) - exp(-arg)) / 2;
+        const MathFunction* f = function_of(ex_to<function>(x));
+        if (f != nullptr && f->to_exp != nullptr) return f->to_exp(x.op(0).map(*this));
       }
       return x.map(*this);
     }

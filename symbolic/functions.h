@@ -16,7 +16,8 @@ DECLARE_FUNCTION_1P(unit_step)
 /// Forces the registration of the functions above to be linked in; call before making a parser.
 void ensure_functions_registered();
 
-/// Rewrites sigmoid, tanh, cosh and sinh into exp (so that normal() can prove identities).
+/// Rewrites every function that has an exp form in the function table (sigmoid, tanh, cosh,
+/// sinh) into exp, so that normal() can prove identities.
 GiNaC::ex rewrite_to_exp(const GiNaC::ex& e);
 
 }  // namespace deltacheck

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "symbolic/dag_memo.h"
-#include "symbolic/functions.h"
+#include "symbolic/function_table.h"
 
 namespace deltacheck {
 
@@ -182,19 +182,30 @@ class Printer {
     return negated_memo_.remember(s, render(-s));
   }
 
-  // A product (or a lone negative power): coefficient, numerator factors, denominator factors.
-  Signed product(const ex& e) {
+  // A product split into its coefficient, its numerator factors and its denominator factors.
+  struct ProductParts {
     numeric coefficient = 1;
+    std::vector<Factor> top, bottom;
+  };
+
+  // A product (or a lone negative power): sign, and magnitude as a fraction.
+  Signed product(const ex& e) {
+    ProductParts parts = split_product(e);
+    const numeric c = abs(parts.coefficient);
+    return {parts.coefficient.is_negative(), latex() ? latex_product(parts, c) : text_product(parts, c)};
+  }
+
+  ProductParts split_product(const ex& e) {
+    ProductParts parts;
     std::vector<ex> factors;
     if (is_exactly_a<mul>(e)) {
       for (size_t i = 0; i < e.nops(); ++i) factors.push_back(e.op(i));
     } else {
       factors.push_back(e);
     }
-    std::vector<Factor> top, bottom;
     for (ex f : factors) {
       if (is_exactly_a<numeric>(f)) {
-        coefficient *= ex_to<numeric>(f);
+        parts.coefficient *= ex_to<numeric>(f);
         continue;
       }
       // Orient sum factors, and sums raised to an integer power: (-s)^n = (-1)^n s^n.
@@ -204,43 +215,48 @@ class Printer {
       bool negate_base = false;
       if (is_exactly_a<add>(base) && is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_integer() &&
           prefer_negated(base)) {
-        if (ex_to<numeric>(exponent).is_odd()) coefficient = -coefficient;
+        if (ex_to<numeric>(exponent).is_odd()) parts.coefficient = -parts.coefficient;
         negate_base = true;
       }
       const bool below = is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_negative();
       if (below) exponent = -exponent;
       const Piece b = negate_base ? render_negated(base) : render(base);
       const Piece piece = exponent.is_equal(1) ? b : power_piece(b, exponent);
-      (below ? bottom : top).push_back({rank(base), kind_rank(exponent.is_equal(1) ? base : f), piece});
+      (below ? parts.bottom : parts.top).push_back({rank(base), kind_rank(exponent.is_equal(1) ? base : f), piece});
     }
-    const bool negative = coefficient.is_negative();
-    const numeric c = abs(coefficient);
+    return parts;
+  }
+
+  // c * top / bottom in LaTeX (c > 0).
+  Piece latex_product(ProductParts& parts, const numeric& c) {
     const numeric p = c.numer(), q = c.denom();
-    std::string numerator = join_factors(top), denominator = join_factors(bottom);
-    if (latex() && bottom.size() == 1 && q.is_equal(1)) denominator = bottom[0].piece.s;  // \frac needs no parentheses
-    const auto one = [](const std::vector<Factor>& fs, const numeric& k) { return fs.size() == 1 && k.is_equal(1); };
+    const std::string numerator = join_factors(parts.top);
+    std::string denominator = join_factors(parts.bottom);
+    if (parts.bottom.size() == 1 && q.is_equal(1)) denominator = parts.bottom[0].piece.s;  // \frac needs no parentheses
+    std::string num = p.is_equal(1) && !numerator.empty() ? numerator : (numerator.empty() ? to_string_integer(p) : to_string_integer(p) + " " + numerator);
+    std::string den = q.is_equal(1) ? denominator : (denominator.empty() ? to_string_integer(q) : to_string_integer(q) + " " + denominator);
+    if (den.empty()) return {num, parts.top.size() == 1 && p.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
+    if (!q.is_equal(1) && denominator.empty() && !numerator.empty())  // \frac{1}{2} x rather than \frac{x}{2}
+      return {"\\frac{" + to_string_integer(p) + "}{" + to_string_integer(q) + "} " + numerator, kProduct};
+    return {"\\frac{" + num + "}{" + den + "}", kAtom};
+  }
 
-    if (latex()) {
-      std::string num = p.is_equal(1) && !numerator.empty() ? numerator : (numerator.empty() ? to_string_integer(p) : to_string_integer(p) + " " + numerator);
-      std::string den = q.is_equal(1) ? denominator : (denominator.empty() ? to_string_integer(q) : to_string_integer(q) + " " + denominator);
-      if (den.empty()) return {negative, {num, one(top, p) ? top[0].piece.precedence : kProduct}};
-      if (!q.is_equal(1) && denominator.empty() && !numerator.empty())  // \frac{1}{2} x rather than \frac{x}{2}
-        return {negative, {"\\frac{" + to_string_integer(p) + "}{" + to_string_integer(q) + "} " + numerator, kProduct}};
-      return {negative, {"\\frac{" + num + "}{" + den + "}", kAtom}};
-    }
-
-    if (bottom.empty()) {
+  // c * top / bottom in the answer syntax (c > 0).
+  Piece text_product(ProductParts& parts, const numeric& c) {
+    const numeric p = c.numer(), q = c.denom();
+    const std::string numerator = join_factors(parts.top), denominator = join_factors(parts.bottom);
+    if (parts.bottom.empty()) {
       std::string out;
       if (!c.is_equal(1) || numerator.empty()) out = c.is_integer() ? to_string_integer(p) : to_string_integer(p) + "/" + to_string_integer(q);
       if (!numerator.empty()) out += (out.empty() ? "" : "*") + numerator;
-      return {negative, {out, one(top, c) ? top[0].piece.precedence : kProduct}};
+      return {out, parts.top.size() == 1 && c.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
     }
     // Denominator present: p * numerator / (q * denominator).
     const std::string out = numerator.empty() ? to_string_integer(p) : (p.is_equal(1) ? numerator : to_string_integer(p) + "*" + numerator);
-    const size_t bottom_count = bottom.size() + (q.is_equal(1) ? 0 : 1);
+    const size_t bottom_count = parts.bottom.size() + (q.is_equal(1) ? 0 : 1);
     std::string den = q.is_equal(1) ? denominator : to_string_integer(q) + "*" + denominator;
     if (bottom_count > 1) den = "(" + den + ")";  // a single sum factor is already in parentheses
-    return {negative, {out + "/" + den, kProduct}};
+    return {out + "/" + den, kProduct};
   }
 
   // Sign and magnitude of any term of a sum.
@@ -263,30 +279,23 @@ class Printer {
 
   // base^exponent with the base already rendered.
   Piece power_piece(const Piece& b, const ex& exponent) {
-    if (exponent.is_equal(numeric(1, 2))) return {latex() ? "\\sqrt{" + b.s + "}" : "sqrt(" + b.s + ")", kAtom};
+    if (exponent.is_equal(numeric(1, 2))) return {spell(function_entry(FunctionId::sqrt), b.s), kAtom};
     const Piece x = render(exponent);
     if (latex()) return {"{" + parens(b, kAtom) + "}^{" + x.s + "}", kPower};
     // a^b^c reads as a^(b^c): a power as base or a non-atomic exponent gets parentheses.
     return {parens(b, kAtom) + "^" + parens(x, kAtom), kPower};
   }
 
+  // f(arg) as the function table spells it; a function not in the table by GiNaC's name.
   Piece call(const function& f) {
-    const unsigned s = f.get_serial();
-    const ex& arg = f.op(0);
-    const Piece a = render(arg);
-    if (s == exp_SERIAL::serial && latex()) return {"e^{" + a.s + "}", kPower};
-    if (s == abs_SERIAL::serial && latex()) return {"\\left|" + a.s + "\\right|", kAtom};
-    std::string name = f.get_name();
-    if (s == unit_step_SERIAL::serial) name = "step";
-    if (latex()) {
-      if (s == sigmoid_SERIAL::serial) name = "\\sigma";
-      else if (s == relu_SERIAL::serial) name = "\\operatorname{ReLU}";
-      else if (s == unit_step_SERIAL::serial) name = "\\operatorname{step}";
-      else if (name == "tanh" || name == "log" || name == "cosh" || name == "sinh" || name == "exp") name = "\\" + name;
-      else name = "\\operatorname{" + name + "}";
-      return {name + "\\left(" + a.s + "\\right)", kAtom};
-    }
-    return {name + "(" + a.s + ")", kAtom};
+    const Piece a = render(f.op(0));
+    if (const MathFunction* m = function_of(f)) return {spell(*m, a.s), latex() && m->latex_is_power ? kPower : kAtom};
+    if (latex()) return {"\\operatorname{" + f.get_name() + "}\\left(" + a.s + "\\right)", kAtom};
+    return {f.get_name() + "(" + a.s + ")", kAtom};
+  }
+
+  std::string spell(const MathFunction& f, const std::string& arg) const {
+    return latex() ? latex_call(f, arg) : text_call(f, arg);
   }
 
   struct Term {

@@ -6,6 +6,7 @@
 
 #include "core/decimal.h"
 #include "core/error.h"
+#include "symbolic/function_table.h"
 #include "symbolic/functions.h"
 
 namespace deltacheck {
@@ -24,32 +25,14 @@ struct Node {
   bool division = false;  // a product whose last operation is '/'
 };
 
-struct Function {
-  const char* name;       // as written
-  const char* canonical;  // as echoed
-  ex (*make)(const ex&);
-  const char* derivative;  // what f'(z) is, for "sigmoid'(z)"
-};
-
-const Function kFunctions[] = {
-    {"sigmoid", "sigmoid", [](const ex& x) -> ex { return sigmoid(x); }, "sigmoid(z)*(1 - sigmoid(z))"},
-    {"sigma", "sigmoid", [](const ex& x) -> ex { return sigmoid(x); }, "sigma(z)*(1 - sigma(z))"},
-    {"relu", "relu", [](const ex& x) -> ex { return relu(x); }, "step(z)"},
-    {"step", "step", [](const ex& x) -> ex { return unit_step(x); }, "0 (away from z = 0)"},
-    {"tanh", "tanh", [](const ex& x) -> ex { return tanh(x); }, "1 - tanh(z)^2"},
-    {"exp", "exp", [](const ex& x) -> ex { return exp(x); }, "exp(z)"},
-    {"log", "log", [](const ex& x) -> ex { return log(x); }, "1/z"},
-    {"ln", "log", [](const ex& x) -> ex { return log(x); }, "1/z"},
-    {"sqrt", "sqrt", [](const ex& x) -> ex { return sqrt(x); }, "1/(2*sqrt(z))"},
-    {"cosh", "cosh", [](const ex& x) -> ex { return cosh(x); }, "sinh(z)"},
-    {"sinh", "sinh", [](const ex& x) -> ex { return sinh(x); }, "cosh(z)"},
-    {"abs", "abs", [](const ex& x) -> ex { return abs(x); }, "z/abs(z)"},
-};
-
-const Function* find_function(const std::string& name) {
-  for (const Function& f : kFunctions)
-    if (name == f.name) return &f;
-  return nullptr;
+// Every spelling of every function, with its entry, in the table's order (for suggestions).
+std::vector<std::pair<std::string, const MathFunction*>> spellings() {
+  std::vector<std::pair<std::string, const MathFunction*>> out;
+  for (const MathFunction& f : math_functions()) {
+    out.emplace_back(f.name, &f);
+    for (const std::string& alias : f.aliases) out.emplace_back(alias, &f);
+  }
+  return out;
 }
 
 std::string lower(std::string s) {
@@ -73,33 +56,36 @@ std::size_t distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
+// What to write for `l`, the lower-case form of an unknown function name, when it is a
+// known slip: another name for a function, or a derivative written as a name.
+std::string known_slip(const std::string& l) {
+  for (const MathFunction& f : math_functions())
+    for (const std::string& misname : f.misnames)
+      if (l == misname) return f.misname_advice;
+  if (l == "d" || l == "diff" || l == "derivative" || l == "grad" || l == "partial")
+    return "derivatives are written out, e.g. sigmoid(z)*(1 - sigmoid(z)) for sigmoid'(z)";
+  for (const auto& [n, f] : spellings()) {
+    if (l == "d" + n || l == n + "_prime" || l == n + "prime" || l == n + "_deriv" || l == "d" + n + "_dz")
+      return "derivatives are written out: " + n + "'(z) is " + derivative_text(*f, n);
+  }
+  return "";
+}
+
 // What to write instead of an unknown function name.
 std::string unknown_function(const std::string& name) {
   const std::string prefix = "unknown function '" + name + "': ";
   const std::string l = lower(name);
-  if (const Function* f = find_function(l)) return prefix + "names are case-sensitive: write " + f->name + "(...)";
-  if (l == "max") return prefix + "write relu(z) for max(0, z)";
-  if (l == "sig" || l == "logistic" || l == "logit") return prefix + "write sigmoid(...)";
-  if (l == "sign" || l == "sgn") return prefix + "write x/abs(x) for sign(x)";
-  if (l == "heaviside" || l == "h" || l == "u" || l == "theta")
-    return prefix + "write step(z) for the unit step (1 for z > 0, 0 for z < 0)";
-  if (l == "log10" || l == "lg" || l == "log2") return prefix + "log is the natural logarithm: write log(x)/log(10) or log(x)/log(2)";
-  if (l == "e") return prefix + "write exp(x) for e^x";
-  if (l == "d" || l == "diff" || l == "derivative" || l == "grad" || l == "partial")
-    return prefix + "derivatives are written out, e.g. sigmoid(z)*(1 - sigmoid(z)) for sigmoid'(z)";
-  for (const Function& f : kFunctions) {
-    const std::string n(f.name);
-    if (l == "d" + n || l == n + "_prime" || l == n + "prime" || l == n + "_deriv" || l == "d" + n + "_dz")
-      return prefix + "derivatives are written out: " + n + "'(z) is " + f.derivative;
-  }
+  if (function_named(l)) return prefix + "names are case-sensitive: write " + l + "(...)";
+  const std::string slip = known_slip(l);
+  if (!slip.empty()) return prefix + slip;
   std::string best;
   std::size_t best_distance = 3;
-  for (const Function& f : kFunctions) {
-    const std::size_t d = distance(l, f.name);
-    if (d < best_distance) best_distance = d, best = f.name;
+  for (const auto& [n, f] : spellings()) {
+    const std::size_t d = distance(l, n);
+    if (d < best_distance) best_distance = d, best = n;
   }
   if (!best.empty()) return prefix + "did you mean " + best + "(...)?";
-  return prefix + "the functions are sigmoid (or sigma), relu, step, tanh, exp, log (or ln), sqrt, cosh, sinh, abs";
+  return prefix + "the functions are " + function_list();
 }
 
 std::string describe(const Token& t) {
@@ -238,9 +224,10 @@ class Reader {
         const numeric& b = ex_to<numeric>(base);
         if (b.is_zero() && !e.is_positive()) throw ExpressionError(offset, e.is_zero() ? "0^0 is undefined" : "division by zero");
         if (b.is_negative() && !e.is_integer()) throw ExpressionError(offset, "a negative number to a fractional power is not a real number");
-        const numeric size = abs(e.numer()) * (b.numer().int_length() + b.denom().int_length() + 1);
-        if (!b.is_zero() && !abs(b).is_equal(numeric(1)) && (size > 100000 || e.denom() > 1000))
-          throw ExpressionError(offset, "this number is too large to work with (more than 30000 digits)");
+        // Bits of the result, bounded above; a decimal digit is log2(10) = 3.32 bits, taken as 10/3.
+        const numeric bits = abs(e.numer()) * (b.numer().int_length() + b.denom().int_length() + 1);
+        if (!b.is_zero() && !abs(b).is_equal(numeric(1)) && (bits > kMaxPowerDigits * 10 / 3 || e.denom() > 1000))
+          throw ExpressionError(offset, "this number is too large to work with (more than " + std::to_string(kMaxPowerDigits) + " digits)");
       }
     }
     return build(offset, [&] { return pow(base, exponent); });
@@ -282,9 +269,9 @@ class Reader {
   }
 
   Node name(const Token& t) {
-    const Function* f = find_function(t.text);
+    const MathFunction* f = function_named(t.text);
     if (peek().kind == TokenKind::prime) {
-      if (f) throw ExpressionError(peek().offset, t.text + "' is not part of the syntax: write the derivative out, " + t.text + "'(z) = " + f->derivative);
+      if (f) throw ExpressionError(peek().offset, t.text + "' is not part of the syntax: write the derivative out, " + t.text + "'(z) = " + derivative_text(*f, t.text));
       throw ExpressionError(peek().offset, t.text + "' is not a name: derivatives are written out in the names of the network");
     }
     if (peek().kind == TokenKind::open) return call(t, f);
@@ -296,7 +283,7 @@ class Reader {
     return n;
   }
 
-  Node call(const Token& t, const Function* f) {
+  Node call(const Token& t, const MathFunction* f) {
     if (!f) {
       bool is_name = false;
       try {
@@ -309,24 +296,30 @@ class Reader {
     }
     const Token& open = next();
     const Depth depth(*this, open.offset);
-    if (peek().kind == TokenKind::close) throw ExpressionError(peek().offset, std::string(f->name) + "() needs an argument");
+    if (peek().kind == TokenKind::close) throw ExpressionError(peek().offset, t.text + "() needs an argument");
     const Node arg = sum();
-    if (peek().kind == TokenKind::comma) throw ExpressionError(peek().offset, std::string(f->name) + " takes one argument");
+    if (peek().kind == TokenKind::comma) throw ExpressionError(peek().offset, t.text + " takes one argument");
     if (peek().kind != TokenKind::close) {
       if (peek().kind == TokenKind::end) throw ExpressionError(open.offset, "unbalanced parentheses: this '(' is never closed");
       missing_operator(peek());
     }
     next();
-    const std::string canonical = f->canonical;
-    if (is_numeric_value(arg.value)) {
-      const numeric& x = ex_to<numeric>(arg.value);
-      if (canonical == "log" && !x.is_positive()) throw ExpressionError(t.offset, "log of " + std::string(x.is_zero() ? "0" : "a negative number") + " is undefined");
-      if (canonical == "sqrt" && x.is_negative()) throw ExpressionError(t.offset, "sqrt of a negative number is not a real number");
-    }
+    check_domain(*f, arg.value, t.offset);
     Node n;
     n.value = build(t.offset, [&] { return f->make(arg.value); });
-    n.echo = canonical + "(" + arg.echo + ")";
+    n.echo = text_call(*f, arg.echo);
     return n;
+  }
+
+  // Refuses a number argument where f has no real value: log(0), sqrt(-1).
+  static void check_domain(const MathFunction& f, const ex& arg, std::size_t offset) {
+    if (!is_numeric_value(arg)) return;
+    const numeric& x = ex_to<numeric>(arg);
+    const std::string name = f.name;
+    if (f.domain == Domain::positive && !x.is_positive())
+      throw ExpressionError(offset, name + " of " + (x.is_zero() ? "0" : "a negative number") + " is undefined");
+    if (f.domain == Domain::nonnegative && x.is_negative())
+      throw ExpressionError(offset, name + " of a negative number is not a real number");
   }
 
   const std::string& text_;

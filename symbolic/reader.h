@@ -35,10 +35,13 @@ struct ReadExpression {
 constexpr std::size_t kMaxExpressionLength = 100000;
 /// Deepest nesting of parentheses, signs and powers.
 constexpr int kMaxNesting = 200;
+/// Largest number a power of two numbers may produce, in decimal digits: 2^(10^10) is
+/// refused at once instead of computed. Far above kMaxNumberDigits, the longest number written.
+constexpr int kMaxPowerDigits = 30000;
 
 /// Reads `text`: numbers exactly (0.1 is 1/10), + - * / ^ (and ** for ^; a^b^c is a^(b^c)),
-/// parentheses, the functions sigmoid (sigma), relu, step, tanh, exp, log (ln), sqrt, cosh,
-/// sinh, abs, and names through `names`. Throws ExpressionError at the first problem with a
+/// parentheses, the functions of symbolic/function_table.h by name or alias (sigmoid or
+/// sigma, log or ln, ...), and names through `names`. Throws ExpressionError at the first problem with a
 /// message that says what to write: missing '*', unbalanced parentheses, unknown function
 /// (sigmoid', Sigmoid, max), a name `names` refuses, a number too large to hold, a value
 /// that is not real (sqrt(-1), log(0)), input too long or nested too deeply.

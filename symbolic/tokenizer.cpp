@@ -52,6 +52,58 @@ std::string ascii_hint(char c) {
   }
 }
 
+// The end of the number starting at `start`: digits, an optional fraction, an optional
+// exponent. Refuses more than kMaxNumberDigits digits and exponents beyond kMaxDecimalExponent.
+std::size_t number_end(const std::string& text, std::size_t start) {
+  std::size_t i = start;
+  while (i < text.size() && is_digit(text[i])) ++i;
+  std::size_t digits = i - start;
+  if (i < text.size() && text[i] == '.') {
+    const std::size_t point = i++;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    digits += i - point - 1;
+  }
+  if (digits > kMaxNumberDigits)
+    throw ExpressionError(start, "number '" + text.substr(start, 12) + "...' has " + std::to_string(digits) + " digits; at most " +
+                                     std::to_string(kMaxNumberDigits) + " are read: round it, or write it as a power such as 2^400 or 1.5e-120");
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    std::size_t j = i + 1;
+    if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
+    if (j < text.size() && is_digit(text[j])) {
+      const std::size_t first = j;
+      while (j < text.size() && is_digit(text[j])) ++j;
+      const std::string exponent = text.substr(first, j - first);
+      if (exponent.size() > 4 || std::stoi(exponent) > kMaxDecimalExponent)
+        throw ExpressionError(start, "number '" + text.substr(start, j - start) + "' is out of range: exponents go up to " +
+                                         std::to_string(kMaxDecimalExponent));
+      i = j;
+    }
+    // Otherwise 'e' is not part of the number: the parser reports the missing '*' there.
+  }
+  return i;
+}
+
+// The operator or bracket token at text[i] (a '*' followed by '*' is a power), or the
+// error for a byte that starts no token.
+TokenKind operator_kind(const std::string& text, std::size_t i) {
+  const char c = text[i];
+  switch (c) {
+    case '+': return TokenKind::plus;
+    case '-': return TokenKind::minus;
+    case '/': return TokenKind::divide;
+    case '^': return TokenKind::power;
+    case '(': return TokenKind::open;
+    case ')': return TokenKind::close;
+    case ',': return TokenKind::comma;
+    case '\'': return TokenKind::prime;
+    case '*': return i + 1 < text.size() && text[i + 1] == '*' ? TokenKind::power : TokenKind::times;
+    default: {
+      const std::string hint = ascii_hint(c);
+      throw ExpressionError(i, "unexpected character '" + std::string(1, c) + "'" + (hint.empty() ? "" : ": " + hint));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(const std::string& text) {
@@ -76,25 +128,7 @@ std::vector<Token> tokenize(const std::string& text) {
       throw ExpressionError(i, "unexpected control character (byte " + hex_byte(u) + "): answers are plain text");
     if (is_digit(c) || (c == '.' && i + 1 < text.size() && is_digit(text[i + 1]))) {
       const std::size_t start = i;
-      while (i < text.size() && is_digit(text[i])) ++i;
-      if (i < text.size() && text[i] == '.') {
-        ++i;
-        while (i < text.size() && is_digit(text[i])) ++i;
-      }
-      if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        std::size_t j = i + 1;
-        if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
-        if (j < text.size() && is_digit(text[j])) {
-          const std::size_t digits = j;
-          while (j < text.size() && is_digit(text[j])) ++j;
-          const std::string exponent = text.substr(digits, j - digits);
-          if (exponent.size() > 4 || std::stoi(exponent) > kMaxDecimalExponent)
-            throw ExpressionError(start, "number '" + text.substr(start, j - start) + "' is out of range: exponents go up to " +
-                                             std::to_string(kMaxDecimalExponent));
-          i = j;
-        }
-        // Otherwise 'e' is not part of the number: the parser reports the missing '*' there.
-      }
+      i = number_end(text, start);
       add(TokenKind::number, start, i);
       continue;
     }
@@ -105,29 +139,8 @@ std::vector<Token> tokenize(const std::string& text) {
       continue;
     }
     const std::size_t start = i;
-    TokenKind kind;
-    switch (c) {
-      case '+': kind = TokenKind::plus; break;
-      case '-': kind = TokenKind::minus; break;
-      case '/': kind = TokenKind::divide; break;
-      case '^': kind = TokenKind::power; break;
-      case '(': kind = TokenKind::open; break;
-      case ')': kind = TokenKind::close; break;
-      case ',': kind = TokenKind::comma; break;
-      case '\'': kind = TokenKind::prime; break;
-      case '*':
-        kind = TokenKind::times;
-        if (i + 1 < text.size() && text[i + 1] == '*') {
-          kind = TokenKind::power;
-          ++i;
-        }
-        break;
-      default: {
-        const std::string hint = ascii_hint(c);
-        throw ExpressionError(i, "unexpected character '" + std::string(1, c) + "'" + (hint.empty() ? "" : ": " + hint));
-      }
-    }
-    ++i;
+    const TokenKind kind = operator_kind(text, i);
+    i += kind == TokenKind::power && c == '*' ? 2 : 1;  // ** is one token
     add(kind, start, i);
   }
   tokens.push_back({TokenKind::end, "", text.size()});

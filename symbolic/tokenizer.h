@@ -35,9 +35,15 @@ struct Token {
 /// Longest accepted number exponent: 1e-1000 .. 1e1000 (numbers are kept exact).
 constexpr int kMaxDecimalExponent = 1000;
 
+/// Most digits a number may be written with (integer and fraction parts, the exponent not
+/// counted). Numbers in answers are short; a longer one costs time in every exact step, and
+/// one that is truly large is written as a power (kept below kMaxPowerDigits of reader.h).
+constexpr std::size_t kMaxNumberDigits = 100;
+
 /// Tokens of `text`, ending with one `end` token. Spaces and tabs separate tokens.
 /// Throws ExpressionError at the first byte that cannot start a token: a control byte (NUL
-/// included), invalid UTF-8, a malformed number, brackets other than ( ), or a non-ASCII
+/// included), invalid UTF-8, a malformed number or one longer than kMaxNumberDigits digits,
+/// brackets other than ( ), or a non-ASCII
 /// character, with what to write instead where one is known (σ: sigmoid, −: -, ×: *, ...).
 std::vector<Token> tokenize(const std::string& text);
 

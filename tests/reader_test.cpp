@@ -96,6 +96,39 @@ TEST_CASE("every reading error names its column and says what to write", "[reade
   CHECK(f.error("L*x1").second == "the loss L cannot be used in an answer: write it out in a and y");
 }
 
+TEST_CASE("unknown functions get the advice of the function table, spelled as written", "[reader]") {
+  Fixture f;
+  using E = std::pair<std::size_t, std::string>;
+  CHECK(f.error("sigma'(z2_1)") == E{6, "sigma' is not part of the syntax: write the derivative out, sigma'(z) = sigma(z)*(1 - sigma(z))"});
+  CHECK(f.error("tanh'(z2_1)") == E{5, "tanh' is not part of the syntax: write the derivative out, tanh'(z) = 1 - tanh(z)^2"});
+  CHECK(f.error("Ln(x1)") == E{1, "unknown function 'Ln': names are case-sensitive: write ln(...)"});
+  CHECK(f.error("logistic(x1)") == E{1, "unknown function 'logistic': write sigmoid(...)"});
+  CHECK(f.error("Heaviside(x1)") == E{1, "unknown function 'Heaviside': write step(z) for the unit step (1 for z > 0, 0 for z < 0)"});
+  CHECK(f.error("sgn(x1)") == E{1, "unknown function 'sgn': write x/abs(x) for sign(x)"});
+  CHECK(f.error("log10(x1)") == E{1, "unknown function 'log10': log is the natural logarithm: write log(x)/log(10) or log(x)/log(2)"});
+  CHECK(f.error("dsigma(x1)") == E{1, "unknown function 'dsigma': derivatives are written out: sigma'(z) is sigma(z)*(1 - sigma(z))"});
+  CHECK(f.error("relu_prime(x1)") == E{1, "unknown function 'relu_prime': derivatives are written out: relu'(z) is step(z)"});
+  CHECK(f.error("grad(x1)") == E{1, "unknown function 'grad': derivatives are written out, e.g. sigmoid(z)*(1 - sigmoid(z)) for sigmoid'(z)"});
+  CHECK(f.error("lnn(x1)") == E{1, "unknown function 'lnn': did you mean ln(...)?"});
+  CHECK(f.error("softmax(x1)") ==
+        E{1, "unknown function 'softmax': the functions are sigmoid (or sigma), relu, step, tanh, exp, log (or ln), sqrt, cosh, sinh, abs"});
+  CHECK(f.error("ln(-2)") == E{1, "log of a negative number is undefined"});
+  CHECK(f.error("sigma()") == E{7, "sigma() needs an argument"});
+}
+
+TEST_CASE("numbers longer than kMaxNumberDigits digits are refused at their start, with what to write", "[reader][hostile]") {
+  Fixture f;
+  const std::string longest(kMaxNumberDigits, '9');
+  CHECK(f.read(longest).value.is_equal(pow(numeric(10), static_cast<int>(kMaxNumberDigits)) - 1));
+  const auto [column, message] = f.error("x1 + " + longest + "9");
+  CHECK(column == 6);
+  CHECK(message == "number '999999999999...' has 101 digits; at most 100 are read: round it, or write it as a power such as 2^400 or 1.5e-120");
+  // 17 lines of 100 000-digit integers once took 44 s to check: now each is refused before any arithmetic.
+  const auto start = std::chrono::steady_clock::now();
+  for (int line = 0; line < 17; ++line) CHECK(f.error(std::string(kMaxExpressionLength, '7')).first == 1);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+}
+
 TEST_CASE("hostile input gets a clear error or a value within a second, never a crash", "[reader][hostile]") {
   Fixture f;
   const auto quickly = [&](const std::string& text) {

@@ -53,3 +53,14 @@ TEST_CASE("bytes that start no token are refused with their offset and a hint", 
   CHECK(error_of("x1 = 2", offset).find("only one '='") != std::string::npos);
   CHECK(error_of("1e99999", offset).find("out of range") != std::string::npos);
 }
+
+TEST_CASE("a number of more than kMaxNumberDigits digits is refused, its fraction counted, its exponent not", "[tokenizer]") {
+  std::size_t offset = 99;
+  const std::string hundred(kMaxNumberDigits, '3');
+  CHECK(tokenize(hundred + "e-900")[0].text == hundred + "e-900");
+  CHECK(tokenize("0." + hundred.substr(1))[0].kind == TokenKind::number);
+  CHECK(error_of("x + 0." + hundred, offset).find("has 101 digits; at most 100 are read") != std::string::npos);
+  CHECK(offset == 4);
+  CHECK(error_of(hundred + "3.5", offset).find("has 102 digits") != std::string::npos);
+  CHECK(offset == 0);
+}
