@@ -42,7 +42,7 @@ TEST_CASE("the PDF report of every built-in exercise compiles cleanly and holds 
     const std::string id = e["id"], kind = e["kind"];
     CAPTURE(id);
     const std::string pdf = dir + "/" + id + ".pdf";
-    const testing::Run r = run("report " + id + " -o " + pdf);
+    const testing::Run r = run("report " + id + " --keep-tex -o " + pdf);
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());
     CHECK(slurp(pdf).substr(0, 5) == "%PDF-");
@@ -106,7 +106,7 @@ TEST_CASE("without LaTeX, report writes the .tex and says how to install LaTeX",
 TEST_CASE("with training, the report includes the loss, boundary and gradient figures", "[report_command]") {
   const std::string dir = testing::scratch("trained");
   mkdir(dir.c_str(), 0755);
-  const testing::Run r = run("report numeric-mlp-step --train --epochs 20 -o " + dir + "/mlp.pdf");
+  const testing::Run r = run("report numeric-mlp-step --train --epochs 20 --keep-tex -o " + dir + "/mlp.pdf");
   REQUIRE(r.status == 0);
   CHECK(slurp(dir + "/mlp_plots/loss.png").substr(0, 4) == "\x89PNG");
   CHECK_THAT(slurp(dir + "/mlp.tex"), Catch::Contains("\\includegraphics[width=0.7\\textwidth]{mlp_plots/boundary.pdf}"));
