@@ -83,12 +83,15 @@ inline std::vector<std::string> split_words(const std::string& text) {
 }
 
 /// Runs a program by argv (the first word found on PATH) with `environment` added, no standard
-/// input, no shell; its exit status (-1 when it did not exit) and output.
-inline Run run_argv(const std::vector<std::string>& argv, const std::vector<std::pair<std::string, std::string>>& environment = {}) {
+/// input, no shell, stopped after `seconds` when that is > 0; its exit status (-1 when it did
+/// not exit) and output.
+inline Run run_argv(const std::vector<std::string>& argv, const std::vector<std::pair<std::string, std::string>>& environment = {},
+                    double seconds = 0) {
   ChildOptions o;
   o.capture = true;
   o.capture_bytes = std::size_t{1} << 30;
   o.environment = environment;
+  o.seconds = seconds;
   const ChildResult r = run_program(argv, o);
   return Run{r.end == ChildResult::End::exited ? r.exit_code : -1, r.out, r.err};
 }
