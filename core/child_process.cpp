@@ -19,7 +19,23 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define DELTACHECK_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DELTACHECK_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 namespace deltacheck {
+
+bool memory_limits_apply() {
+#ifdef DELTACHECK_ADDRESS_SANITIZER
+  return false;
+#else
+  return true;
+#endif
+}
 
 namespace {
 
@@ -87,7 +103,7 @@ void set_up_child(const ChildOptions& o, pid_t parent, int out_fd, int err_fd, i
   if (err_fd >= 0 && dup2(err_fd, STDERR_FILENO) < 0) fail_start(error_fd, errno);
   for (int fd : {out_fd, err_fd})  // only as 1 and 2, so that the parent sees the end when the child ends
     if (fd > STDERR_FILENO) ::close(fd);
-  if (o.memory_bytes > 0) {
+  if (o.memory_bytes > 0 && memory_limits_apply()) {
     const rlimit limit{static_cast<rlim_t>(o.memory_bytes), static_cast<rlim_t>(o.memory_bytes)};
     if (setrlimit(RLIMIT_AS, &limit) != 0) fail_start(error_fd, errno);
   }
@@ -162,7 +178,7 @@ Child start_child(const std::function<int()>& body, const std::vector<std::strin
   setpgid(pid, pid);  // also here, so that the group exists before the caller may kill it
   Child child;
   child.pid_ = pid;
-  child.memory_bytes_ = options.memory_bytes;
+  child.memory_bytes_ = memory_limits_apply() ? options.memory_bytes : 0;
   child.function_ = argv == nullptr;
   remember(pid);
   if (argv) {
@@ -225,10 +241,19 @@ ChildResult Child::kill() {
   }
   ::kill(-pid_, SIGKILL);
   ::kill(pid_, SIGKILL);
+  return reap();
+}
+
+ChildResult Child::reap() {
   int status = 0;
-  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  pid_t reaped;
+  while ((reaped = waitpid(pid_, &status, 0)) < 0 && errno == EINTR) {
   }
-  return finish(status);
+  if (reaped == pid_) return finish(status);
+  // Reaped elsewhere (SIGCHLD ignored, or a wait of someone else's): how it ended is unknown.
+  start_errno_ = errno;
+  start_error_ = std::string("the child's end could not be learned: ") + std::strerror(errno);
+  return finish(0);
 }
 
 ChildResult Child::wait(double seconds) {
@@ -245,10 +270,7 @@ ChildResult Child::wait(double seconds) {
     }
     if (info.si_pid == pid_) {
       ::kill(-pid_, SIGKILL);  // what it left running in its group
-      int status = 0;
-      while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-      }
-      return finish(status);
+      return reap();
     }
     if (Clock::now() >= deadline) {
       ChildResult r = kill();

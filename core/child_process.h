@@ -17,12 +17,16 @@ constexpr int kChildOutOfMemoryExit = 86;
 /// The exit status of a function child from which another exception escaped.
 constexpr int kChildExceptionExit = 70;
 
+/// False in a build with AddressSanitizer, whose shadow memory takes terabytes of address
+/// space: there ChildOptions::memory_bytes is ignored (no limit). True otherwise.
+bool memory_limits_apply();
+
 /// How a child is made. Every child gets stdin from /dev/null, its own process group, and
 /// SIGKILL when its parent dies (PR_SET_PDEATHSIG, then a check that the parent still lives);
 /// SIGINT, SIGTERM and SIGPIPE are reset to their default actions in it.
 struct ChildOptions {
   double seconds = 0;                 // wall-clock limit for run_*; 0: none
-  std::size_t memory_bytes = 0;       // address-space limit (RLIMIT_AS); 0: inherited
+  std::size_t memory_bytes = 0;       // address-space limit (RLIMIT_AS); 0: inherited (see memory_limits_apply)
   bool capture = false;               // run_*: stdout and stderr into ChildResult (else inherited)
   std::size_t capture_bytes = 1 << 20;  // kept of each captured stream; the rest is read and dropped
   std::string directory;              // the working directory of the child; "": the parent's
@@ -37,7 +41,7 @@ struct ChildResult {
   int signal = 0;              // End::signalled: the signal
   bool out_of_memory = false;  // the memory limit was hit, as far as can be told (see Child::wait)
   std::string out, err;        // captured output (ChildOptions::capture), each at most capture_bytes
-  std::string error;           // End::not_started: why (fork, chdir or exec failed, with errno's text)
+  std::string error;           // End::not_started: why (exec failed, or the end could not be learned), with errno's text
   int start_errno = 0;         // End::not_started: the errno (ENOENT: no such program)
   /// True when the child exited with status 0.
   bool ok() const { return end == End::exited && exit_code == 0; }
@@ -79,6 +83,7 @@ class Child {
   friend Child detail::start_child(const std::function<int()>& body, const std::vector<std::string>* argv, const ChildOptions& options,
                                    int out_fd, int err_fd);
   ChildResult finish(int status);
+  ChildResult reap();
   pid_t pid_ = -1;
   std::size_t memory_bytes_ = 0;
   bool function_ = false;  // a function child (its exit codes mean what kChild...Exit say)
