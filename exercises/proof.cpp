@@ -79,7 +79,12 @@ std::vector<bool> prove_all(const std::vector<std::vector<ex>>& candidates, doub
     if (pipe(fds) != 0) return proved;
     Child child;
     try {
-      child = spawn_function([&] { return close(fds[0]), prove_from(candidates, next, fds[1]); }, ChildOptions{});
+      child = spawn_function(
+          [&] {
+            close(fds[0]);
+            return prove_from(candidates, next, fds[1]);
+          },
+          ChildOptions{});
     } catch (const std::runtime_error&) {  // fork failed: nothing more is proved
       close(fds[0]), close(fds[1]);
       return proved;
