@@ -1,4 +1,5 @@
 // deltacheck grade: a whole class at once, with a gradebook, Gradescope results and what the class got wrong.
+#include <cctype>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -16,14 +17,76 @@ namespace po = boost::program_options;
 
 namespace deltacheck::app {
 
+namespace {
+
+constexpr std::size_t kMiB = std::size_t{1} << 20;
+
+// The bytes of --memory-limit: MiB as a plain number, or with a unit K, M, G (also KiB, MB, ...; all powers of 1024).
+std::size_t memory_limit_from(const std::string& text) {
+  const std::string fix = "--memory-limit must be a size from 16M to 1024G, such as 1G, 512M or 2048 (MiB), not '" + text + "'";
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 10 && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))) throw UserError(fix);
+  std::string unit = text.substr(digits);
+  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.size() > 1 && (unit.substr(1) == "IB" || unit.substr(1) == "B")) unit = unit.substr(0, 1);
+  const std::size_t scale = unit.empty() || unit == "M" ? kMiB : unit == "G" ? kMiB << 10 : unit == "K" ? std::size_t{1} << 10 : 0;
+  const std::size_t bytes = std::stoull(text.substr(0, digits)) * scale;
+  if (scale == 0 || bytes < 16 * kMiB || bytes > (kMiB << 20)) throw UserError(fix);
+  return bytes;
+}
+
+// The submissions of --dir or of the command line; what --dir skipped is listed on stderr.
+std::vector<Submission> submissions_of(const po::variables_map& vm) {
+  if (!vm.count("dir")) return submissions_from(vm["submission"].as<std::vector<std::string>>());
+  const ClassFolder folder = submissions_in(vm["dir"].as<std::string>());
+  for (const SkippedEntry& s : folder.skipped) std::cerr << "deltacheck grade: skipped '" << s.name << "': " << s.reason << "\n";
+  return folder.submissions;
+}
+
+// Throws UserError when a student's report in --out would be overwritten by the class summary.
+void refuse_summary_student(const std::vector<Submission>& submissions, const std::string& out) {
+  for (const Submission& s : submissions)
+    if (s.student == "summary")
+      throw UserError("the student 'summary' (" + s.source + ") would be overwritten by the class summary " + out +
+                      "/summary.json: rename the submission");
+}
+
+GradeOptions grading_options(const po::variables_map& vm) {
+  GradeOptions grading;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  grading.jobs = vm.count("jobs") ? vm["jobs"].as<int>() : static_cast<int>(cores);
+  if (grading.jobs < 1 || grading.jobs > 256) throw UserError("--jobs must be 1 to 256, not " + std::to_string(grading.jobs));
+  grading.seconds_each = vm["time-limit"].as<double>();
+  if (!(grading.seconds_each > 0 && grading.seconds_each <= 3600)) throw UserError("--time-limit must be more than 0 and at most 3600 seconds");
+  grading.memory_bytes = memory_limit_from(vm["memory-limit"].as<std::string>());
+  if (isatty(STDERR_FILENO)) grading.progress = [](std::size_t done, std::size_t total) { draw_progress_bar(done, total, " submissions"); };
+  return grading;
+}
+
+void write_outputs(const po::variables_map& vm, const Exercise& exercise, const std::vector<StudentGrade>& grades, const ClassSummary& summary) {
+  if (vm.count("csv")) write_file_atomically(vm["csv"].as<std::string>(), gradebook_csv(exercise, grades));
+  if (vm.count("gradescope")) write_file_atomically(vm["gradescope"].as<std::string>(), gradescope_json(grades[0]));
+  if (vm.count("out")) {
+    const std::string dir = vm["out"].as<std::string>();
+    for (const StudentGrade& g : grades) write_file_atomically(dir + "/" + g.student + ".json", student_json(g));
+    write_file_atomically(dir + "/summary.json", summary_json(summary));
+    write_file_atomically(dir + "/summary.txt", summary_text(summary));
+  }
+}
+
+}  // namespace
+
 int run_grade(const std::vector<std::string>& args) {
   const Usage usage{"grade", "deltacheck grade EXERCISE (SUBMISSION... | --dir DIR) [--gradescope FILE] [--csv FILE] [--out DIR] [--jobs N]",
                     "Checks every submission (one answer file per student) and prints each score and a class\n"
                     "summary: the score distribution and, for each part, how many were right and which mistakes\n"
                     "were made how often. With --dir, each student is DIR/<student>.txt or a folder DIR/<student>/\n"
-                    "holding one answer file. A submission that is empty, binary, not UTF-8, too large, unreadable\n"
-                    "or too slow gets 0 with the reason; the others are graded normally. Files are written whole or\n"
-                    "not at all, and submissions are only read. Exit status 0 once the class is graded (faults included).",
+                    "holding one answer file; every other entry is skipped and listed on stderr. A submission that\n"
+                    "is empty, binary, not UTF-8, too large, unreadable, not a regular file, a link out of DIR, too\n"
+                    "slow or too big for --memory-limit gets 0 with the reason; the others are graded normally.\n"
+                    "Files are written whole or not at all, and submissions are only read. Exit status 0 once the\n"
+                    "class is graded (faults included); 130 or 143 when interrupted (the workers are stopped too).",
                     "deltacheck grade assign-q1-squared --dir submissions --csv gradebook.csv --out reports"};
   po::options_description options("options");
   options.add_options()
@@ -35,16 +98,17 @@ int run_grade(const std::vector<std::string>& args) {
       ("out", po::value<std::string>()->value_name("DIR"), "write one JSON report per student and the class summary")
       ("student", po::value<std::string>()->value_name("ID"), "the student id of a single submission (instead of its file name)")
       ("jobs", po::value<int>()->value_name("N"), "worker processes (default: the number of cores)")
-      ("time-limit", po::value<double>()->default_value(10)->value_name("S"), "seconds one submission may take");
+      ("time-limit", po::value<double>()->default_value(10)->value_name("S"), "seconds one submission may take")
+      ("memory-limit", po::value<std::string>()->default_value("1G")->value_name("SIZE"),
+       "memory (address space) of each worker: 512M, 1G, or MiB as a plain number");
   po::positional_options_description positional;
   positional.add("exercise", 1).add("submission", -1);
   const auto vm = parse(usage, options, args, &positional);
   if (!vm) return 0;
   const Exercise exercise = load_exercise(required(*vm, "exercise", usage));
-  const bool has_dir = vm->count("dir") != 0, has_files = vm->count("submission") != 0;
-  if (has_dir == has_files) throw UserError("give the submissions as files or as --dir DIR (one of the two)");
-  std::vector<Submission> submissions =
-      has_dir ? submissions_in((*vm)["dir"].as<std::string>()) : submissions_from((*vm)["submission"].as<std::vector<std::string>>());
+  if ((vm->count("dir") != 0) == (vm->count("submission") != 0)) throw UserError("give the submissions as files or as --dir DIR (one of the two)");
+  const GradeOptions grading = grading_options(*vm);
+  std::vector<Submission> submissions = submissions_of(*vm);
   if (submissions.empty()) throw UserError("no submissions found: each is DIR/<student>.txt or a folder DIR/<student>/");
   if (vm->count("student")) {
     if (submissions.size() != 1) throw UserError("--student names the student of a single submission");
@@ -52,25 +116,12 @@ int run_grade(const std::vector<std::string>& args) {
   }
   if (vm->count("gradescope") && submissions.size() != 1)
     throw UserError("--gradescope writes the results of one submission (Gradescope grades one per container); use --out for a class");
-  GradeOptions grading;
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  grading.jobs = vm->count("jobs") ? (*vm)["jobs"].as<int>() : static_cast<int>(cores);
-  if (grading.jobs < 1 || grading.jobs > 256) throw UserError("--jobs must be 1 to 256, not " + std::to_string(grading.jobs));
-  grading.seconds_each = (*vm)["time-limit"].as<double>();
-  if (!(grading.seconds_each > 0 && grading.seconds_each <= 3600)) throw UserError("--time-limit must be more than 0 and at most 3600 seconds");
-  if (isatty(STDERR_FILENO)) grading.progress = [](std::size_t done, std::size_t total) { draw_progress_bar(done, total, " submissions"); };
+  if (vm->count("out")) refuse_summary_student(submissions, (*vm)["out"].as<std::string>());
   if (vm->count("out")) make_directories((*vm)["out"].as<std::string>());
 
   const std::vector<StudentGrade> grades = grade_all(exercise, submissions, grading);
   const ClassSummary summary = summarize(exercise, grades);
-  if (vm->count("csv")) write_file_atomically((*vm)["csv"].as<std::string>(), gradebook_csv(exercise, grades));
-  if (vm->count("gradescope")) write_file_atomically((*vm)["gradescope"].as<std::string>(), gradescope_json(grades[0]));
-  if (vm->count("out")) {
-    const std::string dir = (*vm)["out"].as<std::string>();
-    for (const StudentGrade& g : grades) write_file_atomically(dir + "/" + g.student + ".json", student_json(g));
-    write_file_atomically(dir + "/summary.json", summary_json(summary));
-    write_file_atomically(dir + "/summary.txt", summary_text(summary));
-  }
+  write_outputs(*vm, exercise, grades, summary);
   std::ostringstream out;
   out << grades_table(grades) << "\n" << summary_text(summary);
   std::cout << out.str();

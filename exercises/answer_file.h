@@ -56,12 +56,12 @@ struct AnswerFile {
 /// byte order mark and CR of CRLF line ends are ignored.
 AnswerFile parse_answer_file(const std::string& content, const std::string& path);
 
-/// The bytes of the file at `path` (a named pipe works), at most kMaxAnswerFileBytes.
-/// Throws UserError naming the path when it cannot be read or is larger.
+/// The bytes of the regular file at `path`, at most kMaxAnswerFileBytes. Throws UserError
+/// naming the path when it cannot be read, is larger, or is not a regular file (a named pipe,
+/// device or folder is refused without being opened).
 std::string read_answer_text(const std::string& path);
 
-/// Reads and splits the file at `path` (a named pipe such as <(deltacheck derive ...) works).
-/// Throws UserError when it cannot be read or is larger than kMaxAnswerFileBytes.
+/// Reads and splits the regular file at `path`. Throws UserError as read_answer_text does.
 AnswerFile read_answer_file(const std::string& path);
 
 }  // namespace deltacheck

@@ -13,9 +13,11 @@ namespace deltacheck {
 bool proves_zero(const GiNaC::ex& e);
 
 /// For each list of candidates, whether proves_zero holds for any of them. The proofs run in
-/// a child process: one that is still running after `seconds_each` is abandoned (the child is
-/// killed and counts as not proved) and the next starts in a new child; after `seconds_total`
-/// the rest count as not proved. Where fork() fails, nothing is proved.
+/// a child process (core/child_process: its own process group, killed with its parent, under
+/// the caller's memory limit): one that is still running after `seconds_each` is abandoned
+/// (the child is killed and counts as not proved) and the next starts in a new child; after
+/// `seconds_total` the rest count as not proved. A proof that runs out of memory is not
+/// proved. Where fork() fails, nothing is proved.
 std::vector<bool> prove_all(const std::vector<std::vector<GiNaC::ex>>& candidates, double seconds_each, double seconds_total);
 
 }  // namespace deltacheck

@@ -2,16 +2,16 @@
 #include "reports/report_writer.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include "core/child_process.h"
 #include "exercises/checker.h"
 #include "exercises/verify.h"
 #include "reports/atomic_file.h"
@@ -317,45 +317,83 @@ std::string report_markdown(const Exercise& ex, const ReportOptions& o) {
   return out.str();
 }
 
-std::string compile_pdf(const std::string& tex_path, const std::string& pdf_path) {
-  if (std::system("command -v latexmk >/dev/null 2>&1") != 0)
-    return "latexmk is not installed, so only " + tex_path +
-           " was written: install LaTeX (apt-get install latexmk texlive-latex-base texlive-latex-recommended texlive-pictures) and run again";
-  char dir_template[] = "/tmp/deltacheck-report-XXXXXX";
-  const char* dir = mkdtemp(dir_template);
-  if (!dir) return "cannot create a folder for LaTeX's work in /tmp";
-  const std::string work = dir;
-  std::ifstream tex(tex_path, std::ios::binary);
-  std::ostringstream content;
-  content << tex.rdbuf();
-  std::ofstream(work + "/report.tex", std::ios::binary) << content.str();
-  // Figures are found relative to the report's folder.
-  const std::string source_dir = tex_path.find('/') == std::string::npos ? "." : tex_path.substr(0, tex_path.rfind('/'));
-  char absolute[4096];
-  const std::string inputs = realpath(source_dir.c_str(), absolute) ? std::string(absolute) : source_dir;
-  const std::string command = "cd '" + work + "' && TEXINPUTS='" + inputs + "//:' latexmk -pdf -interaction=nonstopmode -halt-on-error -file-line-error report.tex >latexmk.out 2>&1";
-  const int status = std::system(command.c_str());
-  std::string error;
-  if (status != 0) {
-    std::ifstream log(work + "/report.log");
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(log, line);) lines.push_back(line);
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      if (lines[i].rfind("!", 0) == 0 || lines[i].find(".tex:") != std::string::npos)
-        for (std::size_t j = i; j < std::min(lines.size(), i + 4); ++j) error += "\n  " + lines[j];
-    error = "LaTeX failed on " + tex_path + ":" + (error.empty() ? " see latexmk's output" : error);
-  } else {
-    std::ifstream pdf(work + "/report.pdf", std::ios::binary);
-    std::ostringstream bytes;
-    bytes << pdf.rdbuf();
-    write_file_atomically(pdf_path, bytes.str());
-    std::ifstream log(work + "/report.log");
-    std::ostringstream text;
-    text << log.rdbuf();
-    write_file_atomically(pdf_path.substr(0, pdf_path.rfind('.')) + ".log", text.str());
+namespace {
+
+constexpr double kLatexSeconds = 300;
+namespace fs = std::filesystem;
+
+// A fresh folder in the temporary directory (mkdtemp), removed with all it holds when this goes.
+struct TemporaryFolder {
+  std::string path;
+  TemporaryFolder() {
+    std::string name = (fs::temp_directory_path() / "deltacheck-report-XXXXXX").string();
+    if (mkdtemp(name.data())) path = name;
   }
-  std::system(("rm -rf '" + work + "'").c_str());
-  return error;
+  ~TemporaryFolder() {
+    std::error_code ignored;
+    if (!path.empty()) fs::remove_all(path, ignored);
+  }
+};
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The lines of LaTeX's log at and after each error, or the end of latexmk's output when the log has none.
+std::string latex_errors(const std::string& log, const std::string& output) {
+  std::vector<std::string> lines;
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::string error;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].rfind("!", 0) == 0 || lines[i].find(".tex:") != std::string::npos)
+      for (std::size_t j = i; j < std::min(lines.size(), i + 4); ++j) error += "\n  " + lines[j];
+  if (!error.empty()) return error;
+  const std::size_t tail = output.size() > 2000 ? output.find('\n', output.size() - 2000) : 0;
+  return output.empty() ? " see latexmk's output" : "\n" + output.substr(tail == std::string::npos ? 0 : tail);
+}
+
+// Without latexmk: the .tex is written where none is yet, and the message says how to go on.
+std::string without_latexmk(const std::string& latex, const std::string& tex_path, bool keep_tex) {
+  const std::string install = "install LaTeX (apt-get install latexmk texlive-latex-base texlive-latex-recommended texlive-pictures) and run again";
+  std::error_code error;
+  if (!keep_tex && fs::exists(tex_path, error))
+    return "latexmk is not installed, and " + tex_path + " exists, so nothing was written: " + install +
+           ", or write the LaTeX to a new file with --format latex -o FILE.tex";
+  write_file_atomically(tex_path, latex);
+  return "latexmk is not installed, so only " + tex_path + " was written: " + install;
+}
+
+}  // namespace
+
+std::string compile_pdf(const std::string& latex, const std::string& pdf_path, const std::string& tex_path, bool keep_tex) {
+  const TemporaryFolder work;
+  if (work.path.empty()) return "cannot create a folder for LaTeX's work in " + fs::temp_directory_path().string() + ": " + std::strerror(errno);
+  write_file_atomically(work.path + "/report.tex", latex);
+  // Figures are found relative to the PDF's folder.
+  std::error_code ignored;
+  const fs::path folder = fs::weakly_canonical(fs::absolute(fs::path(pdf_path).parent_path(), ignored), ignored);
+  ChildOptions o;
+  o.directory = work.path;
+  o.environment = {{"TEXINPUTS", folder.string() + "/:"}};
+  o.seconds = kLatexSeconds;
+  o.capture = true;
+  o.capture_bytes = 256 << 10;
+  const ChildResult r = run_program({"latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error", "report.tex"}, o);
+  if (r.end == ChildResult::End::not_started && r.start_errno == ENOENT) return without_latexmk(latex, tex_path, keep_tex);
+  const std::string log = file_text(work.path + "/report.log");
+  if (keep_tex) {
+    write_file_atomically(tex_path, latex);
+    write_file_atomically(tex_path.substr(0, tex_path.size() - 4) + ".log", log);
+  }
+  if (r.end == ChildResult::End::timed_out)
+    return "LaTeX took longer than " + std::to_string(static_cast<int>(kLatexSeconds)) + " s on " + pdf_path + " and was stopped";
+  if (!r.ok()) return "LaTeX failed on " + pdf_path + ":" + (r.end == ChildResult::End::not_started ? " " + r.error : latex_errors(log, r.out + r.err));
+  write_file_atomically(pdf_path, file_text(work.path + "/report.pdf"));
+  return "";
 }
 
 }  // namespace deltacheck

@@ -25,9 +25,13 @@ std::string report_latex(const Exercise& ex, const ReportOptions& options);
 /// figures as PNG files.
 std::string report_markdown(const Exercise& ex, const ReportOptions& options);
 
-/// Compiles `tex` (written to the file `tex_path`) to PDF at `pdf_path` with latexmk.
-/// Returns "" on success, otherwise what went wrong: latexmk missing (and how to install it),
-/// or LaTeX's errors with the lines of the log around them.
-std::string compile_pdf(const std::string& tex_path, const std::string& pdf_path);
+/// Builds the PDF of the document `latex` at `pdf_path` with latexmk, run by argv (no shell)
+/// within 300 s in a temporary folder of its own that is removed afterwards; figures are found
+/// relative to the PDF's folder (TEXINPUTS). Only the PDF is written, and with `keep_tex` also
+/// `tex_path` (ending in .tex) and LaTeX's log beside it (.log), replacing earlier ones.
+/// Without latexmk, writes `tex_path` unless a file is there already (then nothing). Returns
+/// "" on success, otherwise what went wrong: latexmk missing (and how to install it), or
+/// LaTeX's errors with the lines of the log around them.
+std::string compile_pdf(const std::string& latex, const std::string& pdf_path, const std::string& tex_path, bool keep_tex);
 
 }  // namespace deltacheck

@@ -7,9 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include "core/child_process.h"
 #include "reports/atomic_file.h"
 
 namespace deltacheck {
@@ -26,35 +24,19 @@ std::string number(double v) {
 
 std::string dat_number(double v) { return std::isnan(v) ? "NaN" : number(v); }
 
-// The path of `program` on PATH, or "".
-std::string find_program(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path ? path : "/usr/bin:/bin");
-  for (std::string dir; std::getline(dirs, dir, ':');) {
-    const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return "";
-}
+constexpr double kGnuplotSeconds = 60;
 
-// Runs gnuplot on `script` in `dir`; returns its error output ("" on success).
-std::string run_gnuplot(const std::string& gnuplot, const std::string& dir, const std::string& script) {
-  const std::string log = dir + "/" + script + ".log";
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(dir.c_str()) != 0) _exit(126);
-    if (!std::freopen((script + ".log").c_str(), "w", stderr) || !std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "r", stdin)) _exit(126);
-    execl(gnuplot.c_str(), "gnuplot", script.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  int status = 0;
-  if (pid < 0 || waitpid(pid, &status, 0) < 0) return "could not run gnuplot";
-  std::ifstream in(log);
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::remove(log.c_str());
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
-  return "gnuplot failed on " + dir + "/" + script + ": " + text.str();
+// Runs gnuplot on `script` in `dir` (by argv, within kGnuplotSeconds); what went wrong, or "".
+std::string run_gnuplot(const std::string& dir, const std::string& script) {
+  ChildOptions o;
+  o.directory = dir;
+  o.seconds = kGnuplotSeconds;
+  o.capture = true;
+  o.capture_bytes = 64 << 10;
+  const ChildResult r = run_program({"gnuplot", script}, o);
+  if (r.ok()) return "";
+  if (r.end == ChildResult::End::not_started) return "could not run gnuplot: " + r.error;
+  return "gnuplot failed on " + dir + "/" + script + ": " + (r.err.empty() ? "gnuplot " + r.describe() : r.err);
 }
 
 // A script drawing `plot` into NAME.png and NAME.pdf.
@@ -62,6 +44,39 @@ std::string script(const std::string& name, const std::string& settings, const s
   return "# deltacheck train: " + name + " (edit and run `gnuplot " + name + ".gp` to restyle)\n" + settings +
          "set terminal pngcairo size 900,600 font 'sans,11'\nset output '" + name + ".png'\n" + plot +
          "set terminal pdfcairo size 6in,4in font 'sans,9'\nset output '" + name + ".pdf'\nreplot\nunset output\n";
+}
+
+// The decision boundary of a classifier with 2 inputs: its grid, the points and boundary.gp.
+void write_boundary(const std::string& dir, const Network& net, const TrainResult& r, const Dataset& train, const Dataset& validation) {
+  // The plane the data covers, with a margin of a tenth.
+  double extent = 0;
+  for (const Dataset* d : {&train, &validation})
+    for (const auto& x : d->x) extent = std::max({extent, std::fabs(x[0]), std::fabs(x[1])});
+  extent = extent > 0 ? 1.1 * extent : 1;
+  std::string grid = "# x1 x2 output\n";
+  const int n = 120;
+  for (int i = 0; i <= n; ++i) {
+    for (int j = 0; j <= n; ++j) {
+      const double x1 = -extent + 2 * extent * i / n, x2 = -extent + 2 * extent * j / n;
+      grid += number(x1) + " " + number(x2) + " " + number(predict(net, r.params, {x1, x2})[0]) + "\n";
+    }
+    grid += "\n";
+  }
+  write_file_atomically(dir + "/boundary_grid.dat", grid);
+  std::string points = "# x1 x2 target set(0 training, 1 validation)\n";
+  for (std::size_t i = 0; i < train.size(); ++i) points += number(train.x[i][0]) + " " + number(train.x[i][1]) + " " + number(train.y[i][0]) + " 0\n";
+  for (std::size_t i = 0; i < validation.size(); ++i)
+    points += number(validation.x[i][0]) + " " + number(validation.x[i][1]) + " " + number(validation.y[i][0]) + " 1\n";
+  write_file_atomically(dir + "/boundary_points.dat", points);
+  write_file_atomically(dir + "/boundary.gp",
+                        script("boundary",
+                               "set title 'decision boundary (output of unit 1)'\nset xlabel 'x1'\nset ylabel 'x2'\nset size ratio -1\n"
+                               "set xrange [" + number(-extent) + ":" + number(extent) + "]\nset yrange [" + number(-extent) + ":" + number(extent) + "]\nset cbrange [0:1]\nset palette defined (0 '#f59322', 0.5 '#e8eaeb', 1 '#0877bd')\n"
+                               "set key outside bottom center horizontal\n",
+                               "plot 'boundary_grid.dat' using 1:2:3 with image notitle, "
+                               "'boundary_points.dat' using 1:($3 >= 0.5 && $4 == 0 ? $2 : 1/0) with points pt 7 ps 0.7 lc rgb '#03324f' title 'class 1', "
+                               "'' using 1:($3 < 0.5 && $4 == 0 ? $2 : 1/0) with points pt 7 ps 0.7 lc rgb '#8a4a00' title 'class 0', "
+                               "'' using 1:($4 == 1 ? $2 : 1/0) with points pt 6 ps 0.9 lc rgb 'white' title 'validation'\n"));
 }
 
 }  // namespace
@@ -109,46 +124,16 @@ std::vector<std::string> write_training_plots(const std::string& dir, const Netw
   write_file_atomically(dir + "/gradients.gp", script("gradients", "set title 'gradient norm per layer'\nset xlabel 'epoch'\nset ylabel '|dL/dw| (mean per step)'\nset logscale y\nset key top right\n",
                                                       plot + "\n"));
   scripts.push_back("gradients.gp");
-  // The decision boundary of a classifier with 2 inputs.
   if (is_classifier(net) && net.inputs == 2) {
-    // The plane the data covers, with a margin of a tenth.
-    double extent = 0;
-    for (const Dataset* d : {&train, &validation})
-      for (const auto& x : d->x) extent = std::max({extent, std::fabs(x[0]), std::fabs(x[1])});
-    extent = extent > 0 ? 1.1 * extent : 1;
-    std::string grid = "# x1 x2 output\n";
-    const int n = 120;
-    for (int i = 0; i <= n; ++i) {
-      for (int j = 0; j <= n; ++j) {
-        const double x1 = -extent + 2 * extent * i / n, x2 = -extent + 2 * extent * j / n;
-        grid += number(x1) + " " + number(x2) + " " + number(predict(net, r.params, {x1, x2})[0]) + "\n";
-      }
-      grid += "\n";
-    }
-    write_file_atomically(dir + "/boundary_grid.dat", grid);
-    std::string points = "# x1 x2 target set(0 training, 1 validation)\n";
-    for (std::size_t i = 0; i < train.size(); ++i) points += number(train.x[i][0]) + " " + number(train.x[i][1]) + " " + number(train.y[i][0]) + " 0\n";
-    for (std::size_t i = 0; i < validation.size(); ++i)
-      points += number(validation.x[i][0]) + " " + number(validation.x[i][1]) + " " + number(validation.y[i][0]) + " 1\n";
-    write_file_atomically(dir + "/boundary_points.dat", points);
-    write_file_atomically(dir + "/boundary.gp",
-                          script("boundary",
-                                 "set title 'decision boundary (output of unit 1)'\nset xlabel 'x1'\nset ylabel 'x2'\nset size ratio -1\n"
-                                 "set xrange [" + number(-extent) + ":" + number(extent) + "]\nset yrange [" + number(-extent) + ":" + number(extent) + "]\nset cbrange [0:1]\nset palette defined (0 '#f59322', 0.5 '#e8eaeb', 1 '#0877bd')\n"
-                                 "set key outside bottom center horizontal\n",
-                                 "plot 'boundary_grid.dat' using 1:2:3 with image notitle, "
-                                 "'boundary_points.dat' using 1:($3 >= 0.5 && $4 == 0 ? $2 : 1/0) with points pt 7 ps 0.7 lc rgb '#03324f' title 'class 1', "
-                                 "'' using 1:($3 < 0.5 && $4 == 0 ? $2 : 1/0) with points pt 7 ps 0.7 lc rgb '#8a4a00' title 'class 0', "
-                                 "'' using 1:($4 == 1 ? $2 : 1/0) with points pt 6 ps 0.9 lc rgb 'white' title 'validation'\n"));
+    write_boundary(dir, net, r, train, validation);
     scripts.push_back("boundary.gp");
   }
-  const std::string gnuplot = find_program("gnuplot");
-  if (gnuplot.empty())
+  if (find_program("gnuplot").empty())
     return {"gnuplot is not installed, so only the data and scripts are in " + dir +
             ": install it (apt-get install gnuplot-nox) and run `gnuplot NAME.gp` there, or train again"};
   std::vector<std::string> messages;
   for (const std::string& s : scripts) {
-    const std::string error = run_gnuplot(gnuplot, dir, s);
+    const std::string error = run_gnuplot(dir, s);
     if (!error.empty()) messages.push_back(error);
   }
   return messages;

@@ -227,15 +227,17 @@ TEST_CASE("the example Gradescope autograder grades a submission laid out as Gra
   mkdir((root + "/submission").c_str(), 0755);
   write(root + "/submission/answers.txt", run(std::string("derive --exercise ") + kExercise).out);
   write(root + "/submission_metadata.json", "{\"users\": [{\"email\": \"ada@example.org\", \"name\": \"Ada\"}]}");
-  const std::string command = "AUTOGRADER_ROOT=" + root + " DELTACHECK=" + DELTACHECK_BINARY + " DELTACHECK_EXERCISE=" + kExercise + " " +
-                              DELTACHECK_SOURCE_DIR + "/exercises/gradescope/run_autograder </dev/null >/dev/null 2>&1";
-  CHECK(std::system(command.c_str()) == 0);
+  const auto autograder = [&] {
+    return testing::run_argv({std::string(DELTACHECK_SOURCE_DIR) + "/exercises/gradescope/run_autograder"},
+                             {{"AUTOGRADER_ROOT", root}, {"DELTACHECK", DELTACHECK_BINARY}, {"DELTACHECK_EXERCISE", kExercise}});
+  };
+  CHECK(autograder().status == 0);
   const auto doc = nlohmann::json::parse(slurp(root + "/results/results.json"));
   CHECK(doc["score"] == kParts);
   CHECK(doc["tests"].size() == kParts);
   // An empty submission folder: 0 with the reason.
   std::remove((root + "/submission/answers.txt").c_str());
-  CHECK(std::system(command.c_str()) == 0);
+  CHECK(autograder().status == 0);
   const auto empty = nlohmann::json::parse(slurp(root + "/results/results.json"));
   CHECK(empty["score"] == 0);
   CHECK_THAT(empty["output"].get<std::string>(), Catch::Contains("no answer file"));

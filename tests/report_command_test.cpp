@@ -26,7 +26,7 @@ double widest_overfull(const std::string& log) {
 
 std::string pdf_text(const std::string& pdf) {
   const std::string text = pdf + ".txt";
-  REQUIRE(std::system(("pdftotext -layout " + pdf + " " + text).c_str()) == 0);
+  REQUIRE(testing::run_argv({"pdftotext", "-layout", pdf, text}).status == 0);
   return slurp(text);
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("the PDF report of every built-in exercise compiles cleanly and holds 
     const std::string id = e["id"], kind = e["kind"];
     CAPTURE(id);
     const std::string pdf = dir + "/" + id + ".pdf";
-    const testing::Run r = run("report " + id + " -o " + pdf);
+    const testing::Run r = run("report " + id + " --keep-tex -o " + pdf);
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());
     CHECK(slurp(pdf).substr(0, 5) == "%PDF-");
@@ -95,11 +95,10 @@ TEST_CASE("long equations are broken across lines", "[report_command]") {
 }
 
 TEST_CASE("without LaTeX, report writes the .tex and says how to install LaTeX", "[report_command]") {
-  const std::string pdf = testing::scratch("nolatex.pdf"), err = testing::scratch("nolatex.err");
-  const std::string command = "PATH=/nonexistent " + std::string(DELTACHECK_BINARY) + " report bce-derivative -o " + pdf + " >/dev/null 2>" + err;
-  const int status = std::system(command.c_str());
-  CHECK(WEXITSTATUS(status) == 1);
-  CHECK_THAT(slurp(err), Catch::Contains("latexmk is not installed") && Catch::Contains("apt-get install"));
+  const std::string pdf = testing::scratch("nolatex.pdf");
+  const testing::Run r = testing::run_argv({DELTACHECK_BINARY, "report", "bce-derivative", "-o", pdf}, {{"PATH", "/nonexistent"}});
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Contains("latexmk is not installed") && Catch::Contains("apt-get install"));
   const std::string tex = pdf.substr(0, pdf.size() - 4) + ".tex";
   CHECK_THAT(slurp(tex), Catch::Contains("\\documentclass"));
 }
@@ -107,7 +106,7 @@ TEST_CASE("without LaTeX, report writes the .tex and says how to install LaTeX",
 TEST_CASE("with training, the report includes the loss, boundary and gradient figures", "[report_command]") {
   const std::string dir = testing::scratch("trained");
   mkdir(dir.c_str(), 0755);
-  const testing::Run r = run("report numeric-mlp-step --train --epochs 20 -o " + dir + "/mlp.pdf");
+  const testing::Run r = run("report numeric-mlp-step --train --epochs 20 --keep-tex -o " + dir + "/mlp.pdf");
   REQUIRE(r.status == 0);
   CHECK(slurp(dir + "/mlp_plots/loss.png").substr(0, 4) == "\x89PNG");
   CHECK_THAT(slurp(dir + "/mlp.tex"), Catch::Contains("\\includegraphics[width=0.7\\textwidth]{mlp_plots/boundary.pdf}"));

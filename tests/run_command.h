@@ -1,17 +1,21 @@
-// Running the deltacheck binary from tests: exit status, stdout and stderr, files private to this process, the user-error contract.
+// Running the deltacheck binary from tests (by argv, never a shell): exit status, stdout and stderr, files private to this process, the user-error contract.
 #pragma once
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "core/child_process.h"
 
 namespace deltacheck::testing {
 
@@ -49,15 +53,54 @@ inline const std::filesystem::path& scratch_dir() {
 /// A path in this process's scratch folder (see scratch_dir).
 inline std::string scratch(const std::string& name) { return (scratch_dir() / name).string(); }
 
-/// Runs deltacheck with `args` (shell words), no standard input.
+/// `text` split into words as a POSIX shell splits them, without any expansion: blanks
+/// separate words, '...' quotes literally, "..." quotes with \\ \" \$ \` escapes, and a
+/// backslash outside quotes escapes the next character.
+inline std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (in_word) words.push_back(word), word.clear(), in_word = false;
+      continue;
+    }
+    in_word = true;
+    if (c == '\'' || c == '"') {
+      for (++i; i < text.size() && text[i] != c; ++i) {
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size() && std::strchr("\\\"$`", text[i + 1])) ++i;
+        word += text[i];
+      }
+    } else if (c == '\\' && i + 1 < text.size()) {
+      word += text[++i];
+    } else {
+      word += c;
+    }
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
+/// Runs a program by argv (the first word found on PATH) with `environment` added, no standard
+/// input, no shell, stopped after `seconds` when that is > 0; its exit status (-1 when it did
+/// not exit) and output.
+inline Run run_argv(const std::vector<std::string>& argv, const std::vector<std::pair<std::string, std::string>>& environment = {},
+                    double seconds = 0) {
+  ChildOptions o;
+  o.capture = true;
+  o.capture_bytes = std::size_t{1} << 30;
+  o.environment = environment;
+  o.seconds = seconds;
+  const ChildResult r = run_program(argv, o);
+  return Run{r.end == ChildResult::End::exited ? r.exit_code : -1, r.out, r.err};
+}
+
+/// Runs deltacheck with `args` (words quoted as in a shell, see split_words), no standard input.
 inline Run run(const std::string& args) {
-  const std::string out = scratch("stdout.txt"), err = scratch("stderr.txt");
-  const std::string command = std::string(DELTACHECK_BINARY) + " " + args + " </dev/null >" + out + " 2>" + err;
-  const int raw = std::system(command.c_str());
-  Run r{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  return r;
+  std::vector<std::string> argv = split_words(args);
+  argv.insert(argv.begin(), DELTACHECK_BINARY);
+  return run_argv(argv);
 }
 
 /// Writes `content` to a private file and returns its path.

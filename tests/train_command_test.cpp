@@ -70,11 +70,12 @@ TEST_CASE("train refuses bad input with exit 2 and one line, and reports diverge
 }
 
 TEST_CASE("without gnuplot the table, data and scripts are written and the message says how to install it", "[train_command]") {
-  const std::string dir = testing::scratch("noplot"), err = testing::scratch("noplot.err");
-  const std::string command = "PATH=/nonexistent " + std::string(DELTACHECK_BINARY) +
-                              " train --net '2 tanh:4 sigmoid:1' --loss crossentropy --data xor --epochs 3 --plot " + dir + " >/dev/null 2>" + err;
-  CHECK(std::system(command.c_str()) == 0);
-  CHECK_THAT(slurp(err), Catch::Contains("gnuplot is not installed") && Catch::Contains("apt-get install gnuplot-nox"));
+  const std::string dir = testing::scratch("noplot");
+  const testing::Run r = testing::run_argv({DELTACHECK_BINARY, "train", "--net", "2 tanh:4 sigmoid:1", "--loss", "crossentropy", "--data", "xor",
+                                            "--epochs", "3", "--plot", dir},
+                                           {{"PATH", "/nonexistent"}});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::Contains("gnuplot is not installed") && Catch::Contains("apt-get install gnuplot-nox"));
   CHECK(!slurp(dir + "/loss.gp").empty());
   CHECK(!slurp(dir + "/boundary_grid.dat").empty());
   CHECK(slurp(dir + "/loss.png").empty());
