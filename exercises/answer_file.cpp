@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/input_file.h"
 #include "symbolic/tokenizer.h"
 
 namespace deltacheck {
@@ -102,18 +103,7 @@ AnswerFile parse_answer_file(const std::string& content, const std::string& path
 AnswerFile read_answer_file(const std::string& path) { return parse_answer_file(read_answer_text(path), path); }
 
 std::string read_answer_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, std::string("cannot read the answer file: ") + std::strerror(errno));
-  std::string content;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    content.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (content.size() > kMaxAnswerFileBytes)
-      throw UserError(SourceLocation{path, 0, 0, ""}, "the answer file is larger than " + std::to_string(kMaxAnswerFileBytes >> 20) +
-                                                          " MiB: an answer file holds one line per part");
-  }
-  if (in.bad()) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the answer file (is it a directory?)");
-  return content;
+  return read_input_file(path, {"answer file", kMaxAnswerFileBytes, "an answer file holds one line per part", true});
 }
 
 }  // namespace deltacheck
