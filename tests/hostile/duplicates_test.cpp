@@ -22,10 +22,13 @@ std::string point_error(const std::string& text) {
 TEST_CASE("duplicates: a key given twice in POINT.json is refused at its second place", "[hostile][point]") {
   CHECK(point_error(R"({"x1": "0.1", "w1_1_1": "-0.3", "b1_1": "0", "y": "1"})") == "no error");
   CHECK(point_error("{\"x1\": \"0.1\", \"w1_1_1\": \"-0.3\",\n \"b1_1\": \"0\", \"y\": \"1\", \"x1\": \"5\"}") ==
-        "p.json:2:25: 'x1' is given twice: give each name once");
+        "p.json:2:26: 'x1' is given twice: give each name once");
   CHECK_THAT(point_error(R"({"x1": "0.1", "w1_1_1": "-0.3", "b1_1": "0", "y": "1", "y": "1"})"), Catch::Contains("'y' is given twice"));
   const std::string path = testing::write_file("twice.json", R"({"x1": "0.1", "x1": "0.2", "w1_1_1": "-0.3", "b1_1": "0", "y": "1"})");
-  testing::check_user_error("gradient --net '1 sigmoid:1' --loss squared --at " + path, path + ":1:15: 'x1' is given twice");
+  const testing::Run r = testing::run("gradient --net '1 sigmoid:1' --loss squared --at " + path);
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::StartsWith("deltacheck: " + path + ":1:16: 'x1' is given twice"));
 }
 
 TEST_CASE("duplicates: a NUL byte in a CSV row is refused with its line and column", "[hostile][dataset]") {
