@@ -5,10 +5,33 @@
 #include "app/command_line.h"
 #include "core/error.h"
 #include "reports/derivation_writer.h"
+#include "symbolic/derivation.h"
 
 namespace po = boost::program_options;
 
 namespace deltacheck::app {
+
+namespace {
+
+/// The most terms derive prints in the local or expanded form, about 4 MB of text; one
+/// gradient may have at most Derivation::kDefaultMaxSize, as the derivation itself checks.
+constexpr long long kMaxPrintedTerms = 100000;
+
+// Refuses, before any derivation is built, a network whose derivation in `form` would be too
+// large to build or to read, saying what to do instead.
+void check_derivation_size(const Network& net, Form form) {
+  check_symbolic_size(net);
+  if (form == Form::delta) return;
+  const NetworkSize size = network_size(net);
+  if (size.largest_local <= static_cast<long long>(Derivation::kDefaultMaxSize) && size.local_terms <= kMaxPrintedTerms) return;
+  const bool one = size.largest_local > static_cast<long long>(Derivation::kDefaultMaxSize);
+  throw UserError("the " + std::string(form == Form::local ? "local" : "expanded") + " form of network \"" + net.spec() + "\" has " +
+                  (one ? "gradients of more than " + std::to_string(Derivation::kDefaultMaxSize) + " terms"
+                       : "more than " + std::to_string(kMaxPrintedTerms) + " terms in all") +
+                  ": use --form delta, which stays linear in the size of the network, or fewer units");
+}
+
+}  // namespace
 
 int run_derive(const std::vector<std::string>& args) {
   const Usage usage{"derive", "deltacheck derive (--net SPEC --loss LOSS | --exercise ID|FILE [--student ID]) [--form local|delta|expanded] [--format text|latex|json]",
@@ -30,11 +53,14 @@ int run_derive(const std::vector<std::string>& args) {
   std::ostringstream out;  // nothing is printed unless all of it can be
   if (exercise) {
     const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : exercise->form;
+    if (exercise->kind != ExerciseKind::symbolic) check_derivation_size(exercise->net, form);
     write_solution(out, *exercise, form, format, student_from(*vm));
   } else {
     if (vm->count("student")) throw UserError("--student goes with --exercise");
     const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : Form::local;
-    write_derivation(out, Derivation(network_from(*vm)), form, format);
+    const Network net = network_from(*vm);
+    check_derivation_size(net, form);
+    write_derivation(out, Derivation(net), form, format);
   }
   std::cout << out.str();
   return 0;

@@ -13,6 +13,11 @@ namespace po = boost::program_options;
 namespace deltacheck::app {
 
 namespace {
+
+/// The fewest significant digits printed. Boost.Multiprecision writes every digit it holds
+/// (guard digits included, the last ones wrong) when asked for one, so one digit is refused.
+constexpr unsigned kMinDigits = 2;
+
 template <class T>
 GradientText gradient_text(const Network& net, const Point& p, unsigned digits) {
   const Gradient<T> g = gradient_at<T>(net, p);
@@ -32,13 +37,13 @@ int run_gradient(const std::vector<std::string>& args) {
   add_network_options(options);
   options.add_options()
       ("at", po::value<std::string>()->value_name("POINT.json"), "the point: every input, parameter and target")
-      ("digits", po::value<int>()->default_value(50)->value_name("N"), "significant digits, 1 to 10000")
+      ("digits", po::value<int>()->default_value(50)->value_name("N"), "significant digits, 2 to 10000")
       ("json", "print JSON (DESIGN §6) instead of text");
   const auto vm = parse(usage, options, args);
   if (!vm) return 0;
   const Network net = network_from(*vm);
   if (!vm->count("at")) throw UserError("missing --at POINT.json (see deltacheck gradient --help)");
-  const unsigned digits = digits_from(*vm, 1, 10000);
+  const unsigned digits = digits_from(*vm, kMinDigits, 10000);
   const Point p = read_point_json((*vm)["at"].as<std::string>(), net);
   const GradientText t = with_digits(digits, [&](auto tag) { return gradient_text<decltype(tag)>(net, p, digits); });
   write_gradient(std::cout, net, digits, t, vm->count("json") != 0);

@@ -6,6 +6,7 @@
 
 #include "app/command_line.h"
 #include "core/error.h"
+#include "core/text_escape.h"
 
 namespace {
 
@@ -36,6 +37,14 @@ void print_help(std::ostream& out) {
   out << "\nexample:\n  deltacheck derive --net \"3 relu:2 sigmoid:2 sigmoid:1\" --loss squared\n";
 }
 
+// The error as printed: the message on one line whatever user text it quotes (a key, a file
+// name with a newline or an escape sequence in it), then the quoted line and its caret, which
+// UserError::formatted already shows safely.
+std::string shown(const deltacheck::UserError& e) {
+  const std::string message = e.what();
+  return deltacheck::printable(message) + e.formatted().substr(message.size());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,16 +62,16 @@ int main(int argc, char** argv) {
     try {
       return s.run(std::vector<std::string>(args.begin() + 1, args.end()));
     } catch (const deltacheck::UserError& e) {
-      std::cerr << "deltacheck: " << e.formatted() << "\n";
+      std::cerr << "deltacheck: " << shown(e) << "\n";
       return 2;
     } catch (const std::bad_alloc&) {
       std::cerr << "deltacheck: out of memory\n";
       return 2;
     } catch (const std::exception& e) {
-      std::cerr << "deltacheck: internal error: " << e.what() << "\n";
+      std::cerr << "deltacheck: internal error: " << deltacheck::printable(e.what()) << "\n";
       return 2;
     }
   }
-  std::cerr << "deltacheck: unknown command '" << args[0] << "' (deltacheck --help lists the commands)\n";
+  std::cerr << "deltacheck: unknown command '" << deltacheck::printable(args[0]) << "' (deltacheck --help lists the commands)\n";
   return 2;
 }

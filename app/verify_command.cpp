@@ -9,6 +9,24 @@ namespace po = boost::program_options;
 
 namespace deltacheck::app {
 
+namespace {
+
+/// The most work verify takes on: points x parameters^2, as finite differences evaluate the
+/// whole network twice per parameter at each point (8 points of about 1100 parameters, a few
+/// seconds at 50 digits).
+constexpr long long kMaxVerifyWork = 10000000;
+
+void check_verify_size(const Network& net, int points) {
+  check_symbolic_size(net);
+  const long long p = network_size(net).parameters;
+  if (points * p * p > kMaxVerifyWork)
+    throw UserError("verify of network \"" + net.spec() + "\" at " + std::to_string(points) + " points would evaluate it " +
+                    std::to_string(2 * points * p) + " times (" + std::to_string(p) + " weights and biases); at most " +
+                    std::to_string(kMaxVerifyWork) + " points x parameters^2 are checked: use fewer --points or fewer units");
+}
+
+}  // namespace
+
 int run_verify(const std::vector<std::string>& args) {
   const Usage usage{"verify", "deltacheck verify (--net SPEC --loss LOSS | --exercise ID|FILE) [--points N] [--digits N] [--json]",
                     "Computes dL/d of every weight and bias three ways at N seeded random points: the symbolic\n"
@@ -32,6 +50,7 @@ int run_verify(const std::vector<std::string>& args) {
   const unsigned digits = digits_from(*vm, 16, 10000);
   const int points = (*vm)["points"].as<int>();
   if (points < 1 || points > 10000) throw UserError("--points must be 1 to 10000, not " + std::to_string(points));
+  check_verify_size(net, points);
   const VerifyResult r = verify_network(net, points, digits, (*vm)["seed"].as<unsigned long long>());
   write_verification(std::cout, r, vm->count("json") != 0);
   return r.passed() ? 0 : 1;

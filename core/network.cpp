@@ -1,6 +1,7 @@
 // Parsing and validation of network SPEC strings and loss names.
 #include "core/network.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/error.h"
@@ -29,7 +30,38 @@ Activation parse_activation(const std::string& name, const std::string& token) {
                   "': use relu, sigmoid, tanh, linear or softmax");
 }
 
+long long saturating_product(long long a, long long b) {
+  return a != 0 && b > kSizeSaturation / a ? kSizeSaturation : std::min(a * b, kSizeSaturation);
+}
+
+long long saturating_sum(long long a, long long b) { return std::min(a + b, kSizeSaturation); }
+
 }  // namespace
+
+NetworkSize network_size(const Network& net) {
+  NetworkSize size;
+  size.units = net.inputs;
+  long long paths = 1;  // from a unit of layer l to the output, for l from L down
+  for (int l = net.depth(); l >= 1; --l) {
+    const long long weights = static_cast<long long>(net.units(l)) * (net.units(l - 1) + 1);
+    const long long length = net.depth() - l + 1;
+    size.units += net.units(l);
+    size.parameters += weights;
+    size.delta_terms += 2 * weights + (l < net.depth() ? static_cast<long long>(net.units(l)) * net.units(l + 1) : net.units(l));
+    size.local_terms = saturating_sum(size.local_terms, saturating_product(weights, saturating_product(paths, length)));
+    size.largest_local = saturating_product(paths, length);
+    paths = saturating_product(paths, net.units(l));
+  }
+  return size;
+}
+
+void check_symbolic_size(const Network& net) {
+  const NetworkSize size = network_size(net);
+  if (size.parameters > kMaxSymbolicParameters)
+    throw UserError("network \"" + net.spec() + "\" has " + std::to_string(size.parameters) + " weights and biases in " +
+                    std::to_string(size.units) + " units; derivations are made for at most " + std::to_string(kMaxSymbolicParameters) +
+                    ": use fewer units (train works with larger networks)");
+}
 
 int Network::parameter_count() const {
   int n = 0;

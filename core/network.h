@@ -45,6 +45,36 @@ struct Network {
 /// Throws UserError with a one-line message naming what is wrong and what would be right.
 Network parse_network(const std::string& spec, const std::string& loss);
 
+/// What a network costs the symbolic commands, counted from its shape alone (before any
+/// derivation). Counts saturate at kSizeSaturation.
+struct NetworkSize {
+  /// Every unit, inputs included.
+  long long units = 0;
+  /// Weights and biases.
+  long long parameters = 0;
+  /// Terms `derive --form delta` prints: the sums of the forward and delta equations, one per gradient.
+  long long delta_terms = 0;
+  /// Terms `derive --form local` prints at least: a gradient of layer l has one product for each
+  /// path from its unit to the output, each as long as the path (expanded prints more).
+  long long local_terms = 0;
+  /// Terms of the largest local-form gradient (a weight of layer 1).
+  long long largest_local = 0;
+};
+
+/// Where the counts of NetworkSize stop growing (far above every limit).
+constexpr long long kSizeSaturation = 1000000000000000LL;
+
+/// The most weights and biases the symbolic commands (derive, show, check) handle: building the
+/// derivation costs about a second per thousand and its printed size grows with them.
+constexpr long long kMaxSymbolicParameters = 10000;
+
+/// The sizes of `net`, in time linear in its number of layers.
+NetworkSize network_size(const Network& net);
+
+/// Throws UserError when `net` has more than kMaxSymbolicParameters weights and biases,
+/// stating the limit, the network's size and what to do instead (fewer units).
+void check_symbolic_size(const Network& net);
+
 /// "relu", "sigmoid", ... as written in a SPEC.
 std::string activation_name(Activation a);
 /// "squared" or "crossentropy".

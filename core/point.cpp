@@ -1,12 +1,12 @@
 // Reading POINT.json files with exact decimals and precise, named errors.
 #include "core/point.h"
 
-#include <fstream>
-#include <sstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/input_file.h"
 
 namespace deltacheck {
 
@@ -35,6 +35,39 @@ SourceLocation locate_key(const std::string& text, const std::string& key, const
   return at == std::string::npos ? SourceLocation{path, 0, 0, ""} : locate(text, at + 1, path);
 }
 
+// The JSON document, each key of the point given once: nlohmann keeps the last of two equal
+// keys, so a repeated key is caught while parsing (at its second spelling in the text).
+nlohmann::json parse_once_each(const std::string& text, const std::string& path) {
+  std::set<std::string> seen;
+  const auto once = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::key && depth == 1 && !seen.insert(parsed.get<std::string>()).second) {
+      const std::string key = parsed.get<std::string>(), quoted = "\"" + key + "\"";
+      const size_t first = text.find(quoted), second = first == std::string::npos ? first : text.find(quoted, first + 1);
+      throw UserError(second == std::string::npos ? SourceLocation{path, 0, 0, ""} : locate(text, second + 1, path),
+                      "'" + key + "' is given twice: give each name once");
+    }
+    return true;
+  };
+  try {
+    return nlohmann::json::parse(text, once);
+  } catch (const nlohmann::json::parse_error& e) {
+    const size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    std::string what = e.what();
+    const auto colon = what.rfind(": ");
+    throw UserError(locate(text, at, path), "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+  }
+}
+
+// Cross-entropy reads a target as a probability: outside [0, 1] the loss can go below 0 and
+// has no minimum, so such a target is refused at its key.
+void check_crossentropy_target(const Network& net, const Quantity& q, const Decimal& value, const std::string& key,
+                               const SourceLocation& where) {
+  if (net.loss != Loss::crossentropy || q.kind != QuantityKind::target) return;
+  const Rational r = value.rational();
+  if (r < 0 || r > 1)
+    throw UserError(where, "the target '" + key + "' is " + value.text() + ": with cross-entropy a target is a probability, from 0 to 1");
+}
+
 std::string expected_names(const Network& net) {
   std::string s;
   for (const Quantity& q : point_quantities(net)) s += (s.empty() ? "" : ", ") + quantity_name(q, net, NameStyle::separated);
@@ -51,23 +84,11 @@ std::vector<Quantity> point_quantities(const Network& net) {
 }
 
 Point read_point_json(const std::string& path, const Network& net) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the point file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_point_json(text.str(), path, net);
+  return parse_point_json(read_input_file(path, kPointFile), path, net);
 }
 
 Point parse_point_json(const std::string& text, const std::string& path, const Network& net) {
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const size_t at = e.byte > 0 ? e.byte - 1 : 0;
-    std::string what = e.what();
-    const auto colon = what.rfind(": ");
-    throw UserError(locate(text, at, path), "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
-  }
+  const nlohmann::json doc = parse_once_each(text, path);
   if (!doc.is_object())
     throw UserError(SourceLocation{path, 1, 1, ""}, "a point is a JSON object of name -> decimal string, e.g. {\"x1\": \"0.5\"}");
 
@@ -85,6 +106,7 @@ Point parse_point_json(const std::string& text, const std::string& path, const N
       throw UserError(where, "the value of '" + key + "' must be a decimal string such as \"0.5\" (a JSON number would be rounded to binary)");
     const auto d = Decimal::parse(value.get<std::string>());
     if (!d) throw UserError(where, "the value of '" + key + "' is not a decimal number: \"" + value.get<std::string>() + "\"");
+    check_crossentropy_target(net, *q, *d, key, where);
     point.set(*q, *d);
   }
   for (const Quantity& q : point_quantities(net))

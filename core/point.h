@@ -30,8 +30,10 @@ class Point {
 
 /// Reads POINT.json: a flat object name -> decimal string (DESIGN §6), names in any
 /// accepted spelling. Every input, parameter and target of `net` must be there, nothing
-/// else; with a softmax output and cross-entropy the targets must sum to 1. Throws
-/// UserError naming the file, the entry (with its line and column) and what is wrong.
+/// else, each name once; with cross-entropy every target lies in [0, 1], and with a softmax
+/// output the targets sum to 1. The file is read as read_input_file does, at most
+/// kPointFile.max_bytes. Throws UserError naming the file, the entry (with its line and
+/// column) and what is wrong.
 Point read_point_json(const std::string& path, const Network& net);
 
 /// Parses POINT.json text (as read_point_json; `path` is used in messages only).

@@ -20,6 +20,8 @@ T from_text(const std::string& text) {
 }
 
 /// v in scientific notation with `digits` significant digits, e.g. "-1.2500000e-03".
+/// For a multiprecision T, `digits` must be at least 2: asked for one, Boost writes every
+/// digit the value holds.
 template <class T>
 std::string to_text(const T& v, int digits) {
   std::ostringstream out;

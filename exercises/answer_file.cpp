@@ -5,8 +5,7 @@
 #include <cstring>
 #include <fstream>
 
-#include <sys/stat.h>
-
+#include "core/input_file.h"
 #include "symbolic/tokenizer.h"
 
 namespace deltacheck {
@@ -54,16 +53,6 @@ void finish_answer(AnswerFile& file, Answer& current) {
   current.key_end = key_end;
   current.expression_begin = expression;
   file.answers.push_back(std::move(current));
-}
-
-// Throws UserError unless `path` is a regular file (links followed): a named pipe, device or
-// folder is refused from its metadata, never opened, so that nothing blocks on it.
-void require_regular_file(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) throw UserError(SourceLocation{path, 0, 0, ""}, std::string("cannot read the answer file: ") + std::strerror(errno));
-  if (S_ISREG(st.st_mode)) return;
-  const std::string what = S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a named pipe" : S_ISSOCK(st.st_mode) ? "a socket" : "a device";
-  throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the answer file: it is " + what + ", not a regular file");
 }
 
 }  // namespace
@@ -125,19 +114,7 @@ AnswerFile parse_answer_file(const std::string& content, const std::string& path
 AnswerFile read_answer_file(const std::string& path) { return parse_answer_file(read_answer_text(path), path); }
 
 std::string read_answer_text(const std::string& path) {
-  require_regular_file(path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, std::string("cannot read the answer file: ") + std::strerror(errno));
-  std::string content;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    content.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (content.size() > kMaxAnswerFileBytes)
-      throw UserError(SourceLocation{path, 0, 0, ""}, "the answer file is larger than " + std::to_string(kMaxAnswerFileBytes >> 20) +
-                                                          " MiB: an answer file holds one line per part");
-  }
-  if (in.bad()) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the answer file (is it a directory?)");
-  return content;
+  return read_input_file(path, {"answer file", kMaxAnswerFileBytes, "an answer file holds one line per part", false});
 }
 
 }  // namespace deltacheck

@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/input_file.h"
 #include "exercises/exercise_yaml.h"
 #include "exercises/library_files.h"
 
@@ -119,11 +120,7 @@ std::vector<std::string> builtin_exercise_ids() {
 
 Exercise load_exercise(const std::string& id_or_path) {
   if (is_path(id_or_path)) {
-    std::ifstream in(id_or_path, std::ios::binary);
-    if (!in) throw UserError(SourceLocation{id_or_path, 0, 0, ""}, "cannot read the exercise file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_exercise(text.str(), id_or_path);
+    return parse_exercise(read_input_file(id_or_path, kExerciseFile), id_or_path);
   }
   for (std::size_t i = 0; i < kLibraryFileCount; ++i) {
     const std::string name = kLibraryFiles[i].name;

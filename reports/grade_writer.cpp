@@ -5,19 +5,13 @@
 #include <iomanip>
 #include <sstream>
 
+#include "core/text_escape.h"
 #include "exercises/check_result_json.h"
 #include "reports/number_text.h"
 
 namespace deltacheck {
 
 namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
 
 std::string dump(const nlohmann::ordered_json& doc) { return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"; }
 
@@ -28,10 +22,10 @@ std::string gradebook_csv(const Exercise& ex, const std::vector<StudentGrade>& g
   for (const StudentGrade& g : grades) sorted.push_back(&g);
   std::stable_sort(sorted.begin(), sorted.end(), [](const StudentGrade* a, const StudentGrade* b) { return a->student < b->student; });
   std::string out = "student,score,max_score";
-  for (const Part& p : ex.parts) out += "," + csv_field(p.answer_key);
+  for (const Part& p : ex.parts) out += "," + csv_cell(p.answer_key);
   out += "\n";
   for (const StudentGrade* g : sorted) {
-    out += csv_field(g->student) + "," + number_text(g->result.score) + "," + number_text(g->result.max_score);
+    out += csv_cell(g->student) + "," + number_text(g->result.score) + "," + number_text(g->result.max_score);
     for (const PartResult& p : g->result.parts) out += "," + number_text(p.score);
     out += "\n";
   }
@@ -78,7 +72,7 @@ std::string student_json(const StudentGrade& g) {
 
 std::string summary_text(const ClassSummary& s) {
   std::ostringstream out;
-  out << "class summary: " << s.exercise << ", " << s.students << " students";
+  out << "class summary: " << printable(s.exercise) << ", " << s.students << " students";
   if (s.faults) out << " (" << s.faults << " could not be graded)";
   out << "\nscores out of " << number_text(s.max_score) << ": mean " << std::fixed << std::setprecision(2) << s.mean << ", median "
       << s.median << ", lowest " << s.lowest << ", highest " << s.highest << "\n" << std::defaultfloat;
@@ -90,12 +84,12 @@ std::string summary_text(const ClassSummary& s) {
   }
   out << "\nparts:\n";
   for (const PartSummary& p : s.parts) {
-    out << "  " << p.key << ": " << p.correct << " of " << s.students << " correct";
+    out << "  " << printable(p.key) << ": " << p.correct << " of " << s.students << " correct";
     if (p.incorrect) out << ", " << p.incorrect << " incorrect";
     if (p.invalid) out << ", " << p.invalid << " invalid";
     if (p.missing) out << ", " << p.missing << " missing";
     out << "\n";
-    for (const auto& [what, count] : p.mistakes) out << "    " << count << " of " << s.students << ": " << what << "\n";
+    for (const auto& [what, count] : p.mistakes) out << "    " << count << " of " << s.students << ": " << printable(what) << "\n";
   }
   return out.str();
 }
@@ -125,12 +119,13 @@ std::string summary_json(const ClassSummary& s) {
 
 std::string grades_table(const std::vector<StudentGrade>& grades) {
   std::size_t width = 7;
-  for (const StudentGrade& g : grades) width = std::max(width, g.student.size());
+  for (const StudentGrade& g : grades) width = std::max(width, printable(g.student).size());
   std::ostringstream out;
   out << "student" << std::string(width - 7, ' ') << "  score\n";
   for (const StudentGrade& g : grades) {
-    out << g.student << std::string(width - g.student.size(), ' ') << "  " << number_text(g.result.score) << "/" << number_text(g.result.max_score);
-    if (!g.fault.empty()) out << "  (not graded: " << g.fault << ")";
+    const std::string student = printable(g.student);
+    out << student << std::string(width - student.size(), ' ') << "  " << number_text(g.result.score) << "/" << number_text(g.result.max_score);
+    if (!g.fault.empty()) out << "  (not graded: " << printable(g.fault) << ")";
     out << "\n";
   }
   return out.str();

@@ -6,11 +6,23 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/input_file.h"
 #include "solver/random.h"
 
 namespace deltacheck {
 
 namespace {
+
+// A NUL or another control byte would end the number before it unseen ("1\0junk" read as 1).
+void refuse_control_bytes(const std::string& path, int number, const std::string& line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F)
+      throw UserError(SourceLocation{path, number, static_cast<int>(i) + 1, line},
+                      "a control byte (" + std::string(c == 0 ? "NUL" : "code " + std::to_string(c)) +
+                          ") in a data row: a CSV row holds numbers separated by commas");
+  }
+}
 
 void add(Dataset& d, double x1, double x2, double y) {
   d.x.push_back({x1, x2});
@@ -79,8 +91,7 @@ Dataset playground(const std::string& name, int count, double noise, std::uint64
 }
 
 Dataset read_csv_dataset(const std::string& path, int inputs, int outputs) {
-  std::ifstream in(path);
-  if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the data file");
+  std::istringstream in(read_input_file(path, kDataFile));
   Dataset d;
   std::string line;
   int number = 0;
@@ -89,6 +100,7 @@ Dataset read_csv_dataset(const std::string& path, int inputs, int outputs) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    refuse_control_bytes(path, number, line);
     std::vector<double> values;
     std::vector<std::size_t> starts;
     std::stringstream fields(line);

@@ -29,7 +29,8 @@ std::vector<std::pair<std::string, TargetKind>> playground_names();
 
 /// Reads a CSV file of `inputs` feature columns then `outputs` target columns, with an
 /// optional header line (a first line that is not all numbers). Throws UserError naming the
-/// file and the line of a row with the wrong number of fields or a field that is not a number.
+/// file and the line of a row with the wrong number of fields, a field that is not a number or
+/// a control byte (NUL); the file is read as read_input_file does, at most kDataFile.max_bytes.
 Dataset read_csv_dataset(const std::string& path, int inputs, int outputs);
 
 /// Splits off the last `validation_fraction` of a seeded shuffle as validation data.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/input_file.h"
 #include "core/names.h"
 
 namespace deltacheck {
@@ -45,13 +46,10 @@ std::string weights_json(const Network& net, const std::vector<double>& params) 
 }
 
 std::vector<double> read_weights(const std::string& path, const Network& net) {
-  std::ifstream in(path);
-  if (!in) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot read the weights file");
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string text = read_input_file(path, kWeightsFile);
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(text.str());
+    doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw UserError(SourceLocation{path, 0, 0, ""}, std::string("not valid JSON: ") + e.what());
   } catch (const nlohmann::json::out_of_range& e) {
