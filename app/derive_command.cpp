@@ -53,7 +53,7 @@ int run_derive(const std::vector<std::string>& args) {
   std::ostringstream out;  // nothing is printed unless all of it can be
   if (exercise) {
     const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : exercise->form;
-    if (exercise->kind != ExerciseKind::symbolic) check_derivation_size(exercise->net, form);
+    if (exercise->kind() != ExerciseKind::symbolic) check_derivation_size(exercise->net(), form);
     write_solution(out, *exercise, form, format, student_from(*vm));
   } else {
     if (vm->count("student")) throw UserError("--student goes with --exercise");

@@ -31,7 +31,7 @@ int print_exercise(const Usage& usage, const std::vector<std::string>& args,
                    void (*write)(std::ostream&, const Exercise&, const std::string&)) {
   const auto command = parse_exercise_command(usage, po::options_description("options"), args);
   if (!command) return 0;
-  if (command->exercise.kind != ExerciseKind::symbolic) check_symbolic_size(command->exercise.net);
+  if (command->exercise.kind() != ExerciseKind::symbolic) check_symbolic_size(command->exercise.net());
   std::ostringstream out;  // nothing is printed unless all of it can be
   write(out, command->exercise, command->student);
   std::cout << out.str();

@@ -1,5 +1,6 @@
 // Loading exercises from YAML (built in or from a file): the fields every kind shares, then the kind's own loader.
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/input_file.h"
@@ -24,6 +25,21 @@ bool is_path(const std::string& s) {
 
 UserError at_start(const std::string& source, const std::string& message) { return UserError(SourceLocation{source, 1, 1, ""}, message); }
 
+// yaml-cpp keeps both entries of a key written twice and answers the first: a file whose
+// second `id:` was meant would be read silently wrong, so a repeated key is refused where it is.
+void refuse_repeated_keys(const YamlSource& src, const YAML::Node& node, int depth = 0) {
+  if (depth > 64) src.fail(node, "the YAML is nested more than 64 levels deep");
+  if (node.IsSequence())
+    for (const YAML::Node& item : node) refuse_repeated_keys(src, item, depth + 1);
+  if (!node.IsMap()) return;
+  std::set<std::string> seen;
+  for (const auto& field : node) {
+    if (field.first.IsScalar() && !seen.insert(field.first.Scalar()).second)
+      src.fail(field.first, "the key '" + field.first.Scalar() + "' is given twice in this map: keep one");
+    refuse_repeated_keys(src, field.second, depth + 1);
+  }
+}
+
 // The YAML document: a map of known fields.
 YAML::Node load_root(const YamlSource& src, const std::string& yaml) {
   YAML::Node root;
@@ -33,6 +49,7 @@ YAML::Node load_root(const YamlSource& src, const std::string& yaml) {
     throw UserError(src.at(e.mark), "not valid YAML: " + e.msg);
   }
   if (!root.IsMap()) throw at_start(src.name(), "an exercise is a YAML map with the fields id, title, parts and network or symbols");
+  refuse_repeated_keys(src, root);
   check_fields(src, root, kFields, "an exercise");
   return root;
 }

@@ -55,6 +55,7 @@ void load_network_section(const YamlSource& src, const YAML::Node& root, Network
   if (!loss) throw UserError(SourceLocation{src.name(), 1, 1, ""}, "missing field 'loss'");
   try {
     n.net = parse_network(scalar(src, network, "network"), scalar(src, loss, "loss"));
+    check_symbolic_size(n.net);  // before any derivation: a 1000-wide layer is refused at once
   } catch (const UserError& error) {
     src.fail(network, error.message());
   }

@@ -53,7 +53,7 @@ std::vector<double> read_weights(const std::string& path, const Network& net) {
   } catch (const nlohmann::json::parse_error& e) {
     throw UserError(SourceLocation{path, 0, 0, ""}, std::string("not valid JSON: ") + e.what());
   } catch (const nlohmann::json::out_of_range& e) {
-    throw number_out_of_range(path, text.str(), e);
+    throw number_out_of_range(path, text, e);
   }
   if (!doc.is_object() || !doc.contains("net") || !doc["net"].is_string() || !doc.contains("parameters") || !doc["parameters"].is_object())
     throw UserError(SourceLocation{path, 0, 0, ""}, "a weights file has \"net\", \"loss\" and \"parameters\" (written by deltacheck train --save)");

@@ -34,7 +34,9 @@ TEST_CASE("output escapes: an escape sequence in a key or a command never reache
   const testing::Run r = testing::run("check assign-q1-squared " + answers);
   CHECK(r.out.find('\x1b') == std::string::npos);
   CHECK_THAT(r.out, Catch::Contains("a\\x1b[31mRED"));
-  testing::check_user_error("\"$(printf 'x\\033[2J')\"", "unknown command 'x\\x1b[2J'");
+  const testing::Run command = testing::run_argv({DELTACHECK_BINARY, "x\x1b[2J"});
+  CHECK(command.status == 2);
+  CHECK(command.err == "deltacheck: unknown command 'x\\x1b[2J' (deltacheck --help lists the commands)\n");
   const std::string point = testing::write_file("esc.json", "{\"x\\u001b[2J\": \"1\"}");
   testing::check_user_error("gradient --net '1 sigmoid:1' --loss squared --at " + point, "unknown name 'x\\x1b[2J'");
 }
