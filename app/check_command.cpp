@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "app/command_line.h"
-#include "exercises/checker.h"
+#include "exercises/judge/checker.h"
 #include "reports/check_writer.h"
 
 namespace po = boost::program_options;

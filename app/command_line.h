@@ -8,7 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "core/network.h"
-#include "exercises/exercise.h"
+#include "exercises/model/exercise.h"
 
 namespace deltacheck::app {
 

@@ -9,7 +9,7 @@
 #include "app/command_line.h"
 #include "app/progress_bar.h"
 #include "core/error.h"
-#include "exercises/class_summary.h"
+#include "exercises/grade/class_summary.h"
 #include "reports/atomic_file.h"
 #include "reports/grade_writer.h"
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "bench/harness.h"
-#include "exercises/checker.h"
-#include "exercises/verify.h"
+#include "exercises/judge/checker.h"
+#include "exercises/verify/verify.h"
 #include "reports/derivation_writer.h"
 #include "solver/backprop.h"
 #include "solver/trainer.h"

@@ -4,7 +4,7 @@
 #include <ostream>
 #include <string>
 
-#include "exercises/exercise.h"
+#include "exercises/model/exercise.h"
 
 namespace deltacheck {
 

@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "exercises/checker.h"
+#include "exercises/judge/checker.h"
 
 namespace deltacheck {
 

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
-#include "exercises/checker.h"
+#include "exercises/judge/checker.h"
 #include "symbolic/printer.h"
 
 namespace deltacheck {

@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include "exercises/exercise.h"
+#include "exercises/model/exercise.h"
 #include "symbolic/derivation.h"
 
 namespace deltacheck {

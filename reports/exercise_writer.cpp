@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "exercises/checker.h"
+#include "exercises/judge/checker.h"
 
 namespace deltacheck {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "exercises/exercise.h"
+#include "exercises/model/exercise.h"
 
 namespace deltacheck {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "core/text_escape.h"
-#include "exercises/check_result_json.h"
+#include "exercises/grade/check_result_json.h"
 #include "reports/number_text.h"
 
 namespace deltacheck {

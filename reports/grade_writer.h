@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "exercises/class_summary.h"
+#include "exercises/grade/class_summary.h"
 
 namespace deltacheck {
 

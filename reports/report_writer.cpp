@@ -12,8 +12,8 @@
 #include <sstream>
 
 #include "core/child_process.h"
-#include "exercises/checker.h"
-#include "exercises/verify.h"
+#include "exercises/judge/checker.h"
+#include "exercises/verify/verify.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
 #include "symbolic/printer.h"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "exercises/exercise.h"
+#include "exercises/model/exercise.h"
 
 namespace deltacheck {
 

@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "exercises/verify.h"
+#include "exercises/verify/verify.h"
 
 namespace deltacheck {
 

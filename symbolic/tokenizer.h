@@ -11,7 +11,7 @@
 namespace deltacheck {
 
 /// An error at a byte offset of an expression's text. The reader's callers turn the offset
-/// into file, line and column (see exercises/answer_file.h).
+/// into file, line and column (see exercises/read/answer_file.h).
 class ExpressionError : public std::runtime_error {
  public:
   ExpressionError(std::size_t offset, const std::string& message) : std::runtime_error(message), offset_(offset) {}

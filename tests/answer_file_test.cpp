@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "exercises/answer_file.h"
+#include "exercises/read/answer_file.h"
 #include "tests/run_command.h"
 
 using namespace deltacheck;

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/error.h"
-#include "exercises/verify.h"
+#include "exercises/verify/verify.h"
 #include "solver/backprop.h"
 #include "solver/sample_points.h"
 #include "solver/scalar.h"

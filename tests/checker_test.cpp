@@ -7,7 +7,7 @@
 #include <memory>
 #include <sstream>
 
-#include "exercises/checker.h"
+#include "exercises/judge/checker.h"
 #include "reports/check_writer.h"
 #include "reports/derivation_writer.h"
 

@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "exercises/checker.h"
+#include "exercises/judge/checker.h"
 #include "reports/derivation_writer.h"
 
 using namespace deltacheck;

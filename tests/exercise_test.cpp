@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "core/error.h"
-#include "exercises/exercise.h"
+#include "exercises/model/exercise.h"
 
 using namespace deltacheck;
 

@@ -1,8 +1,8 @@
 // Tests of exercises/mistakes: each mutant differs from the truth, and the chain-rule mutants are what they claim.
 #include <catch2/catch.hpp>
 
-#include "exercises/mistakes.h"
-#include "exercises/exercise.h"
+#include "exercises/judge/mistakes.h"
+#include "exercises/model/exercise.h"
 #include "solver/sample_points.h"
 #include "symbolic/evaluate.h"
 

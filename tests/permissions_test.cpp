@@ -1,7 +1,7 @@
 // Tests of exercises/permissions: what each part's answer may use, with the reason for what it may not.
 #include <catch2/catch.hpp>
 
-#include "exercises/permissions.h"
+#include "exercises/read/permissions.h"
 
 using namespace deltacheck;
 

@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "exercises/proof.h"
+#include "exercises/judge/proof.h"
 #include "symbolic/functions.h"
 
 using namespace deltacheck;

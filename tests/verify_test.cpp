@@ -1,7 +1,7 @@
 // Tests of the three-way verification result.
 #include <catch2/catch.hpp>
 
-#include "exercises/verify.h"
+#include "exercises/verify/verify.h"
 #include "test_networks.h"
 
 using namespace deltacheck;

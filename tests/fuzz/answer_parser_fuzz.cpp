@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string>
 
-#include "exercises/answer_file.h"
-#include "exercises/exercise.h"
-#include "exercises/permissions.h"
+#include "exercises/read/answer_file.h"
+#include "exercises/model/exercise.h"
+#include "exercises/read/permissions.h"
 #include "symbolic/reader.h"
 
 using namespace deltacheck;

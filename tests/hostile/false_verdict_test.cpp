@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "../run_command.h"
-#include "exercises/checker.h"
+#include "exercises/judge/checker.h"
 
 using namespace deltacheck;
 

@@ -11,8 +11,8 @@
 #include "core/error.h"
 #include "core/input_file.h"
 #include "core/point.h"
-#include "exercises/answer_file.h"
-#include "exercises/exercise.h"
+#include "exercises/read/answer_file.h"
+#include "exercises/model/exercise.h"
 #include "solver/dataset.h"
 
 using namespace deltacheck;

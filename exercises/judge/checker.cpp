@@ -1,0 +1,149 @@
+// Checking an answer file: each answer matched to its part, read, and judged by the exercise kind's judge.
+#include "exercises/judge/checker.h"
+
+#include <algorithm>
+
+#include "exercises/judge/judge_network.h"
+#include "exercises/judge/judge_numeric.h"
+#include "exercises/judge/judge_symbolic.h"
+#include "exercises/judge/proof.h"
+
+namespace deltacheck {
+
+namespace {
+
+std::unique_ptr<Judge> judge_for(Exercise exercise, const std::string& student) {
+  switch (exercise.kind()) {
+    case ExerciseKind::network: return std::make_unique<NetworkJudge>(std::move(exercise));
+    case ExerciseKind::symbolic: return std::make_unique<SymbolicJudge>(std::move(exercise));
+    case ExerciseKind::numeric: return std::make_unique<NumericJudge>(std::move(exercise), student);
+  }
+  throw std::logic_error("unknown exercise kind");
+}
+
+// Every part unanswered, with its points.
+CheckResult unanswered(const Exercise& ex, const AnswerFile& file) {
+  CheckResult out;
+  out.exercise = ex.id;
+  out.answers = file.path;
+  for (const Part& p : ex.parts) {
+    PartResult r;
+    r.key = p.answer_key;
+    r.max_score = p.points;
+    r.feedback = "no answer";
+    out.parts.push_back(r);
+  }
+  return out;
+}
+
+// The located problems of the file and of `unknown` (both in line order) merged by line:
+// the first kMaxProblemLines, then how many more there were.
+void add_problems(const AnswerFile& file, std::vector<std::pair<int, std::string>>& unknown, std::size_t unknown_left_out, CheckResult& out) {
+  std::vector<std::pair<int, std::string>> problems;  // by line
+  for (const UserError& e : file.problems) problems.emplace_back(e.where().line, e.formatted());
+  problems.insert(problems.end(), std::make_move_iterator(unknown.begin()), std::make_move_iterator(unknown.end()));
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::size_t kept = std::min(problems.size(), kMaxProblemLines);
+  for (std::size_t i = 0; i < kept; ++i) out.problems.push_back(std::move(problems[i].second));
+  const std::size_t more = problems.size() - kept + file.problems_left_out + unknown_left_out;
+  if (more > 0) out.problems.push_back("and " + std::to_string(more) + " more lines that are not answers");
+}
+
+void mark_proved(const ProofQueue& proofs, CheckResult& out) {
+  const std::vector<bool> proved = prove_all(proofs.candidates, kProofSeconds, kProofTotalSeconds);
+  for (std::size_t k = 0; k < proved.size(); ++k) {
+    if (!proved[k]) continue;
+    PartResult& r = out.parts[proofs.parts[k]];
+    r.proved = true;
+    r.feedback = "proved";
+  }
+}
+
+}  // namespace
+
+struct Checker::Assignment {
+  std::vector<const Answer*> given;  // per part
+  std::vector<bool> twice;           // per part: given more than once (invalid)
+};
+
+Checker::Checker(Exercise exercise, const std::string& student) : judge_(judge_for(std::move(exercise), student)) {}
+
+std::string Checker::unknown_key(const AnswerFile& file, const Answer& a, const std::string& why) const {
+  const std::vector<Part>& parts = exercise().parts;
+  std::string keys;
+  if (parts.size() <= 3)
+    for (const Part& p : parts) keys += (keys.empty() ? "" : ", ") + p.answer_key;
+  else keys = parts.front().answer_key + " .. " + parts.back().answer_key;
+  return UserError(file.locate(a, a.key_begin), "unknown key '" + a.key() + "': " + why + " (this exercise asks for " + keys +
+                                                    "; deltacheck template " + exercise().id + " lists them)")
+      .formatted();
+}
+
+// Which answer belongs to which part; keys not asked become notes, unknown keys problems,
+// a part answered twice is invalid.
+Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult& out) const {
+  const Exercise& ex = exercise();
+  Assignment assigned{std::vector<const Answer*>(ex.parts.size(), nullptr), std::vector<bool>(ex.parts.size(), false)};
+  std::vector<std::pair<int, std::string>> unknown;  // by line, at most kMaxProblemLines
+  std::size_t unknown_left_out = 0;
+  for (const Answer& a : file.answers) {
+    std::string why;
+    bool not_asked = false;
+    const auto index = ex.part_for(a.key(), why, not_asked);
+    if (!index && not_asked) out.notes.push_back(file.path + ":" + std::to_string(a.line) + ": " + why + "; not graded");
+    if (!index && !not_asked && unknown.size() < kMaxProblemLines) unknown.emplace_back(a.line, unknown_key(file, a, why));
+    else if (!index && !not_asked) ++unknown_left_out;
+    if (!index) continue;
+    if (const Answer* first = assigned.given[*index]) {
+      assigned.twice[*index] = true;
+      PartResult& r = out.parts[*index];
+      r.verdict = Verdict::invalid;
+      r.feedback = UserError(file.locate(a, a.key_begin), r.key + " is given twice (lines " + std::to_string(first->line) + " and " +
+                                                                std::to_string(a.line) + "): keep one")
+                       .formatted();
+      continue;
+    }
+    assigned.given[*index] = &a;
+  }
+  add_problems(file, unknown, unknown_left_out, out);
+  return assigned;
+}
+
+// Reads each part's one answer with the names the part allows, and judges it.
+void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out, ProofQueue& proofs) {
+  for (std::size_t i = 0; i < assigned.given.size(); ++i) {
+    if (!assigned.given[i] || assigned.twice[i]) continue;
+    const Answer& a = *assigned.given[i];
+    PartResult& r = out.parts[i];
+    r.line = a.line;
+    if (a.expression().empty()) {
+      r.feedback = "no answer after '='";
+      continue;
+    }
+    ReadExpression read;
+    try {
+      read = read_expression(a.expression(), judge_->names(i));
+    } catch (const ExpressionError& e) {
+      r.verdict = Verdict::invalid;
+      r.feedback = UserError(file.locate(a, a.expression_begin + e.offset()), e.what()).formatted();
+      continue;
+    }
+    r.read_as = read.echo;
+    judge_->judge(i, read.value, r, proofs);
+  }
+}
+
+CheckResult Checker::check(const AnswerFile& file, bool prove) {
+  CheckResult out = unanswered(exercise(), file);
+  const Assignment assigned = assign_answers(file, out);
+  ProofQueue proofs;
+  judge_answers(file, assigned, out, proofs);
+  if (prove) mark_proved(proofs, out);
+  for (const PartResult& r : out.parts) {
+    out.score += r.score;
+    out.max_score += r.max_score;
+  }
+  return out;
+}
+
+}  // namespace deltacheck

@@ -1,0 +1,84 @@
+// Network exercises: truths from the derivation confirmed by backprop, names allowed per part, plausible mistakes, proofs.
+#include "exercises/judge/judge_network.h"
+
+#include <stdexcept>
+
+#include "exercises/read/permissions.h"
+#include "solver/backprop.h"
+#include "solver/sample_points.h"
+
+namespace deltacheck {
+
+namespace {
+
+// |a - b| <= relative * max(|b|, floor).
+bool close(const Real50& a, const Real50& b, const Real50& floor, double relative) {
+  using boost::multiprecision::abs;
+  return abs(a - b) <= Real50(relative) * std::max(abs(b), floor);
+}
+
+// The value backprop computes for the quantity of `key`, or nothing (weights, inputs).
+std::optional<Real50> backprop_value(const EquationKey& key, const Network& net, const Gradient<Real50>& bp) {
+  const Quantity& q = key.quantity;
+  if (key.gradient) return bp.d_params[parameter_index(q, net)];
+  switch (q.kind) {
+    case QuantityKind::preactivation: return bp.state.z[q.layer][q.j - 1];
+    case QuantityKind::activation: return bp.state.a[q.layer][q.j - 1];
+    case QuantityKind::output: return bp.state.a[net.depth()][q.j - 1];
+    case QuantityKind::delta: return bp.state.delta[q.layer][q.j - 1];
+    case QuantityKind::loss: return bp.loss;
+    default: return std::nullopt;
+  }
+}
+
+std::vector<Point> exercise_points(const Exercise& ex) {
+  return sample_points(ex.net(), std::max(ex.sample_points, 8), student_seed(ex.id, ""));
+}
+
+}  // namespace
+
+NetworkJudge::NetworkJudge(Exercise exercise, std::vector<Point> points, const std::string& learning_rate) : Judge(std::move(exercise)) {
+  derivation_.emplace(exercise_.net());
+  points_ = std::move(points);
+  for (const Point& p : points_) {
+    exact_.emplace_back();
+    bind_derivation(exact_.back(), *derivation_, p);
+    screen_.emplace_back();
+    bind_derivation(screen_.back(), *derivation_, p);
+    exact_.back().bind(eta_, from_text<Real50>(learning_rate));
+    screen_.back().bind(eta_, from_text<double>(learning_rate));
+    std::string text;
+    for (const auto& [q, value] : p.values()) text += (text.empty() ? "" : ", ") + quantity_name(q, exercise_.net()) + " = " + value.text();
+    point_texts_.push_back(text);
+  }
+}
+
+NetworkJudge::NetworkJudge(Exercise exercise) : NetworkJudge(exercise, exercise_points(exercise), "0.5") {
+  for (const Part& part : exercise_.parts) add_equation_truth(part);
+}
+
+void NetworkJudge::add_equation_truth(const Part& part) {
+  const Truth& t = add_truth(derivation_->rhs(part.equation));
+  const Network& net = exercise_.net();
+  for (std::size_t i = 0; i < points_.size(); ++i) {
+    const std::optional<Real50> numeric = backprop_value(part.equation, net, gradient_at<Real50>(net, points_[i]));
+    if (numeric && !close(t.values[i], *numeric, Real50(1e-20), 1e-40))
+      throw std::logic_error("the symbolic and numeric truths of " + part.answer_key + " disagree at sample point " + std::to_string(i + 1));
+  }
+}
+
+NameResolver NetworkJudge::names(std::size_t part) { return part_names(exercise_.parts[part].equation, exercise_, derivation_->symbols()); }
+
+std::vector<GiNaC::ex> NetworkJudge::proof_candidates(std::size_t part, const GiNaC::ex& answer) const {
+  const std::vector<GiNaC::ex> difference = Judge::proof_candidates(part, answer);
+  if (difference.empty()) return {};
+  // First with each a written as f(z) of its own z (sigmoid(z2_1) meets a2_1; answers in a
+  // stay as they were, as f(z) on both sides), then with everything in inputs and parameters
+  // (an expanded form meets a local one): cheapest first, the first success ends the proof.
+  const GiNaC::ex local = derivation_->without_deltas(difference.front());
+  return {derivation_->activations_in_z(local), derivation_->in_inputs(local)};
+}
+
+std::vector<Mistake> NetworkJudge::mistakes_of(std::size_t part) { return plausible_mistakes(exercise_.parts[part].equation, *derivation_); }
+
+}  // namespace deltacheck

@@ -1,0 +1,41 @@
+// Judging the parts of a network exercise: its equations at sample points, confirmed by backprop, with plausible mistakes.
+#pragma once
+
+#include <optional>
+
+#include "exercises/judge/judge.h"
+#include "symbolic/derivation.h"
+
+namespace deltacheck {
+
+/// Judges network exercises: each part is an equation of the network; answers are checked at
+/// the exercise's sample points (drawn with student_seed of its id), may use the names
+/// part_names allows, and are diagnosed against the plausible mistakes of the equation.
+class NetworkJudge : public Judge {
+ public:
+  /// Derives the equations, draws the points and computes every part's truth, confirming it
+  /// against the numeric backprop (std::logic_error if they ever disagree: a bug).
+  explicit NetworkJudge(Exercise exercise);
+
+  /// The names part_names allows for the part's equation.
+  NameResolver names(std::size_t part) override;
+
+ protected:
+  /// Derives the equations and binds them at `points` (and eta to the learning rate when
+  /// given), without truths: for the numeric judge.
+  NetworkJudge(Exercise exercise, std::vector<Point> points, const std::string& learning_rate);
+  /// The truth of an equation part, confirmed against the numeric backprop at every point.
+  void add_equation_truth(const Part& part);
+
+  /// The difference with deltas written out, then with each a as f(z), then in inputs only.
+  std::vector<GiNaC::ex> proof_candidates(std::size_t part, const GiNaC::ex& answer) const override;
+  /// The plausible mistakes of the part's equation.
+  std::vector<Mistake> mistakes_of(std::size_t part) override;
+  /// True for the squared loss.
+  bool squared_loss() const override { return exercise_.net().loss == Loss::squared; }
+
+  std::optional<Derivation> derivation_;
+  GiNaC::symbol eta_{"eta"};  // the learning rate of numeric exercises
+};
+
+}  // namespace deltacheck

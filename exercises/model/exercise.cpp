@@ -1,0 +1,167 @@
+// The exercise model: its kinds, the parts asked, and the keys answer files write for them.
+#include "exercises/model/exercise.h"
+
+#include <stdexcept>
+
+#include "core/error.h"
+
+namespace deltacheck {
+
+namespace {
+
+std::string without_spaces(const std::string& written) {
+  std::string t;
+  for (char c : written)
+    if (c != ' ' && c != '\t') t += c;
+  return t;
+}
+
+}  // namespace
+
+const char* kind_name(ExerciseKind k) {
+  switch (k) {
+    case ExerciseKind::network: return "network";
+    case ExerciseKind::symbolic: return "symbolic";
+    case ExerciseKind::numeric: return "numeric";
+  }
+  return "?";
+}
+
+bool same_key(const EquationKey& a, const EquationKey& b) { return a.gradient == b.gradient && a.quantity == b.quantity; }
+
+const NetworkExercise& Exercise::network() const {
+  if (const auto* n = std::get_if<NetworkExercise>(&details)) return *n;
+  if (const auto* n = std::get_if<NumericExercise>(&details)) return *n;
+  throw std::logic_error("exercise " + id + " is symbolic: it has no network");
+}
+
+NetworkExercise& Exercise::network() { return const_cast<NetworkExercise&>(static_cast<const Exercise&>(*this).network()); }
+
+const SymbolicExercise& Exercise::symbolic() const {
+  if (const auto* s = std::get_if<SymbolicExercise>(&details)) return *s;
+  throw std::logic_error("exercise " + id + " is not symbolic");
+}
+
+const NumericExercise& Exercise::numeric() const {
+  if (const auto* n = std::get_if<NumericExercise>(&details)) return *n;
+  throw std::logic_error("exercise " + id + " is not numeric");
+}
+
+const Part* Exercise::find(const EquationKey& key) const {
+  for (const Part& p : parts)
+    if (p.kind == PartKind::equation && same_key(p.equation, key)) return &p;
+  return nullptr;
+}
+
+namespace {
+
+// The update part new_NAME of a numeric exercise asks for, when `t` names a weight or bias.
+std::optional<std::size_t> update_part(const Exercise& ex, const std::string& t, std::string& why, bool& not_asked, bool& named) {
+  const auto q = parse_quantity(t.substr(4));
+  const auto r = q ? resolve(*q, ex.net()) : std::nullopt;
+  named = r && (r->kind == QuantityKind::weight || r->kind == QuantityKind::bias);
+  if (!named) return std::nullopt;
+  for (std::size_t i = 0; i < ex.parts.size(); ++i)
+    if (ex.parts[i].kind == PartKind::update && ex.parts[i].equation.quantity == *r) return i;
+  not_asked = true;
+  why = "new_" + quantity_name(*r, ex.net()) + " is not asked in this exercise";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::size_t> Exercise::part_for(const std::string& written, std::string& why, bool& not_asked) const {
+  not_asked = false;
+  const std::string t = without_spaces(written);
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    if (parts[i].answer_key == t) return i;
+  if (kind() == ExerciseKind::symbolic) {
+    why = "not a key of this exercise";
+    return std::nullopt;
+  }
+  if (kind() == ExerciseKind::numeric && t.rfind("new_", 0) == 0) {
+    bool named = false;
+    const auto index = update_part(*this, t, why, not_asked, named);
+    if (named) return index;
+  }
+  const auto key = parse_key(t, net(), why);
+  if (!key) return std::nullopt;
+  if (const Part* p = find(*key)) return static_cast<std::size_t>(p - parts.data());
+  not_asked = true;
+  why = key_text(*key) + " is not asked in this exercise";
+  return std::nullopt;
+}
+
+std::string Exercise::key_text(const EquationKey& key) const { return key.text(net(), NameStyle::short_form); }
+
+double Exercise::max_score() const {
+  double total = 0;
+  for (const Part& p : parts) total += p.points;
+  return total;
+}
+
+std::optional<EquationKey> parse_key(const std::string& text, const Network& net, std::string& why) {
+  const std::string t = without_spaces(text);
+  EquationKey key;
+  std::string name = t;
+  for (const char* prefix : {"dL/d", "dl/d"}) {
+    if (t.rfind(prefix, 0) == 0) {
+      key.gradient = true;
+      name = t.substr(4);
+    }
+  }
+  const auto q = parse_quantity(name);
+  const auto r = q ? resolve(*q, net) : std::nullopt;
+  if (!r) {
+    why = explain_unknown_name(name, net);
+    const std::string prefix = "unknown name '" + name + "': ";
+    if (why.rfind(prefix, 0) == 0) why = why.substr(prefix.size());
+    return std::nullopt;
+  }
+  if (key.gradient && r->kind != QuantityKind::weight && r->kind != QuantityKind::bias) {
+    why = "dL/d" + name + " is not asked: gradients are of weights and biases (dL/dw1_11, dL/db1_1)";
+    return std::nullopt;
+  }
+  if (!key.gradient && (r->kind == QuantityKind::weight || r->kind == QuantityKind::bias || r->kind == QuantityKind::input ||
+                        r->kind == QuantityKind::target)) {
+    why = "'" + name + "' is given, not computed: keys are z, a, yhat, L, delta or dL/d of a weight or bias";
+    return std::nullopt;
+  }
+  key.quantity = *r;
+  return key;
+}
+
+std::string describe_part(const EquationKey& key, const Network& net) {
+  const Quantity& q = key.quantity;
+  const std::string l = std::to_string(q.layer), j = std::to_string(q.j), k = std::to_string(q.k);
+  const std::string name = key.text(net, NameStyle::short_form);
+  if (key.gradient) {
+    if (q.kind == QuantityKind::weight) {
+      const std::string from = q.layer == 1 ? "input x" + k : "unit " + k + " of layer " + std::to_string(q.layer - 1);
+      return name + ": the gradient of the loss for the weight from " + from + " to unit " + j + " of layer " + l;
+    }
+    return name + ": the gradient of the loss for the bias of unit " + j + " of layer " + l;
+  }
+  switch (q.kind) {
+    case QuantityKind::preactivation: return name + ": the pre-activation of unit " + j + " of layer " + l;
+    case QuantityKind::activation:
+      return name + ": the activation of unit " + j + " of layer " + l + " (" + activation_name(net.activation(q.layer)) + ")";
+    case QuantityKind::output: return name + ": the network's output";
+    case QuantityKind::loss: return name + ": the loss (" + loss_name(net.loss) + ")";
+    case QuantityKind::delta: return name + ": dL/dz" + l + "_" + j + ", the delta of unit " + j + " of layer " + l;
+    default: return name;
+  }
+}
+
+std::string describe_part(const Part& p, const Exercise& ex) {
+  switch (p.kind) {
+    case PartKind::equation: return describe_part(p.equation, ex.net());
+    case PartKind::update:
+      return p.answer_key + ": the value of " + quantity_name(p.equation.quantity, ex.net()) +
+             " after one gradient-descent step with learning rate eta";
+    case PartKind::symbolic: return p.answer_key + ": " + p.symbolic.ask;
+  }
+  return p.answer_key;
+}
+
+}  // namespace deltacheck
