@@ -20,7 +20,7 @@ int run_check(const std::vector<std::string>& args) {
   po::options_description options("options");
   options.add_options()
       ("answers", po::value<std::string>()->value_name("ANSWERS"), "the answer file")
-      ("json", "print the JSON of DESIGN §6 instead of a table")
+      ("json", "print the JSON of docs/DESIGN.md §6 instead of a table")
       ("echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
   const auto command = parse_exercise_command(usage, options, args, {"answers"});
   if (!command) return 0;

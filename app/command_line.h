@@ -65,7 +65,7 @@ std::string required(const boost::program_options::variables_map& vm, const std:
 /// The value of --digits, checked to be in [min, max].
 unsigned digits_from(const boost::program_options::variables_map& vm, unsigned min, unsigned max);
 
-/// The subcommands, each returning the exit status (DESIGN §6: 0, 1, or 2 via UserError).
+/// The subcommands, each returning the exit status (docs/DESIGN.md §6: 0, 1, or 2 via UserError).
 int run_derive(const std::vector<std::string>& args);
 int run_gradient(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);

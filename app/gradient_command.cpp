@@ -38,7 +38,7 @@ int run_gradient(const std::vector<std::string>& args) {
   options.add_options()
       ("at", po::value<std::string>()->value_name("POINT.json"), "the point: every input, parameter and target")
       ("digits", po::value<int>()->default_value(50)->value_name("N"), "significant digits, 2 to 10000")
-      ("json", "print JSON (DESIGN §6) instead of text");
+      ("json", "print JSON (docs/DESIGN.md §6) instead of text");
   const auto vm = parse(usage, options, args);
   if (!vm) return 0;
   const Network net = network_from(*vm);

@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
   const ProcessCost verify_1000 = best_process({binary, "verify", "--net", q1.spec(), "--loss", "squared", "--points", "16", "--digits", "1000"}, 3);
   row("process: deltacheck verify Q1 --points 16 --digits 1000 (wall)", human(verify_1000.seconds), "");
 
-  // Checking (issue 4): a complete Q1 answer file, 27 parts.
+  // Checking: a complete Q1 answer file, 27 parts.
   const Exercise q1_exercise = load_exercise("assign-q1-squared");
   const std::string right = solution_text(q1_exercise, false), wrong = solution_text(q1_exercise, true);
   const AnswerFile right_file = parse_answer_file(right, "right.txt"), wrong_file = parse_answer_file(wrong, "wrong.txt");
@@ -211,7 +211,7 @@ int main(int argc, char** argv) {
   std::remove(right_path.c_str());
   std::remove(wrong_path.c_str());
 
-  // Grading (issue 6): 1000 complete Q1 submissions, a third right, a third with one part
+  // Grading: 1000 complete Q1 submissions, a third right, a third with one part
   // wrong, a third with every part wrong, graded by 2 worker processes.
   const std::string class_dir = "/tmp/deltacheck_bench_class_" + std::to_string(getpid());
   mkdir(class_dir.c_str(), 0755);
@@ -230,7 +230,7 @@ int main(int argc, char** argv) {
   }
   std::system(("rm -rf " + class_dir).c_str());
 
-  // Training (issue 7) side by side with PyTorch: "2 tanh:16 tanh:16 sigmoid:1" on the spiral,
+  // Training side by side with PyTorch: "2 tanh:16 tanh:16 sigmoid:1" on the spiral,
   // 1000 training points, mini-batches of 32, SGD with momentum 0.9, 500 epochs, double, one thread.
   const Network spiral_net = parse_network("2 tanh:16 tanh:16 sigmoid:1", "crossentropy");
   Dataset all = playground("spiral", 1250, 0, 1), train_set, validation_set;
@@ -273,7 +273,7 @@ int main(int argc, char** argv) {
   std::remove(train_csv.c_str());
   std::remove(validation_csv.c_str());
 
-  // Reports (issue 8): the worked solution of Q1 as .tex only, and as PDF through latexmk.
+  // Reports: the worked solution of Q1 as .tex only, and as PDF through latexmk.
   const std::string tex_path = "/tmp/deltacheck_bench_" + std::to_string(getpid()) + "_q1.tex";
   const ProcessCost tex = best_process({binary, "report", "assign-q1-squared", "--format", "latex", "-o", tex_path});
   row("process: deltacheck report Q1 --format latex (wall)", human(tex.seconds), "< 1 s");
@@ -282,7 +282,7 @@ int main(int argc, char** argv) {
   row("process: deltacheck report Q1, PDF through latexmk (wall)", pdf.status == 0 ? human(pdf.seconds) : "no LaTeX", "");
   for (const char* ext : {".tex", ".pdf", ".log"}) std::remove((tex_path.substr(0, tex_path.size() - 4) + ext).c_str());
 
-  // Side by side with the peers (issue 9), each run on the same task.
+  // Side by side with the peers, each run on the same task.
   const std::string peers = std::string(DELTACHECK_SOURCE_DIR) + "/bench/peers/";
   std::printf("\nSide by side with peer tools:\n\n| %-46s | %-12s | %-8s | %-34s | %-9s |\n|%s|%s|%s|%s|%s|\n", "task", "ours", "peer", "peer's", "ratio",
               std::string(48, '-').c_str(), std::string(14, '-').c_str(), std::string(10, '-').c_str(), std::string(36, '-').c_str(), std::string(11, '-').c_str());

@@ -48,7 +48,7 @@ T relu(const T& z) {
   return z > 0 ? z : T(0);
 }
 
-/// step(z) = 1 for z > 0, else 0 (ReLU'(z) with ReLU'(0) = 0, DESIGN §3).
+/// step(z) = 1 for z > 0, else 0 (ReLU'(z) with ReLU'(0) = 0, docs/DESIGN.md §3).
 template <class T>
 T step(const T& z) {
   return z > 0 ? T(1) : T(0);

@@ -1,4 +1,4 @@
-// The names of a network's quantities in the answer syntax, in JSON and in LaTeX (DESIGN §3, §4).
+// The names of a network's quantities in the answer syntax, in JSON and in LaTeX (docs/DESIGN.md §3, §4).
 #pragma once
 
 #include <optional>
@@ -9,7 +9,7 @@
 
 namespace deltacheck {
 
-/// What a name stands for. Indices follow DESIGN §3: w{l}_{jk} joins unit k of
+/// What a name stands for. Indices follow docs/DESIGN.md §3: w{l}_{jk} joins unit k of
 /// layer l-1 to unit j of layer l; inputs are layer 0 (x_k = a0_k).
 enum class QuantityKind { input, target, weight, bias, preactivation, activation, delta, output, loss };
 
@@ -35,7 +35,7 @@ enum class NameStyle { short_form, separated };
 /// network has one output. Inputs are always written x{k}, never a0_{k}.
 std::string quantity_name(const Quantity& q, const Network& net, NameStyle style = NameStyle::short_form);
 
-/// The LaTeX of q in the notation of DESIGN §3: w^{(l)}_{jk}, \delta^{(l)}_{j}, \hat y, ...
+/// The LaTeX of q in the notation of docs/DESIGN.md §3: w^{(l)}_{jk}, \delta^{(l)}_{j}, \hat y, ...
 std::string quantity_latex(const Quantity& q, const Network& net);
 
 /// Reads any accepted spelling of a name (x1, x_1, a0_1, y, y_1, yhat2, w2_11, w2_1_1,

@@ -6,10 +6,10 @@
 
 namespace deltacheck {
 
-/// The activation of a layer (DESIGN §3). softmax is allowed on the output layer only.
+/// The activation of a layer (docs/DESIGN.md §3). softmax is allowed on the output layer only.
 enum class Activation { relu, sigmoid, tanh, linear, softmax };
 
-/// The per-sample loss (DESIGN §3): squared = 1/2 sum (a - y)^2; crossentropy with
+/// The per-sample loss (docs/DESIGN.md §3): squared = 1/2 sum (a - y)^2; crossentropy with
 /// sigmoid outputs = -sum [y log a + (1-y) log(1-a)], with a softmax output = -sum y log a.
 enum class Loss { squared, crossentropy };
 

@@ -28,7 +28,7 @@ class Point {
   std::map<Quantity, Decimal> values_;
 };
 
-/// Reads POINT.json: a flat object name -> decimal string (DESIGN §6), names in any
+/// Reads POINT.json: a flat object name -> decimal string (docs/DESIGN.md §6), names in any
 /// accepted spelling. Every input, parameter and target of `net` must be there, nothing
 /// else, each name once; with cross-entropy every target lies in [0, 1], and with a softmax
 /// output the targets sum to 1. The file is read as read_input_file does, at most

@@ -18,7 +18,7 @@ DerivationFormat parse_derivation_format(const std::string& text);
 
 /// Writes the forward equations, yhat, the loss, the deltas (delta form) and every gradient
 /// in `form`. Text is an answer file (`KEY = EXPRESSION`, `#` comments) that `check`
-/// accepts; JSON uses separated names everywhere (DESIGN §6). Same input, same bytes.
+/// accepts; JSON uses separated names everywhere (docs/DESIGN.md §6). Same input, same bytes.
 /// Throws UserError when the form is too large to print (see Derivation::gradients).
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format);
 

@@ -1,4 +1,4 @@
-// Writing the loss and gradient at a point (deltacheck gradient), as text or the JSON of DESIGN §6.
+// Writing the loss and gradient at a point (deltacheck gradient), as text or the JSON of docs/DESIGN.md §6.
 #pragma once
 
 #include <ostream>

@@ -43,7 +43,7 @@ NumericPoint<T> to_numeric(const Point& p, const Network& net) {
   return n;
 }
 
-/// ReLU pre-activations within this distance of 0 are kinks (DESIGN §3).
+/// ReLU pre-activations within this distance of 0 are kinks (docs/DESIGN.md §3).
 constexpr double kKinkTolerance = 1e-12;
 
 /// f'(z) of a non-softmax activation as a number, from the unit's a and z (sigmoid: a(1-a),

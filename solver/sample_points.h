@@ -27,7 +27,7 @@ Point hand_point(const Network& net, int places, std::uint64_t seed, const Point
 /// targets in [0, 1] for cross-entropy (a probability vector for a softmax output), in
 /// [-1, 1] for the squared loss. Biases are then adjusted, layer by layer, so that every
 /// ReLU pre-activation has |z| >= kSampleKinkMargin and, when count >= 2, every ReLU unit is
-/// active at one point or more and inactive at one or more (DESIGN §5).
+/// active at one point or more and inactive at one or more (docs/DESIGN.md §5).
 std::vector<Point> sample_points(const Network& net, int count, std::uint64_t seed);
 
 }  // namespace deltacheck

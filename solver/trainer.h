@@ -12,11 +12,11 @@
 namespace deltacheck {
 
 /// Batch: one step per epoch on the whole training set; sgd: one step per example;
-/// minibatch: one step per batch of `batch_size` (seed 001's three kinds of gradient descent).
+/// minibatch: one step per batch of `batch_size` (the course slides' three kinds of gradient descent).
 enum class Optimizer { batch, sgd, minibatch };
 
 /// Initial weights (biases start at 0): normal N(0, 0.1^2) ("small random numbers close to
-/// zero"), scaled N(0, 1/n_in) (seed 000: variances calibrated to 1/sqrt(n)), xavier uniform
+/// zero"), scaled N(0, 1/n_in) (the backpropagation notes: variances calibrated to 1/sqrt(n)), xavier uniform
 /// +-sqrt(6/(n_in + n_out)), he N(0, 2/n_in), zero (every weight 0: the hidden units stay
 /// identical, the symmetry is never broken).
 enum class Init { normal, scaled, xavier, he, zero };

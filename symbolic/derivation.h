@@ -12,7 +12,7 @@
 
 namespace deltacheck {
 
-/// How a gradient is written (DESIGN §3, issue "symbolic engine"):
+/// How a gradient is written (docs/DESIGN.md §3):
 /// `local`: in forward quantities (a, z), parameters and targets, simplified as the notes do;
 /// `delta`: dL/dw = delta * a, with the delta rules as their own equations;
 /// `expanded`: in inputs, targets, weights and biases only (the sum over paths).

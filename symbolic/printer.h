@@ -10,7 +10,7 @@
 
 namespace deltacheck {
 
-/// Answer syntax (DESIGN §4) or LaTeX (DESIGN §3 notation).
+/// Answer syntax (docs/DESIGN.md §4) or LaTeX (docs/DESIGN.md §3 notation).
 enum class Syntax { text, latex };
 
 /// How to print: syntax and, for text, the spelling of weight names.
@@ -20,7 +20,7 @@ struct PrintStyle {
   bool raw_names = false;  // print every symbol by its own name (the free symbols of an exercise)
 };
 
-/// Prints e canonically. GiNaC's own term order follows memory addresses (DESIGN §8);
+/// Prints e canonically. GiNaC's own term order follows memory addresses (docs/DESIGN.md §8);
 /// here terms and factors are sorted by a fixed key: in a product, factors of later
 /// layers first (the chain-rule order: loss, output layer, ..., input), in a sum, terms
 /// with more factors first and positive before negative, ties by their text with numbers

@@ -1,4 +1,4 @@
-// Reading expressions in the answer syntax (DESIGN §4) into GiNaC: positions for every error, and how the answer was read.
+// Reading expressions in the answer syntax (docs/DESIGN.md §4) into GiNaC: positions for every error, and how the answer was read.
 #pragma once
 
 #include <cstddef>

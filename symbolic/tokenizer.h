@@ -22,7 +22,7 @@ class ExpressionError : public std::runtime_error {
   std::size_t offset_;
 };
 
-/// The kinds of token of the answer syntax (DESIGN §4).
+/// The kinds of token of the answer syntax (docs/DESIGN.md §4).
 enum class TokenKind { number, name, plus, minus, times, divide, power, open, close, comma, prime, end };
 
 /// One token: its kind, its text as written (`**` for a power written so) and where it starts.

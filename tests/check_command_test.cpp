@@ -31,7 +31,7 @@ TEST_CASE("derive --exercise, fed to check, gets full marks and exit 0", "[check
   }
 }
 
-TEST_CASE("check --json has the shape of DESIGN §6 and scores that add up", "[check_command]") {
+TEST_CASE("check --json has the shape of docs/DESIGN.md §6 and scores that add up", "[check_command]") {
   const std::string path = write_file("answers.txt",
                                       "dL/dw3_11 = (a3_1 - y)*a2_1\n"
                                       "dL/db3_1 = (a3_1 - y)*a3_1*(1 - a3_1)\n"

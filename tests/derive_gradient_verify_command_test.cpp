@@ -65,7 +65,7 @@ TEST_CASE("derive --format json uses separated names, and latex is an align* blo
   CHECK_THAT(tex.out, Catch::Contains("\\begin{align*}") && Catch::Contains("\\frac{\\partial L}{\\partial w^{(1)}_{11}}"));
 }
 
-TEST_CASE("gradient --json has the shape of DESIGN §6 and the backprop's values", "[derive_gradient_verify_command]") {
+TEST_CASE("gradient --json has the shape of docs/DESIGN.md §6 and the backprop's values", "[derive_gradient_verify_command]") {
   const Network net = testing::q1("crossentropy");
   const Point p = sample_points(net, 1, 5)[0];
   const std::string path = write_point(net, p);

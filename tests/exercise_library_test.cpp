@@ -23,7 +23,7 @@ std::string solution(const Exercise& ex, const std::string& student = "") {
 
 }  // namespace
 
-TEST_CASE("the library has the ten exercises of DESIGN §7 and numeric ones", "[exercise_library]") {
+TEST_CASE("the library has the ten exercises of docs/DESIGN.md §7 and numeric ones", "[exercise_library]") {
   const std::vector<std::string> ids = builtin_exercise_ids();
   const std::set<std::string> have(ids.begin(), ids.end());
   for (const char* id : {"assign-q1-squared", "assign-q1-crossentropy", "assign-q2-crossentropy", "mlp-sigmoid-squared", "delta-rules",

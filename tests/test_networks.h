@@ -10,9 +10,9 @@
 
 namespace deltacheck::testing {
 
-/// Seed 001, Q1: 3 inputs, 2 ReLU, 2 sigmoid, 1 sigmoid.
+/// The assignment's Q1: 3 inputs, 2 ReLU, 2 sigmoid, 1 sigmoid.
 inline Network q1(const std::string& loss) { return parse_network("3 relu:2 sigmoid:2 sigmoid:1", loss); }
-/// Seed 001, Q2: 2 inputs, 1 tanh, 2 sigmoid outputs, cross-entropy.
+/// The assignment's Q2: 2 inputs, 1 tanh, 2 sigmoid outputs, cross-entropy.
 inline Network q2() { return parse_network("2 tanh:1 sigmoid:2", "crossentropy"); }
 
 /// `count` random valid networks with depth in [1, max_depth] and widths in [1, max_width]:

@@ -1,4 +1,4 @@
-// Checking an answer file against an exercise: a verdict per part (DESIGN §5), the mistake named, the score.
+// Checking an answer file against an exercise: a verdict per part (docs/DESIGN.md §5), the mistake named, the score.
 #pragma once
 
 #include <memory>

@@ -19,7 +19,7 @@
 
 namespace deltacheck {
 
-/// Tolerance of DESIGN §5: an answer is correct when it agrees with the truth to this
+/// Tolerance of docs/DESIGN.md §5: an answer is correct when it agrees with the truth to this
 /// relative difference at every sample point, computed with 50 significant digits.
 constexpr double kCorrectRelative = 1e-30;
 

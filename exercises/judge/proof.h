@@ -8,7 +8,7 @@
 namespace deltacheck {
 
 /// True when GiNaC shows e == 0 identically: normal(e), or normal() after rewriting sigmoid,
-/// tanh, cosh and sinh into exp (DESIGN §8). Sound: never true for a nonzero e. May run
+/// tanh, cosh and sinh into exp (docs/DESIGN.md §8). Sound: never true for a nonzero e. May run
 /// long on hostile input; see prove_all.
 bool proves_zero(const GiNaC::ex& e);
 

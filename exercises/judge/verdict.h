@@ -1,4 +1,4 @@
-// The verdicts on an answer file: per part (DESIGN §5), the lines that are no part, the score.
+// The verdicts on an answer file: per part (docs/DESIGN.md §5), the lines that are no part, the score.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +7,7 @@
 
 namespace deltacheck {
 
-/// DESIGN §5.
+/// docs/DESIGN.md §5.
 enum class Verdict { correct, incorrect, invalid, missing };
 
 /// "correct", "incorrect", "invalid", "missing".

@@ -72,13 +72,13 @@ struct NumericExercise : NetworkExercise {
   std::vector<std::pair<std::string, std::string>> values;  // fixed values (name, decimal); the rest drawn
 };
 
-/// An exercise (DESIGN §7): what it is about, the parts asked, and what answers may use.
+/// An exercise (docs/DESIGN.md §7): what it is about, the parts asked, and what answers may use.
 struct Exercise {
   std::string id, title, statement;
   std::string source;           // "built-in" or the YAML file's path
   std::vector<Part> parts;      // in the order of the answer template
   Form form = Form::local;      // the form of the worked solution (derive --exercise)
-  int sample_points = 8;        // points each answer is checked at (at least 8, DESIGN §5)
+  int sample_points = 8;        // points each answer is checked at (at least 8, docs/DESIGN.md §5)
   /// What the exercise is about, one alternative per kind (in the order of ExerciseKind).
   std::variant<NetworkExercise, SymbolicExercise, NumericExercise> details;
 

@@ -1,4 +1,4 @@
-// An answer file (DESIGN §4): KEY = EXPRESSION lines, comments, continuation lines, and where every character came from.
+// An answer file (docs/DESIGN.md §4): KEY = EXPRESSION lines, comments, continuation lines, and where every character came from.
 #pragma once
 
 #include <cstddef>
