@@ -4,6 +4,7 @@
 
 #include "app/command_line.h"
 #include "core/error.h"
+#include "exercises/solve/solution_sheet.h"
 #include "reports/derivation_writer.h"
 #include "symbolic/derivation.h"
 
@@ -54,7 +55,8 @@ int run_derive(const std::vector<std::string>& args) {
   if (exercise) {
     const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : exercise->form;
     if (exercise->kind() != ExerciseKind::symbolic) check_derivation_size(exercise->net(), form);
-    write_solution(out, *exercise, form, format, student_from(*vm));
+    const std::string student = student_from(*vm);
+    write_solution(out, *exercise, solve_exercise(*exercise, student, SheetContents::answers), form, format, student);
   } else {
     if (vm->count("student")) throw UserError("--student goes with --exercise");
     const Form form = vm->count("form") ? parse_form((*vm)["form"].as<std::string>()) : Form::local;

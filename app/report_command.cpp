@@ -3,6 +3,7 @@
 
 #include "app/command_line.h"
 #include "core/error.h"
+#include "exercises/solve/solution_sheet.h"
 #include "reports/atomic_file.h"
 #include "reports/report_writer.h"
 #include "reports/training_writer.h"
@@ -69,15 +70,16 @@ int run_report(const std::vector<std::string>& args) {
   ReportOptions report;
   report.student = command->student;
   if (vm.count("train")) report.plots = training_plots(vm, exercise, stem);
+  const SolutionSheet sheet = solve_exercise(exercise, report.student, SheetContents::worked_solution);
   if (format == "markdown") {
-    write_file_atomically(output, report_markdown(exercise, report));
+    write_file_atomically(output, report_markdown(exercise, sheet, report));
     return 0;
   }
   if (format == "latex") {
-    write_file_atomically(output, report_latex(exercise, report));
+    write_file_atomically(output, report_latex(exercise, sheet, report));
     return 0;
   }
-  const std::string problem = compile_pdf(report_latex(exercise, report), output, stem + ".tex", vm.count("keep-tex") != 0);
+  const std::string problem = compile_pdf(report_latex(exercise, sheet, report), output, stem + ".tex", vm.count("keep-tex") != 0);
   if (problem.empty()) return 0;
   std::cerr << "deltacheck: " << problem << "\n";
   return 1;

@@ -60,7 +60,7 @@ std::string deep_spec() {
 // a mistake no mutant matches (the most work for the diagnosis).
 std::string solution_text(const Exercise& ex, bool wrong) {
   std::ostringstream out;
-  write_solution(out, ex, ex.form, DerivationFormat::text);
+  write_solution(out, ex, solve_exercise(ex, "", SheetContents::answers), ex.form, DerivationFormat::text);
   if (!wrong) return out.str();
   std::istringstream in(out.str());
   std::string text;

@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
-#include "exercises/judge/checker.h"
 #include "symbolic/printer.h"
 
 namespace deltacheck {
@@ -54,20 +53,18 @@ void write_derivation(std::ostream& out, const Derivation& d, Form form, Derivat
   write_derivation(out, d, form, format, [](const EquationKey&) { return true; }, "");
 }
 
-void write_solution(std::ostream& out, const Exercise& ex, Form form, DerivationFormat format, const std::string& student) {
+void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& sheet, Form form, DerivationFormat format, const std::string& student) {
   if (ex.kind() == ExerciseKind::network) {
-    const Derivation d(ex.net());
-    write_derivation(out, d, form, format, [&](const EquationKey& k) { return ex.find(k) != nullptr; }, "exercise " + ex.id + ", ");
+    write_derivation(out, *sheet.derivation, form, format, [&](const EquationKey& k) { return ex.find(k) != nullptr; }, "exercise " + ex.id + ", ");
     return;
   }
   // Symbolic exercises: each truth as an expression; numeric ones: each value, two places
   // beyond what is asked.
-  const Checker checker(ex, student);
   const Network names = ex.kind() == ExerciseKind::numeric ? ex.net() : parse_network("1 linear:1", "squared");
   const auto rhs = [&](std::size_t i, Syntax syntax) -> std::string {
-    if (ex.kind() == ExerciseKind::symbolic) return print_expression(checker.solution_expression(i), names, {syntax, NameStyle::short_form, true});
+    if (ex.kind() == ExerciseKind::symbolic) return print_expression(sheet.part_expressions[i], names, {syntax, NameStyle::short_form, true});
     std::ostringstream v;
-    v << std::fixed << std::setprecision(ex.numeric().decimals + 2) << checker.truth(i, 0);
+    v << std::fixed << std::setprecision(ex.numeric().decimals + 2) << sheet.part_values[i];
     return v.str();
   };
   const std::string title = "exercise " + ex.id + (student.empty() ? "" : ", student " + student);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "exercises/model/exercise.h"
+#include "exercises/solve/solution_sheet.h"
 #include "symbolic/derivation.h"
 
 namespace deltacheck {
@@ -26,10 +27,12 @@ void write_derivation(std::ostream& out, const Derivation& d, Form form, Derivat
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format,
                       const std::function<bool(const EquationKey&)>& keep, const std::string& heading);
 
-/// The worked solution of an exercise: the equations of its parts (and, in the delta form,
-/// the delta rules they use); for a symbolic exercise each truth; for a numeric one each
-/// value (of `student`'s numbers) to two more places than asked. As text it is an answer
-/// file that `check` gives full marks.
-void write_solution(std::ostream& out, const Exercise& ex, Form form, DerivationFormat format, const std::string& student = "");
+/// The worked solution of an exercise from its `sheet` (solve_exercise with answers, for the
+/// same `student`): the equations of its parts (and, in the delta form, the delta rules they
+/// use); for a symbolic exercise each truth; for a numeric one each value (of `student`'s
+/// numbers) to two more places than asked. As text it is an answer file that `check` gives
+/// full marks.
+void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& sheet, Form form, DerivationFormat format,
+                    const std::string& student = "");
 
 }  // namespace deltacheck

@@ -12,8 +12,6 @@
 #include <sstream>
 
 #include "core/child_process.h"
-#include "exercises/judge/checker.h"
-#include "exercises/verify/verify.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
 #include "symbolic/printer.h"
@@ -151,94 +149,125 @@ std::string fixed_decimals(const Real50& v, int decimals) {
   return out.str();
 }
 
-Document build(const Exercise& ex, const ReportOptions& o) {
+// The document under construction, one helper per kind of block.
+struct DocumentBuilder {
   Document d;
-  const auto heading = [&](const std::string& t) { d.push_back({Block::heading, t, {}, {}, {}}); };
-  const auto subheading = [&](const std::string& t) { d.push_back({Block::subheading, t, {}, {}, {}}); };
-  const auto paragraph = [&](const std::string& t) { d.push_back({Block::paragraph, t, {}, {}, {}}); };
-  const auto equations = [&](std::vector<std::pair<std::string, std::string>> lines) { d.push_back({Block::equations, "", std::move(lines), {}, {}}); };
-  heading("Statement");
-  paragraph(ex.statement);
-  if (ex.kind() == ExerciseKind::symbolic) {
-    heading("Symbols");
-    std::vector<std::pair<std::string, std::string>> given;
-    std::string names;
-    for (const FreeSymbol& s : ex.symbolic().symbols) names += (names.empty() ? "" : ", ") + s.name;
-    paragraph("Symbols: " + names + ".");
-    const Checker checker(ex);
-    const Network raw = parse_network("1 linear:1", "squared");
-    heading("Solution");
-    for (std::size_t i = 0; i < ex.parts.size(); ++i) {
-      const Part& p = ex.parts[i];
-      subheading(p.answer_key);
-      paragraph(p.symbolic.ask + ".");
-      equations({{"\\text{" + latex_escape(p.answer_key) + "}", print_expression(checker.solution_expression(i), raw, {Syntax::latex, NameStyle::short_form, true})}});
-      for (const KnownMistake& m : p.symbolic.mistakes) d.push_back({Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
-    }
-    return d;
+  void heading(const std::string& t) { d.push_back({Block::heading, t, {}, {}, {}}); }
+  void subheading(const std::string& t) { d.push_back({Block::subheading, t, {}, {}, {}}); }
+  void paragraph(const std::string& t) { d.push_back({Block::paragraph, t, {}, {}, {}}); }
+  void equations(std::vector<std::pair<std::string, std::string>> lines) { d.push_back({Block::equations, "", std::move(lines), {}, {}}); }
+};
+
+// A symbolic exercise: its symbols, then each part's truth and the common mistakes.
+void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet) {
+  b.heading("Symbols");
+  std::string names;
+  for (const FreeSymbol& s : ex.symbolic().symbols) names += (names.empty() ? "" : ", ") + s.name;
+  b.paragraph("Symbols: " + names + ".");
+  const Network raw = parse_network("1 linear:1", "squared");
+  b.heading("Solution");
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) {
+    const Part& p = ex.parts[i];
+    b.subheading(p.answer_key);
+    b.paragraph(p.symbolic.ask + ".");
+    b.equations({{"\\text{" + latex_escape(p.answer_key) + "}", print_expression(sheet.part_expressions[i], raw, {Syntax::latex, NameStyle::short_form, true})}});
+    for (const KnownMistake& m : p.symbolic.mistakes) b.d.push_back({Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
   }
-  const Network& net = ex.net();
-  const Derivation derivation(net);
-  heading("The network");
-  paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) + " loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.");
-  d.push_back({Block::drawing, tikz_network(net), {}, {}, network_drawing(net)});
-  heading("Forward pass");
+}
+
+// The network drawn, the forward pass and loss, and the delta rules with their simplifications.
+void add_network_passes(DocumentBuilder& b, const Derivation& derivation) {
+  const Network& net = derivation.network();
+  b.heading("The network");
+  b.paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) + " loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.");
+  b.d.push_back({Block::drawing, tikz_network(net), {}, {}, network_drawing(net)});
+  b.heading("Forward pass");
   std::vector<std::pair<std::string, std::string>> forward;
   for (const auto* list : {&derivation.forward(), &derivation.outputs()})
     for (const Equation& e : *list) forward.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
   forward.push_back({"L", print_expression(derivation.loss().rhs, net, {Syntax::latex})});
-  equations(forward);
-  heading("Backward pass");
-  paragraph("The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: " + named_simplifications(net) + ".");
+  b.equations(forward);
+  b.heading("Backward pass");
+  b.paragraph("The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: " + named_simplifications(net) + ".");
   std::vector<std::pair<std::string, std::string>> deltas;
   for (const Equation& e : derivation.deltas()) deltas.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
-  equations(deltas);
-  const std::vector<Equation> delta_form = derivation.gradients(Form::delta), local = derivation.gradients(ex.form == Form::expanded ? Form::expanded : Form::local);
-  for (std::size_t i = 0; i < delta_form.size(); ++i) {
-    const EquationKey& key = delta_form[i].key;
+  b.equations(deltas);
+}
+
+// Each gradient the exercise asks (every one for a numeric exercise): chain rule, delta form, printed form.
+void add_gradients(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet) {
+  const Network& net = sheet.derivation->network();
+  for (std::size_t i = 0; i < sheet.delta_gradients.size(); ++i) {
+    const EquationKey& key = sheet.delta_gradients[i].key;
     if (!ex.find(key) && ex.kind() != ExerciseKind::numeric) continue;
     const Quantity& q = key.quantity;
-    subheading("Gradient of " + quantity_name(q, net));
+    b.subheading("Gradient of " + quantity_name(q, net));
     const std::string z = "z^{(" + std::to_string(q.layer) + ")}_{" + std::to_string(q.j) + "}";
     const std::string chain = "\\frac{\\partial L}{\\partial " + z + "}\\, \\frac{\\partial " + z + "}{\\partial " + quantity_latex(q, net) + "}";
-    equations({{key.latex(net), chain},
-               {"", print_expression(delta_form[i].rhs, net, {Syntax::latex})},
-               {"", print_expression(local[i].rhs, net, {Syntax::latex})}});
+    b.equations({{key.latex(net), chain},
+                 {"", print_expression(sheet.delta_gradients[i].rhs, net, {Syntax::latex})},
+                 {"", print_expression(sheet.printed_gradients[i].rhs, net, {Syntax::latex})}});
   }
-  if (ex.kind() == ExerciseKind::numeric) {
-    heading("The numbers");
-    const Checker checker(ex, o.student);
-    std::string values;
-    for (const auto& [q, v] : checker.points()[0].values()) values += (values.empty() ? "" : ", ") + quantity_name(q, net) + " = " + v.text();
-    paragraph((o.student.empty() ? std::string("The example numbers") : "The numbers of student " + o.student) + ": " + values +
+}
+
+// A numeric exercise's numbers and the value of every part to the decimals asked.
+void add_numbers(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet, const std::string& student) {
+  const Network& net = ex.net();
+  b.heading("The numbers");
+  std::string values;
+  for (const auto& [q, v] : sheet.numbers->values()) values += (values.empty() ? "" : ", ") + quantity_name(q, net) + " = " + v.text();
+  b.paragraph((student.empty() ? std::string("The example numbers") : "The numbers of student " + student) + ": " + values +
               "; learning rate eta = " + ex.numeric().learning_rate + ". Every value to " + std::to_string(ex.numeric().decimals) + " decimal places:");
-    Block t{Block::table, "", {}, {{"part", "value"}}, {}};
-    for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].answer_key, fixed_decimals(checker.truth(i, 0), ex.numeric().decimals)});
-    d.push_back(t);
-  }
-  heading("Verification");
-  const VerifyResult v = verify_network(net, 4, 50, 1);
-  paragraph("Every gradient computed three ways at 4 sample points with 50 significant digits: the symbolic derivation, the backprop, and finite "
-            "differences. The table gives the fewest digits on which each pair agrees (all must agree to " + std::to_string(static_cast<int>(v.required)) +
-            ").");
+  Block t{Block::table, "", {}, {{"part", "value"}}, {}};
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].answer_key, fixed_decimals(sheet.part_values[i], ex.numeric().decimals)});
+  b.d.push_back(t);
+}
+
+// Digits of agreement rounded down to a tenth, as the verification table prints them.
+std::string agreement_digits(double x) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(1) << std::floor(x * 10) / 10;
+  return s.str();
+}
+
+// The verification table: for each parameter the fewest digits each pair agrees on over all points.
+void add_verification(DocumentBuilder& b, const VerifyResult& v) {
+  b.heading("Verification");
+  b.paragraph("Every gradient computed three ways at 4 sample points with 50 significant digits: the symbolic derivation, the backprop, and finite "
+              "differences. The table gives the fewest digits on which each pair agrees (all must agree to " + std::to_string(static_cast<int>(v.required)) +
+              ").");
   Block t{Block::table, "", {}, {{"parameter", "symbolic vs backprop", "symbolic vs finite differences", "backprop vs finite differences"}}, {}};
   for (std::size_t p = 0; p < v.rows[0].size(); ++p) {
-    double a = 1e9, b = 1e9, c = 1e9;
-    for (const auto& rows : v.rows) a = std::min(a, rows[p].symbolic_backprop), b = std::min(b, rows[p].symbolic_fd), c = std::min(c, rows[p].backprop_fd);
-    const auto digits = [](double x) {
-      std::ostringstream s;
-      s << std::fixed << std::setprecision(1) << std::floor(x * 10) / 10;
-      return s.str();
-    };
-    t.rows.push_back({quantity_name(v.rows[0][p].parameter, net), digits(a), digits(b), digits(c)});
+    double a = 1e9, c = 1e9, e = 1e9;
+    for (const auto& rows : v.rows) a = std::min(a, rows[p].symbolic_backprop), c = std::min(c, rows[p].symbolic_fd), e = std::min(e, rows[p].backprop_fd);
+    t.rows.push_back({quantity_name(v.rows[0][p].parameter, v.net), agreement_digits(a), agreement_digits(c), agreement_digits(e)});
   }
-  d.push_back(t);
-  if (!o.plots.empty()) {
-    heading("Training");
-    paragraph("The loss per epoch, the decision boundary (for two inputs) and the gradient norm of each layer, from deltacheck train.");
-    for (const char* figure : {"loss", "boundary", "gradients"}) d.push_back({Block::figure, o.plots + "/" + figure, {}, {}, {}});
+  b.d.push_back(t);
+}
+
+// The training figures, when a folder of them is given.
+void add_training(DocumentBuilder& b, const std::string& plots) {
+  if (plots.empty()) return;
+  b.heading("Training");
+  b.paragraph("The loss per epoch, the decision boundary (for two inputs) and the gradient norm of each layer, from deltacheck train.");
+  for (const char* figure : {"loss", "boundary", "gradients"}) b.d.push_back({Block::figure, plots + "/" + figure, {}, {}, {}});
+}
+
+// The blocks of the report, in reading order.
+Document build(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
+  DocumentBuilder b;
+  b.heading("Statement");
+  b.paragraph(ex.statement);
+  if (ex.kind() == ExerciseKind::symbolic) {
+    add_symbolic_solution(b, ex, sheet);
+    return b.d;
   }
-  return d;
+  add_network_passes(b, *sheet.derivation);
+  add_gradients(b, ex, sheet);
+  if (ex.kind() == ExerciseKind::numeric) add_numbers(b, ex, sheet, o.student);
+  add_verification(b, *sheet.verification);
+  add_training(b, o.plots);
+  return b.d;
 }
 
 // Equation lines as align* rows, long right-hand sides broken across lines.
@@ -260,14 +289,14 @@ std::string join(const std::vector<std::string>& rows, const std::string& separa
 
 }  // namespace
 
-std::string report_latex(const Exercise& ex, const ReportOptions& o) {
+std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
   std::ostringstream out;
   out << "% deltacheck report " << ex.id << (o.student.empty() ? "" : " --student " + o.student) << "\n"
       << "\\documentclass[11pt]{article}\n\\usepackage[margin=2cm]{geometry}\n\\usepackage{cmap}\n\\usepackage[T1]{fontenc}\n\\usepackage{amsmath,amssymb}\n"
       << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
       << "\\title{" << latex_escape(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id) << (o.student.empty() ? "" : ", student " + latex_escape(o.student))
       << "}\n\\date{}\n\\begin{document}\n\\maketitle\n";
-  for (const Block& b : build(ex, o)) {
+  for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
       case Block::heading: out << "\\section*{" << latex_escape(b.text) << "}\n"; break;
       case Block::subheading: out << "\\subsection*{" << latex_escape(b.text) << "}\n"; break;
@@ -292,10 +321,10 @@ std::string report_latex(const Exercise& ex, const ReportOptions& o) {
   return out.str();
 }
 
-std::string report_markdown(const Exercise& ex, const ReportOptions& o) {
+std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
   std::ostringstream out;
   out << "# " << ex.title << "\n\n*deltacheck report: " << ex.id << (o.student.empty() ? "" : ", student " + o.student) << "*\n\n";
-  for (const Block& b : build(ex, o)) {
+  for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
       case Block::heading: out << "## " << b.text << "\n\n"; break;
       case Block::subheading: out << "### " << b.text << "\n\n"; break;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "exercises/model/exercise.h"
+#include "exercises/solve/solution_sheet.h"
 
 namespace deltacheck {
 
@@ -13,17 +14,18 @@ struct ReportOptions {
   std::string plots;        // a folder of training figures (loss, boundary, gradients) to include, relative to the report; "" for none
 };
 
-/// The report in LaTeX: statement, the network drawn with TikZ (units with their activation,
+/// The report in LaTeX of `ex` from its `sheet` (solve_exercise with worked_solution; nothing
+/// is computed here): statement, the network drawn with TikZ (units with their activation,
 /// weights on the edges), notation, forward pass, the loss, the delta rules with the
 /// simplifications named, every gradient asked (chain rule, delta form, simplified local
 /// form), the numbers of a numeric exercise, a verification table (symbolic vs 50-digit
 /// backprop vs finite differences, digits of agreement), and the training figures. Long
 /// equations are broken across lines. The same input gives the same bytes.
-std::string report_latex(const Exercise& ex, const ReportOptions& options);
+std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& options);
 
 /// The same content in Markdown, maths in $...$ and $$...$$, the network as a text drawing,
 /// figures as PNG files.
-std::string report_markdown(const Exercise& ex, const ReportOptions& options);
+std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& options);
 
 /// Builds the PDF of the document `latex` at `pdf_path` with latexmk, run by argv (no shell)
 /// within 300 s in a temporary folder of its own that is removed afterwards; figures are found

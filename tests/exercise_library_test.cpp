@@ -17,7 +17,7 @@ namespace {
 
 std::string solution(const Exercise& ex, const std::string& student = "") {
   std::ostringstream out;
-  write_solution(out, ex, ex.form, DerivationFormat::text, student);
+  write_solution(out, ex, solve_exercise(ex, student, SheetContents::answers), ex.form, DerivationFormat::text, student);
   return out.str();
 }
 

@@ -1,0 +1,44 @@
+// Solving an exercise for its solution documents: the same steps, in the same order, as checking it.
+#include "exercises/solve/solution_sheet.h"
+
+#include "exercises/judge/checker.h"
+
+namespace deltacheck {
+
+namespace {
+
+// The truth of every part from one Checker: expressions for a symbolic exercise, numbers at
+// the student's point for a numeric one.
+void solve_parts(const Exercise& ex, const std::string& student, SolutionSheet& sheet) {
+  const Checker checker(ex, student);
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) {
+    if (ex.kind() == ExerciseKind::symbolic) sheet.part_expressions.push_back(checker.solution_expression(i));
+    else sheet.part_values.push_back(checker.truth(i, 0));
+  }
+  if (ex.kind() == ExerciseKind::numeric) sheet.numbers = checker.points()[0];
+}
+
+// The network's equations, the gradients in the delta and printed forms, the parts' numbers
+// and the verification, in this order: GiNaC numbers its symbols as they are made, and the
+// order of terms in the printed sums follows.
+SolutionSheet worked_network(const Exercise& ex, const std::string& student) {
+  SolutionSheet sheet;
+  sheet.derivation.emplace(ex.net());
+  sheet.delta_gradients = sheet.derivation->gradients(Form::delta);
+  sheet.printed_gradients = sheet.derivation->gradients(ex.form == Form::expanded ? Form::expanded : Form::local);
+  if (ex.kind() == ExerciseKind::numeric) solve_parts(ex, student, sheet);
+  sheet.verification = verify_network(ex.net(), 4, 50, 1);
+  return sheet;
+}
+
+}  // namespace
+
+SolutionSheet solve_exercise(const Exercise& ex, const std::string& student, SheetContents contents) {
+  if (contents == SheetContents::worked_solution && ex.kind() != ExerciseKind::symbolic) return worked_network(ex, student);
+  SolutionSheet sheet;
+  if (ex.kind() == ExerciseKind::network) sheet.derivation.emplace(ex.net());
+  else solve_parts(ex, student, sheet);
+  return sheet;
+}
+
+}  // namespace deltacheck
