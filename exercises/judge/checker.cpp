@@ -7,6 +7,7 @@
 #include "exercises/judge/judge_numeric.h"
 #include "exercises/judge/judge_symbolic.h"
 #include "exercises/judge/proof.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -70,10 +71,8 @@ Checker::Checker(Exercise exercise, const std::string& student) : judge_(judge_f
 
 std::string Checker::unknown_key(const AnswerFile& file, const Answer& a, const std::string& why) const {
   const std::vector<Part>& parts = exercise().parts;
-  std::string keys;
-  if (parts.size() <= 3)
-    for (const Part& p : parts) keys += (keys.empty() ? "" : ", ") + p.answer_key;
-  else keys = parts.front().answer_key + " .. " + parts.back().answer_key;
+  const std::string keys = parts.size() <= 3 ? join(parts, ", ", [](const Part& p) { return p.answer_key; })
+                                             : parts.front().answer_key + " .. " + parts.back().answer_key;
   return UserError(file.locate(a, a.key_begin), "unknown key '" + a.key() + "': " + why + " (this exercise asks for " + keys +
                                                     "; deltacheck template " + exercise().id + " lists them)")
       .formatted();

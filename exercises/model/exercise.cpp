@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -79,7 +80,7 @@ std::optional<std::size_t> Exercise::part_for(const std::string& written, std::s
     why = "not a key of this exercise";
     return std::nullopt;
   }
-  if (kind() == ExerciseKind::numeric && t.rfind("new_", 0) == 0) {
+  if (kind() == ExerciseKind::numeric && starts_with(t, "new_")) {
     bool named = false;
     const auto index = update_part(*this, t, why, not_asked, named);
     if (named) return index;
@@ -105,7 +106,7 @@ std::optional<EquationKey> parse_key(const std::string& text, const Network& net
   EquationKey key;
   std::string name = t;
   for (const char* prefix : {"dL/d", "dl/d"}) {
-    if (t.rfind(prefix, 0) == 0) {
+    if (starts_with(t, prefix)) {
       key.gradient = true;
       name = t.substr(4);
     }
@@ -115,7 +116,7 @@ std::optional<EquationKey> parse_key(const std::string& text, const Network& net
   if (!r) {
     why = explain_unknown_name(name, net);
     const std::string prefix = "unknown name '" + name + "': ";
-    if (why.rfind(prefix, 0) == 0) why = why.substr(prefix.size());
+    if (starts_with(why, prefix)) why = why.substr(prefix.size());
     return std::nullopt;
   }
   if (key.gradient && r->kind != QuantityKind::weight && r->kind != QuantityKind::bias) {
