@@ -26,12 +26,12 @@ std::vector<EquationKey> group(const std::string& word, const Network& net) {
 std::vector<EquationKey> entry_keys(const YamlSource& src, const YAML::Node& key_node, const std::string& text, const Exercise& e) {
   std::vector<EquationKey> keys = group(text, e.net());
   if (!keys.empty()) return keys;
-  std::string why;
-  const auto key = parse_key(starts_with(text, "new_") ? "dL/d" + text.substr(4) : text, e.net(), why);
-  if (!key)
-    src.fail(key_node, "unknown part '" + text + "': " + why + " (or a group: forward, outputs, loss, deltas, gradients" +
+  try {
+    return {parse_key(starts_with(text, "new_") ? "dL/d" + text.substr(4) : text, e.net())};
+  } catch (const ExpressionError& why) {
+    src.fail(key_node, "unknown part '" + text + "': " + why.what() + " (or a group: forward, outputs, loss, deltas, gradients" +
                            (e.kind() == ExerciseKind::numeric ? ", updates" : "") + ")");
-  return {*key};
+  }
 }
 
 // Adds the part asking `k` (an update of its parameter when `update`), refusing repeats and
