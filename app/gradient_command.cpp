@@ -7,6 +7,7 @@
 #include "reports/gradient_writer.h"
 #include "solver/backprop.h"
 #include "solver/scalar.h"
+#include "core/text.h"
 
 namespace po = boost::program_options;
 
@@ -21,8 +22,8 @@ constexpr unsigned kMinDigits = 2;
 template <class T>
 GradientText gradient_text(const Network& net, const Point& p, unsigned digits) {
   const Gradient<T> g = gradient_at<T>(net, p);
-  GradientText t{to_text(g.loss, static_cast<int>(digits)), {}};
-  for (const T& v : g.d_params) t.gradient.push_back(to_text(v, static_cast<int>(digits)));
+  GradientText t{scientific_text(g.loss, static_cast<int>(digits)), {}};
+  for (const T& v : g.d_params) t.gradient.push_back(scientific_text(v, static_cast<int>(digits)));
   return t;
 }
 }  // namespace

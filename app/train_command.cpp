@@ -17,6 +17,7 @@
 #include "reports/training_writer.h"
 #include "solver/targets.h"
 #include "solver/weights_file.h"
+#include "core/text.h"
 
 namespace po = boost::program_options;
 
@@ -24,17 +25,11 @@ namespace deltacheck::app {
 
 namespace {
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 template <class T>
 T value_in(const po::variables_map& vm, const std::string& name, T low, T high) {
   const T v = vm[name].as<T>();
   if (!(v >= low && v <= high)) {
-    std::ostringstream range;
-    range << low << " to " << high;
-    throw UserError("--" + name + " must be " + range.str());
+    throw UserError("--" + name + " must be " + number_text(low) + " to " + number_text(high));
   }
   return v;
 }

@@ -1,4 +1,9 @@
 // Typed errors the user can cause, carried up to app/ which prints them once.
+// The rule: an error the user caused is thrown as UserError with the file, line and column and
+// what to write instead. Code that sees only one piece of text (an expression, an answer key)
+// throws ExpressionError with an offset into it; the caller that knows the file turns it into a
+// located UserError. A check whose caller adds the place returns std::optional<std::string>
+// (nothing when fine). std::logic_error is only for programming errors, never for input.
 #pragma once
 
 #include <stdexcept>

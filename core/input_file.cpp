@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -41,12 +42,8 @@ void check_kind(const std::string& path, const InputFileRule& rule, const struct
   if (!kind.empty()) refuse(path, rule, kind + "; give the path of a regular file");
 }
 
-std::string size_text(std::size_t bytes) {
-  return bytes % (1u << 20) == 0 ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
-}
-
 [[noreturn]] void refuse_size(const std::string& path, const InputFileRule& rule) {
-  throw UserError(SourceLocation{path, 0, 0, ""}, std::string("the ") + rule.what + " is larger than " + size_text(rule.max_bytes) +
+  throw UserError(SourceLocation{path, 0, 0, ""}, std::string("the ") + rule.what + " is larger than " + bytes_text(rule.max_bytes) +
                                                       ": " + rule.holds);
 }
 

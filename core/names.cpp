@@ -1,5 +1,6 @@
 // Spelling, reading and enumerating the names of a network's quantities.
 #include "core/names.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,10 +19,10 @@ bool read_int(const std::string& text, size_t& pos, int& out) {
   return true;
 }
 
-bool starts_with(const std::string& s, const char* prefix, size_t& pos) {
-  const std::string p(prefix);
-  if (s.compare(0, p.size(), p) != 0) return false;
-  pos = p.size();
+// True when `s` starts with `prefix`; then `pos` is just past it.
+bool skip_prefix(const std::string& s, std::string_view prefix, size_t& pos) {
+  if (!starts_with(s, prefix)) return false;
+  pos = prefix.size();
   return true;
 }
 
@@ -92,18 +93,18 @@ std::string quantity_latex(const Quantity& q, const Network& net) {
 std::optional<Quantity> parse_quantity(const std::string& s) {
   size_t pos = 0;
   if (s == "L") return Quantity{QuantityKind::loss, 0, 0, 0};
-  if (starts_with(s, "yhat", pos)) return indexed(QuantityKind::output, s, pos, false);
-  if (starts_with(s, "y", pos)) return indexed(QuantityKind::target, s, pos, false);
-  if (starts_with(s, "x", pos)) return indexed(QuantityKind::input, s, pos, true);
-  if (starts_with(s, "delta", pos)) return layer_unit(QuantityKind::delta, s, pos);
-  if (starts_with(s, "z", pos)) return layer_unit(QuantityKind::preactivation, s, pos);
-  if (starts_with(s, "b", pos)) return layer_unit(QuantityKind::bias, s, pos);
-  if (starts_with(s, "a", pos)) {
+  if (skip_prefix(s, "yhat", pos)) return indexed(QuantityKind::output, s, pos, false);
+  if (skip_prefix(s, "y", pos)) return indexed(QuantityKind::target, s, pos, false);
+  if (skip_prefix(s, "x", pos)) return indexed(QuantityKind::input, s, pos, true);
+  if (skip_prefix(s, "delta", pos)) return layer_unit(QuantityKind::delta, s, pos);
+  if (skip_prefix(s, "z", pos)) return layer_unit(QuantityKind::preactivation, s, pos);
+  if (skip_prefix(s, "b", pos)) return layer_unit(QuantityKind::bias, s, pos);
+  if (skip_prefix(s, "a", pos)) {
     auto q = layer_unit(QuantityKind::activation, s, pos);
     if (q && q->layer == 0) return Quantity{QuantityKind::input, 0, q->j, 0};
     return q;
   }
-  if (starts_with(s, "w", pos)) {
+  if (skip_prefix(s, "w", pos)) {
     Quantity q{QuantityKind::weight, 0, 0, 0};
     if (!read_int(s, pos, q.layer) || pos >= s.size() || s[pos] != '_') return std::nullopt;
     const size_t start = ++pos;
@@ -217,9 +218,9 @@ std::string explain_unknown_name(const std::string& name, const Network& net) {
   if (lower != name && parse_quantity(lower) && resolve(*parse_quantity(lower), net))
     return prefix + "names are lower case: write " + quantity_name(*resolve(*parse_quantity(lower), net), net);
   if (name == "e") return prefix + "write exp(x) for e^x";
-  if (name == "t" || name == "o" || name.rfind("t_", 0) == 0 || name.rfind("o_", 0) == 0)
+  if (name == "t" || name == "o" || starts_with(name, "t_") || starts_with(name, "o_"))
     return prefix + "targets are written y (or y1 ..) and outputs yhat (or yhat1 ..)";
-  if (lower.rfind("theta", 0) == 0) return prefix + "weights are written w{layer}_{jk}, e.g. w1_11";
+  if (starts_with(lower, "theta")) return prefix + "weights are written w{layer}_{jk}, e.g. w1_11";
   // "a21" or "a2": a layer-and-unit name without its '_'.
   for (const char* stem : {"delta", "z", "a", "b"}) {
     const std::string st(stem);

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/input_file.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -69,9 +70,7 @@ void check_crossentropy_target(const Network& net, const Quantity& q, const Deci
 }
 
 std::string expected_names(const Network& net) {
-  std::string s;
-  for (const Quantity& q : point_quantities(net)) s += (s.empty() ? "" : ", ") + quantity_name(q, net, NameStyle::separated);
-  return s;
+  return join(point_quantities(net), ", ", [&](const Quantity& q) { return quantity_name(q, net, NameStyle::separated); });
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "core/network.h"
 #include "core/point.h"
 #include "core/scalar_text.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -105,7 +106,7 @@ void activate(Activation f, int l, const std::vector<T>& z, std::vector<T>& a, b
     switch (f) {
       case Activation::relu:
         if (check_kinks && abs(z[j]) <= T(kKinkTolerance))
-          throw KinkError("ReLU unit z" + std::to_string(l) + "_" + std::to_string(j + 1) + " = " + to_text(z[j], 6) +
+          throw KinkError("ReLU unit z" + std::to_string(l) + "_" + std::to_string(j + 1) + " = " + scientific_text(z[j], 6) +
                           " is within 1e-12 of its kink at 0, where the gradient is not defined: choose a point away from it");
         a[j] = elementary::relu(z[j]);
         break;

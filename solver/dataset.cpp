@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/input_file.h"
 #include "solver/random.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -83,8 +84,7 @@ Dataset playground(const std::string& name, int count, double noise, std::uint64
       d.y.push_back({(x - y + r.normal(0, noise)) / 12});
     }
   } else {
-    std::string names;
-    for (const auto& [n, kind] : playground_names()) names += (names.empty() ? "" : ", ") + n;
+    const std::string names = join(playground_names(), ", ", [](const auto& entry) { return entry.first; });
     throw UserError("unknown data set '" + name + "': use " + names + ", or a CSV file (FILE.csv)");
   }
   return d;

@@ -1,23 +1,12 @@
 // Checking targets against the loss: probabilities in [0, 1] for cross-entropy, summing to 1 for a softmax.
 #include "solver/targets.h"
 
-#include <charconv>
 #include <cmath>
 
 #include "core/names.h"
+#include "core/text.h"
 
 namespace deltacheck {
-
-namespace {
-
-// The shortest decimal that reads back as v (7 as "7", 1.0000001 as "1.0000001").
-std::string shortest(double v) {
-  char text[32];
-  const auto end = std::to_chars(text, text + sizeof text, v).ptr;
-  return std::string(text, end);
-}
-
-}  // namespace
 
 std::optional<TargetProblem> target_problem(const Network& net, const std::vector<double>& targets) {
   if (net.loss != Loss::crossentropy) return std::nullopt;
@@ -27,11 +16,11 @@ std::optional<TargetProblem> target_problem(const Network& net, const std::vecto
     sum += targets[j];
     if (targets[j] >= 0 && targets[j] <= 1) continue;
     const std::string name = j < names.size() ? quantity_name(names[j], net) : "target " + std::to_string(j + 1);
-    return TargetProblem{j, "target " + name + " = " + shortest(targets[j]) +
+    return TargetProblem{j, "target " + name + " = " + shortest_text(targets[j]) +
                                 " is not between 0 and 1: the cross-entropy loss compares probabilities (use the squared loss for other values)"};
   }
   if (net.activation(net.depth()) == Activation::softmax && !(std::abs(sum - 1) <= kTargetSumTolerance))
-    return TargetProblem{0, "the targets of a softmax output are class probabilities and sum to 1; these sum to " + shortest(sum)};
+    return TargetProblem{0, "the targets of a softmax output are class probabilities and sum to 1; these sum to " + shortest_text(sum)};
   return std::nullopt;
 }
 

@@ -13,6 +13,7 @@
 #include "symbolic/dag_memo.h"
 #include "symbolic/derivation.h"
 #include "symbolic/function_table.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -84,16 +85,11 @@ class Evaluator {
 
   // Exact rationals become T by one rounded division of exact integers.
   static T number(const GiNaC::numeric& n) {
-    if (n.is_integer()) return from_text<T>(text_of(n));
-    if (n.is_rational()) return from_text<T>(text_of(n.numer())) / from_text<T>(text_of(n.denom()));
-    return from_text<T>(text_of(n));
+    if (n.is_integer()) return from_text<T>(number_text(n));
+    if (n.is_rational()) return from_text<T>(number_text(n.numer())) / from_text<T>(number_text(n.denom()));
+    return from_text<T>(number_text(n));
   }
 
-  static std::string text_of(const GiNaC::numeric& n) {
-    std::ostringstream out;
-    out << n;
-    return out.str();
-  }
 
   std::map<GiNaC::ex, T, GiNaC::ex_is_less> values_;
   DagMemo<T> memo_;

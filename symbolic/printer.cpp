@@ -9,18 +9,13 @@
 
 #include "symbolic/dag_memo.h"
 #include "symbolic/function_table.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
 using namespace GiNaC;
 
 namespace {
-
-std::string to_string_integer(const numeric& n) {
-  std::ostringstream out;
-  out << n;
-  return out.str();
-}
 
 // Binding strength of a printed piece: what needs parentheses where.
 enum Precedence { kSum = 1, kProduct = 2, kPower = 3, kAtom = 4 };
@@ -95,18 +90,16 @@ class Printer {
   }
 
   Piece number(const numeric& n) const {
-    if (n.is_integer()) return {to_string_integer(n), n.is_negative() ? kProduct : kAtom};
+    if (n.is_integer()) return {number_text(n), n.is_negative() ? kProduct : kAtom};
     if (n.is_rational()) {
       const numeric p = n.numer(), q = n.denom();
       if (latex()) {
-        const std::string f = "\\frac{" + to_string_integer(abs(p)) + "}{" + to_string_integer(q) + "}";
+        const std::string f = "\\frac{" + number_text(abs(p)) + "}{" + number_text(q) + "}";
         return {p.is_negative() ? "-" + f : f, p.is_negative() ? kProduct : kAtom};
       }
-      return {to_string_integer(p) + "/" + to_string_integer(q), kProduct};
+      return {number_text(p) + "/" + number_text(q), kProduct};
     }
-    std::ostringstream out;
-    out << n;
-    return {out.str(), n.is_negative() ? kProduct : kAtom};
+    return {number_text(n), n.is_negative() ? kProduct : kAtom};
   }
 
   // Layer rank of the quantities in a factor (targets highest, inputs lowest): factors of
@@ -171,7 +164,7 @@ class Printer {
   // such, first in natural order: (a - y) rather than (y - a), (1 - a) rather than (-1 + a).
   bool prefer_negated(const ex& s) {
     const std::string as_is = render(s).s, negated = render_negated(s).s;
-    const bool lead = as_is.rfind('-', 0) == 0, lead_negated = negated.rfind('-', 0) == 0;
+    const bool lead = starts_with(as_is, "-"), lead_negated = starts_with(negated, "-");
     if (lead != lead_negated) return lead;
     return natural_less(negated, as_is);
   }
@@ -233,11 +226,11 @@ class Printer {
     const std::string numerator = join_factors(parts.top);
     std::string denominator = join_factors(parts.bottom);
     if (parts.bottom.size() == 1 && q.is_equal(1)) denominator = parts.bottom[0].piece.s;  // \frac needs no parentheses
-    std::string num = p.is_equal(1) && !numerator.empty() ? numerator : (numerator.empty() ? to_string_integer(p) : to_string_integer(p) + " " + numerator);
-    std::string den = q.is_equal(1) ? denominator : (denominator.empty() ? to_string_integer(q) : to_string_integer(q) + " " + denominator);
+    std::string num = p.is_equal(1) && !numerator.empty() ? numerator : (numerator.empty() ? number_text(p) : number_text(p) + " " + numerator);
+    std::string den = q.is_equal(1) ? denominator : (denominator.empty() ? number_text(q) : number_text(q) + " " + denominator);
     if (den.empty()) return {num, parts.top.size() == 1 && p.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
     if (!q.is_equal(1) && denominator.empty() && !numerator.empty())  // \frac{1}{2} x rather than \frac{x}{2}
-      return {"\\frac{" + to_string_integer(p) + "}{" + to_string_integer(q) + "} " + numerator, kProduct};
+      return {"\\frac{" + number_text(p) + "}{" + number_text(q) + "} " + numerator, kProduct};
     return {"\\frac{" + num + "}{" + den + "}", kAtom};
   }
 
@@ -247,14 +240,14 @@ class Printer {
     const std::string numerator = join_factors(parts.top), denominator = join_factors(parts.bottom);
     if (parts.bottom.empty()) {
       std::string out;
-      if (!c.is_equal(1) || numerator.empty()) out = c.is_integer() ? to_string_integer(p) : to_string_integer(p) + "/" + to_string_integer(q);
+      if (!c.is_equal(1) || numerator.empty()) out = c.is_integer() ? number_text(p) : number_text(p) + "/" + number_text(q);
       if (!numerator.empty()) out += (out.empty() ? "" : "*") + numerator;
       return {out, parts.top.size() == 1 && c.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
     }
     // Denominator present: p * numerator / (q * denominator).
-    const std::string out = numerator.empty() ? to_string_integer(p) : (p.is_equal(1) ? numerator : to_string_integer(p) + "*" + numerator);
+    const std::string out = numerator.empty() ? number_text(p) : (p.is_equal(1) ? numerator : number_text(p) + "*" + numerator);
     const size_t bottom_count = parts.bottom.size() + (q.is_equal(1) ? 0 : 1);
-    std::string den = q.is_equal(1) ? denominator : to_string_integer(q) + "*" + denominator;
+    std::string den = q.is_equal(1) ? denominator : number_text(q) + "*" + denominator;
     if (bottom_count > 1) den = "(" + den + ")";  // a single sum factor is already in parentheses
     return {out + "/" + den, kProduct};
   }

@@ -10,11 +10,9 @@ namespace {
 // The message refusing `text` as an answer to `key` ("" when it is accepted).
 std::string refusal(const Exercise& ex, const std::string& key, const std::string& text) {
   SymbolTable symbols(ex.net());
-  std::string why;
-  const auto k = parse_key(key, ex.net(), why);
-  REQUIRE(k);
+  const EquationKey k = parse_key(key, ex.net());
   try {
-    read_expression(text, part_names(*k, ex, symbols));
+    read_expression(text, part_names(k, ex, symbols));
   } catch (const ExpressionError& e) {
     return e.what();
   }

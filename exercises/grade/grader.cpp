@@ -18,8 +18,10 @@
 #include <unistd.h>
 
 #include "core/child_process.h"
+#include "core/fd.h"
 #include "core/utf8.h"
 #include "exercises/grade/check_result_json.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -114,17 +116,6 @@ std::string text_fault(const std::string& content) {
   return "";
 }
 
-// Writes all of `data`; false when the other end is gone.
-bool write_all(int fd, const std::string& data) {
-  for (std::size_t done = 0; done < data.size();) {
-    const ssize_t n = write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 using Clock = std::chrono::steady_clock;
 
 // A student's folder: the one file in it (hidden ones aside), or the fault.
@@ -181,13 +172,6 @@ void sort_by_student(std::vector<Submission>& submissions) {
 }
 
 }  // namespace
-
-std::string memory_text(std::size_t bytes) {
-  const std::size_t mib = std::size_t{1} << 20, gib = std::size_t{1} << 30;
-  if (bytes >= gib && bytes % gib == 0) return std::to_string(bytes / gib) + " GiB";
-  if (bytes >= mib && bytes % mib == 0) return std::to_string(bytes / mib) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
 
 ClassFolder submissions_in(const std::string& dir) {
   ClassFolder folder;
@@ -385,10 +369,8 @@ bool Pool::take_result(Worker& w) {
 void Pool::replace(Worker& w, bool late) {
   const ChildResult ended = retire(w, late);
   if (w.task >= 0) {
-    std::ostringstream seconds;
-    seconds << options_.seconds_each;
-    const std::string reason = late ? "grading took longer than the limit of " + seconds.str() + " s"
-                               : ended.out_of_memory ? "the submission needed more than " + memory_text(options_.memory_bytes) + " of memory"
+    const std::string reason = late ? "grading took longer than the limit of " + number_text(options_.seconds_each) + " s"
+                               : ended.out_of_memory ? "the submission needed more than " + bytes_text(options_.memory_bytes) + " of memory"
                                                      : "grading this submission failed: the grader stopped";
     StudentGrade g;
     g.student = submissions_[w.task].student;

@@ -61,8 +61,6 @@ struct GradeOptions {
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
-/// "1 GiB", "64 MiB" or "1000 bytes": a memory size as messages print it.
-std::string memory_text(std::size_t bytes);
 
 /// Grades every submission, in `options.jobs` worker processes (GiNaC is not thread-safe,
 /// and a process that runs past the time limit can be killed), each made by

@@ -7,6 +7,7 @@
 #include "exercises/judge/judge_numeric.h"
 #include "exercises/judge/judge_symbolic.h"
 #include "exercises/judge/proof.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -70,10 +71,8 @@ Checker::Checker(Exercise exercise, const std::string& student) : judge_(judge_f
 
 std::string Checker::unknown_key(const AnswerFile& file, const Answer& a, const std::string& why) const {
   const std::vector<Part>& parts = exercise().parts;
-  std::string keys;
-  if (parts.size() <= 3)
-    for (const Part& p : parts) keys += (keys.empty() ? "" : ", ") + p.answer_key;
-  else keys = parts.front().answer_key + " .. " + parts.back().answer_key;
+  const std::string keys = parts.size() <= 3 ? join(parts, ", ", [](const Part& p) { return p.answer_key; })
+                                             : parts.front().answer_key + " .. " + parts.back().answer_key;
   return UserError(file.locate(a, a.key_begin), "unknown key '" + a.key() + "': " + why + " (this exercise asks for " + keys +
                                                     "; deltacheck template " + exercise().id + " lists them)")
       .formatted();
@@ -87,23 +86,29 @@ Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult&
   std::vector<std::pair<int, std::string>> unknown;  // by line, at most kMaxProblemLines
   std::size_t unknown_left_out = 0;
   for (const Answer& a : file.answers) {
-    std::string why;
-    bool not_asked = false;
-    const auto index = ex.part_for(a.key(), why, not_asked);
-    if (!index && not_asked) out.notes.push_back(file.path + ":" + std::to_string(a.line) + ": " + why + "; not graded");
-    if (!index && !not_asked && unknown.size() < kMaxProblemLines) unknown.emplace_back(a.line, unknown_key(file, a, why));
-    else if (!index && !not_asked) ++unknown_left_out;
-    if (!index) continue;
-    if (const Answer* first = assigned.given[*index]) {
-      assigned.twice[*index] = true;
-      PartResult& r = out.parts[*index];
+    PartOrNote found;
+    try {
+      found = ex.part_for(a.key());
+    } catch (const ExpressionError& e) {
+      if (unknown.size() < kMaxProblemLines) unknown.emplace_back(a.line, unknown_key(file, a, e.what()));
+      else ++unknown_left_out;
+      continue;
+    }
+    if (const auto* note = std::get_if<std::string>(&found)) {
+      out.notes.push_back(file.path + ":" + std::to_string(a.line) + ": " + *note + "; not graded");
+      continue;
+    }
+    const std::size_t index = std::get<std::size_t>(found);
+    if (const Answer* first = assigned.given[index]) {
+      assigned.twice[index] = true;
+      PartResult& r = out.parts[index];
       r.verdict = Verdict::invalid;
       r.feedback = UserError(file.locate(a, a.key_begin), r.key + " is given twice (lines " + std::to_string(first->line) + " and " +
                                                                 std::to_string(a.line) + "): keep one")
                        .formatted();
       continue;
     }
-    assigned.given[*index] = &a;
+    assigned.given[index] = &a;
   }
   add_problems(file, unknown, unknown_left_out, out);
   return assigned;

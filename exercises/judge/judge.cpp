@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "symbolic/expression_size.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -43,8 +44,8 @@ std::string fraction_text(std::pair<long, long> f) {
 // precision would print inf or 0.
 std::string factor_value_text(double r) {
   const float f = static_cast<float>(r);
-  if (std::isfinite(f) && f != 0) return fifteen_digits(f);
-  return fifteen_digits(r);
+  if (std::isfinite(f) && f != 0) return digits_text(f, 15);
+  return digits_text(r, 15);
 }
 
 }  // namespace
@@ -228,8 +229,8 @@ void Judge::where_it_differs(std::size_t part, const std::vector<Real50>& answer
   const Truth& t = truths_[part];
   for (std::size_t i = 0; i < answer.size(); ++i) {
     if (agrees(part, answer[i], t.values[i])) continue;
-    result.feedback = "no known mistake matches; at " + where(i) + " the answer is " + fifteen_digits(answer[i]) +
-                      " but the right value is " + fifteen_digits(t.values[i]);
+    result.feedback = "no known mistake matches; at " + where(i) + " the answer is " + digits_text(answer[i], 15) +
+                      " but the right value is " + digits_text(t.values[i], 15);
     return;
   }
 }

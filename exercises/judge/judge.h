@@ -128,13 +128,4 @@ class Judge {
 /// p/q with q <= 12 and 0 < |p| <= 96 within 1e-9 of r, if there is one.
 std::optional<std::pair<long, long>> small_fraction(double r);
 
-/// A value for people: 15 significant digits, plain notation where it is short.
-template <class T>
-std::string fifteen_digits(const T& v) {
-  std::ostringstream out;
-  out.precision(15);
-  out << v;
-  return out.str();
-}
-
 }  // namespace deltacheck

@@ -6,6 +6,7 @@
 #include "exercises/read/permissions.h"
 #include "solver/backprop.h"
 #include "solver/sample_points.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -47,9 +48,7 @@ NetworkJudge::NetworkJudge(Exercise exercise, std::vector<Point> points, const s
     bind_derivation(screen_.back(), *derivation_, p);
     exact_.back().bind(eta_, from_text<Real50>(learning_rate));
     screen_.back().bind(eta_, from_text<double>(learning_rate));
-    std::string text;
-    for (const auto& [q, value] : p.values()) text += (text.empty() ? "" : ", ") + quantity_name(q, exercise_.net()) + " = " + value.text();
-    point_texts_.push_back(text);
+    point_texts_.push_back(join(p.values(), ", ", [&](const auto& qv) { return quantity_name(qv.first, exercise_.net()) + " = " + qv.second.text(); }));
   }
 }
 

@@ -7,21 +7,11 @@
 
 #include "core/decimal.h"
 #include "solver/sample_points.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
 namespace mk = mistake_kind;
-
-namespace {
-
-// v rounded to `decimals` places, for the right value of a numeric part.
-std::string rounded(const Real50& v, int decimals) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(decimals) << v;
-  return out.str();
-}
-
-}  // namespace
 
 Point numeric_point(const Exercise& ex, const std::string& student) {
   const NumericExercise& n = ex.numeric();
@@ -92,7 +82,7 @@ void NumericJudge::diagnose(std::size_t part, const std::vector<Real50>& answer,
     return;
   }
   const int decimals = exercise_.numeric().decimals;
-  result.feedback = "the answer is " + fifteen_digits(answer[0]) + ", the right value is " + rounded(t.values[0], decimals) + " (to " +
+  result.feedback = "the answer is " + digits_text(answer[0], 15) + ", the right value is " + fixed_text(t.values[0], decimals) + " (to " +
                     std::to_string(decimals) + " decimal places)";
 }
 

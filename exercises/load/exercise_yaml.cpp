@@ -1,5 +1,6 @@
 // The YAML checks every exercise field shares: located failures, single values, numbers in range, names.
 #include "exercises/load/exercise_yaml.h"
+#include "core/text.h"
 
 #include <cctype>
 #include <sstream>
@@ -32,9 +33,7 @@ double number(const YamlSource& src, const YAML::Node& n, const std::string& fie
     if (v >= min && v <= max) return v;
   } catch (const YAML::Exception&) {
   }
-  std::ostringstream range;
-  range << min << " to " << max;
-  src.fail(n, "'" + field + "' must be a number from " + range.str());
+  src.fail(n, "'" + field + "' must be a number from " + number_text(min) + " to " + number_text(max));
 }
 
 std::vector<std::string> string_list(const YamlSource& src, const YAML::Node& n, const std::string& field) {

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "exercises/model/exercise.h"
 #include "symbolic/tokenizer.h"
+#include "core/text.h"
 
 namespace deltacheck::detail {
 
@@ -49,9 +50,7 @@ void check_fields(const YamlSource& src, const YAML::Node& map, const char* cons
   for (const auto& field : map) {
     const std::string name = field.first.Scalar();
     if (std::find(std::begin(known), std::end(known), name) != std::end(known)) continue;
-    std::string list;
-    for (const char* f : known) list += (list.empty() ? "" : ", ") + std::string(f);
-    src.fail(field.first, "unknown field '" + name + "' (the fields of " + what + " are " + list + ")");
+    src.fail(field.first, "unknown field '" + name + "' (the fields of " + what + " are " + join(known, ", ") + ")");
   }
 }
 

@@ -6,6 +6,7 @@
 #include "core/input_file.h"
 #include "exercises/load/exercise_yaml.h"
 #include "exercises/model/library_files.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -17,10 +18,7 @@ const char* const kFields[] = {"id",   "title",   "statement", "network", "loss"
                                "form", "points",  "sample_points", "symbols", "given", "numeric"};
 
 bool is_path(const std::string& s) {
-  const auto ends = [&](const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return s.find('/') != std::string::npos || ends(".yaml") || ends(".yml");
+  return s.find('/') != std::string::npos || ends_with(s, ".yaml") || ends_with(s, ".yml");
 }
 
 UserError at_start(const std::string& source, const std::string& message) { return UserError(SourceLocation{source, 1, 1, ""}, message); }
@@ -147,9 +145,7 @@ Exercise load_exercise(const std::string& id_or_path) {
       return e;
     }
   }
-  std::string ids;
-  for (const std::string& id : builtin_exercise_ids()) ids += (ids.empty() ? "" : ", ") + id;
-  throw UserError("unknown exercise '" + id_or_path + "': the built-in exercises are " + ids +
+  throw UserError("unknown exercise '" + id_or_path + "': the built-in exercises are " + join(builtin_exercise_ids(), ", ") +
                   " (or give a path to a .yaml file)");
 }
 

@@ -1,5 +1,6 @@
 // Loading the network of network and numeric exercises: the network, its parts, and a form small enough to print.
 #include "exercises/load/exercise_yaml.h"
+#include "core/text.h"
 
 namespace deltacheck::detail {
 
@@ -25,12 +26,12 @@ std::vector<EquationKey> group(const std::string& word, const Network& net) {
 std::vector<EquationKey> entry_keys(const YamlSource& src, const YAML::Node& key_node, const std::string& text, const Exercise& e) {
   std::vector<EquationKey> keys = group(text, e.net());
   if (!keys.empty()) return keys;
-  std::string why;
-  const auto key = parse_key(text.rfind("new_", 0) == 0 ? "dL/d" + text.substr(4) : text, e.net(), why);
-  if (!key)
-    src.fail(key_node, "unknown part '" + text + "': " + why + " (or a group: forward, outputs, loss, deltas, gradients" +
+  try {
+    return {parse_key(starts_with(text, "new_") ? "dL/d" + text.substr(4) : text, e.net())};
+  } catch (const ExpressionError& why) {
+    src.fail(key_node, "unknown part '" + text + "': " + why.what() + " (or a group: forward, outputs, loss, deltas, gradients" +
                            (e.kind() == ExerciseKind::numeric ? ", updates" : "") + ")");
-  return {*key};
+  }
 }
 
 // Adds the part asking `k` (an update of its parameter when `update`), refusing repeats and
@@ -81,7 +82,7 @@ void load_network_parts(const YamlSource& src, const YAML::Node& parts, double p
       if (item["points"]) part_points = number(src, item["points"], "points", 0, 1000);
     }
     const std::string text = scalar(src, key_node, "parts");
-    const bool updates = text == "updates" || text.rfind("new_", 0) == 0;
+    const bool updates = text == "updates" || starts_with(text, "new_");
     if (updates && e.kind() != ExerciseKind::numeric)
       src.fail(key_node, "updates are asked in numeric exercises only (add a 'numeric' section)");
     for (const EquationKey& k : entry_keys(src, key_node, text, e)) add_part(src, key_node, k, updates, part_points, e);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -55,41 +56,29 @@ const Part* Exercise::find(const EquationKey& key) const {
 
 namespace {
 
-// The update part new_NAME of a numeric exercise asks for, when `t` names a weight or bias.
-std::optional<std::size_t> update_part(const Exercise& ex, const std::string& t, std::string& why, bool& not_asked, bool& named) {
+// The update part new_NAME of a numeric exercise asks for, or why it is not graded; nothing
+// when `t` does not name a weight or bias.
+std::optional<PartOrNote> update_part(const Exercise& ex, const std::string& t) {
   const auto q = parse_quantity(t.substr(4));
   const auto r = q ? resolve(*q, ex.net()) : std::nullopt;
-  named = r && (r->kind == QuantityKind::weight || r->kind == QuantityKind::bias);
-  if (!named) return std::nullopt;
+  if (!r || (r->kind != QuantityKind::weight && r->kind != QuantityKind::bias)) return std::nullopt;
   for (std::size_t i = 0; i < ex.parts.size(); ++i)
-    if (ex.parts[i].kind == PartKind::update && ex.parts[i].equation.quantity == *r) return i;
-  not_asked = true;
-  why = "new_" + quantity_name(*r, ex.net()) + " is not asked in this exercise";
-  return std::nullopt;
+    if (ex.parts[i].kind == PartKind::update && ex.parts[i].equation.quantity == *r) return PartOrNote{i};
+  return PartOrNote{"new_" + quantity_name(*r, ex.net()) + " is not asked in this exercise"};
 }
 
 }  // namespace
 
-std::optional<std::size_t> Exercise::part_for(const std::string& written, std::string& why, bool& not_asked) const {
-  not_asked = false;
+PartOrNote Exercise::part_for(const std::string& written) const {
   const std::string t = without_spaces(written);
   for (std::size_t i = 0; i < parts.size(); ++i)
     if (parts[i].answer_key == t) return i;
-  if (kind() == ExerciseKind::symbolic) {
-    why = "not a key of this exercise";
-    return std::nullopt;
-  }
-  if (kind() == ExerciseKind::numeric && t.rfind("new_", 0) == 0) {
-    bool named = false;
-    const auto index = update_part(*this, t, why, not_asked, named);
-    if (named) return index;
-  }
-  const auto key = parse_key(t, net(), why);
-  if (!key) return std::nullopt;
-  if (const Part* p = find(*key)) return static_cast<std::size_t>(p - parts.data());
-  not_asked = true;
-  why = key_text(*key) + " is not asked in this exercise";
-  return std::nullopt;
+  if (kind() == ExerciseKind::symbolic) throw ExpressionError(0, "not a key of this exercise");
+  if (kind() == ExerciseKind::numeric && starts_with(t, "new_"))
+    if (auto update = update_part(*this, t)) return *update;
+  const EquationKey key = parse_key(t, net());
+  if (const Part* p = find(key)) return static_cast<std::size_t>(p - parts.data());
+  return key_text(key) + " is not asked in this exercise";
 }
 
 std::string Exercise::key_text(const EquationKey& key) const { return key.text(net(), NameStyle::short_form); }
@@ -100,12 +89,12 @@ double Exercise::max_score() const {
   return total;
 }
 
-std::optional<EquationKey> parse_key(const std::string& text, const Network& net, std::string& why) {
+EquationKey parse_key(const std::string& text, const Network& net) {
   const std::string t = without_spaces(text);
   EquationKey key;
   std::string name = t;
   for (const char* prefix : {"dL/d", "dl/d"}) {
-    if (t.rfind(prefix, 0) == 0) {
+    if (starts_with(t, prefix)) {
       key.gradient = true;
       name = t.substr(4);
     }
@@ -113,19 +102,14 @@ std::optional<EquationKey> parse_key(const std::string& text, const Network& net
   const auto q = parse_quantity(name);
   const auto r = q ? resolve(*q, net) : std::nullopt;
   if (!r) {
-    why = explain_unknown_name(name, net);
-    const std::string prefix = "unknown name '" + name + "': ";
-    if (why.rfind(prefix, 0) == 0) why = why.substr(prefix.size());
-    return std::nullopt;
+    const std::string why = explain_unknown_name(name, net), prefix = "unknown name '" + name + "': ";
+    throw ExpressionError(0, starts_with(why, prefix) ? why.substr(prefix.size()) : why);
   }
-  if (key.gradient && r->kind != QuantityKind::weight && r->kind != QuantityKind::bias) {
-    why = "dL/d" + name + " is not asked: gradients are of weights and biases (dL/dw1_11, dL/db1_1)";
-    return std::nullopt;
-  }
+  if (key.gradient && r->kind != QuantityKind::weight && r->kind != QuantityKind::bias)
+    throw ExpressionError(0, "dL/d" + name + " is not asked: gradients are of weights and biases (dL/dw1_11, dL/db1_1)");
   if (!key.gradient && (r->kind == QuantityKind::weight || r->kind == QuantityKind::bias || r->kind == QuantityKind::input ||
                         r->kind == QuantityKind::target)) {
-    why = "'" + name + "' is given, not computed: keys are z, a, yhat, L, delta or dL/d of a weight or bias";
-    return std::nullopt;
+    throw ExpressionError(0, "'" + name + "' is given, not computed: keys are z, a, yhat, L, delta or dL/d of a weight or bias");
   }
   key.quantity = *r;
   return key;

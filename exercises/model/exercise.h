@@ -8,6 +8,7 @@
 
 #include "core/network.h"
 #include "symbolic/derivation.h"
+#include "symbolic/tokenizer.h"
 
 namespace deltacheck {
 
@@ -73,6 +74,9 @@ struct NumericExercise : NetworkExercise {
 };
 
 /// An exercise (docs/DESIGN.md §7): what it is about, the parts asked, and what answers may use.
+/// The part an answer file's key answers (its index), or why a key of the network is not graded.
+using PartOrNote = std::variant<std::size_t, std::string>;
+
 struct Exercise {
   std::string id, title, statement;
   std::string source;           // "built-in" or the YAML file's path
@@ -97,9 +101,9 @@ struct Exercise {
   /// The part with this key, or nullptr.
   const Part* find(const EquationKey& key) const;
   /// The index of the part an answer file's key names (spaces ignored; any spelling of a
-  /// network name), or nothing with the reason in `why` (unknown key, or a key of the
-  /// network the exercise does not ask: then `not_asked` is set).
-  std::optional<std::size_t> part_for(const std::string& written, std::string& why, bool& not_asked) const;
+  /// network name), or, for a key of the network this exercise does not ask, why it is not
+  /// graded. Throws ExpressionError (offset 0, the start of the key) for an unknown key.
+  PartOrNote part_for(const std::string& written) const;
   /// The key as the answer file writes it ("dL/dw2_11", "z1_1").
   std::string key_text(const EquationKey& key) const;
   /// Total points.
@@ -110,8 +114,9 @@ struct Exercise {
 bool same_key(const EquationKey& a, const EquationKey& b);
 
 /// Reads a key of an answer file ("dL/dw2_11", "dL/dw2_1_1", "z1_1", "yhat", "L", "delta2_1")
-/// as a key of `net`; returns nothing when it is not one, with the reason in `why`.
-std::optional<EquationKey> parse_key(const std::string& text, const Network& net, std::string& why);
+/// as a key of `net`. Throws ExpressionError (offset 0, the start of the key) saying why when
+/// it is not one.
+EquationKey parse_key(const std::string& text, const Network& net);
 
 /// What a part asks, in words: "z1_1: the pre-activation of unit 1 of layer 1 (relu)".
 std::string describe_part(const EquationKey& key, const Network& net);

@@ -1,5 +1,6 @@
 // Free symbols and given names for symbolic exercises; diff(EXPRESSION, SYMBOL) truths.
 #include "exercises/model/symbolic_context.h"
+#include "core/text.h"
 
 #include <algorithm>
 
@@ -8,10 +9,8 @@ namespace deltacheck {
 using namespace GiNaC;
 
 SymbolicContext::SymbolicContext(const Exercise& ex) {
-  for (const FreeSymbol& s : ex.symbolic().symbols) {
-    symbols_.emplace_back(s.name, symbol(s.name));
-    listing_ += (listing_.empty() ? "" : ", ") + s.name;
-  }
+  for (const FreeSymbol& s : ex.symbolic().symbols) symbols_.emplace_back(s.name, symbol(s.name));
+  listing_ = join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; });
   for (const auto& [name, text] : ex.symbolic().given) {
     try {
       given_[name] = read_expression(text, names()).value;
@@ -28,9 +27,7 @@ NameResolver SymbolicContext::names(const std::vector<std::string>& uses) const 
     for (const auto& [n, s] : symbols_)
       if (n == name && allowed) return {s, n};
     if (const auto it = given_.find(name); it != given_.end() && allowed) return {it->second, name};
-    std::string which;
-    for (const std::string& u : uses) which += (which.empty() ? "" : ", ") + u;
-    throw ExpressionError(offset, "unknown name '" + name + "': this part may use " + (uses.empty() ? listing_ : which));
+    throw ExpressionError(offset, "unknown name '" + name + "': this part may use " + (uses.empty() ? listing_ : join(uses, ", ")));
   };
 }
 

@@ -10,6 +10,7 @@
 #include "solver/sample_points.h"
 #include "solver/scalar.h"
 #include "symbolic/evaluate.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
@@ -24,7 +25,7 @@ void compute_at(Derivation& d, const std::vector<Equation>& gradients, const Poi
   bind_derivation(ev, d, p);
   const Gradient<T> bp = gradient_at<T>(net, p);
   const std::vector<RealN> fd = finite_difference_gradient(net, p, digits);
-  result.losses.push_back(to_text(bp.loss, static_cast<int>(digits)));
+  result.losses.push_back(scientific_text(bp.loss, static_cast<int>(digits)));
   const double cap = digits;
   for (const Equation& g : gradients) {
     const int i = parameter_index(g.key.quantity, net);
@@ -32,14 +33,14 @@ void compute_at(Derivation& d, const std::vector<Equation>& gradients, const Poi
     const T& back = bp.d_params[i];
     VerifyRow row;
     row.parameter = g.key.quantity;
-    row.symbolic = to_text(sym, static_cast<int>(digits));
-    row.backprop = to_text(back, static_cast<int>(digits));
-    row.finite_difference = to_text(fd[i], static_cast<int>(digits));
+    row.symbolic = scientific_text(sym, static_cast<int>(digits));
+    row.backprop = scientific_text(back, static_cast<int>(digits));
+    row.finite_difference = scientific_text(fd[i], static_cast<int>(digits));
     row.symbolic_backprop = agreement_digits(sym, back, cap);
     {
       const PrecisionScope precision(finite_difference_plan(digits).working_digits);
-      const RealN s = from_text<RealN>(to_text(sym, static_cast<int>(digits) + 5));
-      const RealN b = from_text<RealN>(to_text(back, static_cast<int>(digits) + 5));
+      const RealN s = from_text<RealN>(scientific_text(sym, static_cast<int>(digits) + 5));
+      const RealN b = from_text<RealN>(scientific_text(back, static_cast<int>(digits) + 5));
       row.symbolic_fd = agreement_digits(fd[i], s, cap);
       row.backprop_fd = agreement_digits(fd[i], b, cap);
     }
