@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "exercises/judge/answer_budget.h"
 #include "exercises/judge/judge_network.h"
 #include "exercises/judge/judge_numeric.h"
 #include "exercises/judge/judge_symbolic.h"
@@ -59,6 +60,20 @@ void mark_proved(const ProofQueue& proofs, CheckResult& out) {
   }
 }
 
+// False, with `r` invalid and the located reason, when the answer read as `value` is over a
+// budget of answer_budget.h; else true, its nodes added to `file_nodes`.
+bool within_budget(const AnswerFile& file, const Answer& a, const GiNaC::ex& value, std::size_t& file_nodes, PartResult& r) {
+  const AnswerCost cost = answer_cost(value);
+  const std::string refused = over_budget(cost, file_nodes);
+  if (refused.empty()) {
+    file_nodes += cost.nodes;
+    return true;
+  }
+  r.verdict = Verdict::invalid;
+  r.feedback = UserError(file.locate(a, a.expression_begin), refused).formatted();
+  return false;
+}
+
 }  // namespace
 
 struct Checker::Assignment {
@@ -111,6 +126,7 @@ Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult&
 
 // Reads each part's one answer with the names the part allows, and judges it.
 void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out, ProofQueue& proofs) {
+  std::size_t file_nodes = 0;  // of the answers judged so far (answer_budget.h)
   for (std::size_t i = 0; i < assigned.given.size(); ++i) {
     if (!assigned.given[i] || assigned.twice[i]) continue;
     const Answer& a = *assigned.given[i];
@@ -128,6 +144,7 @@ void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, 
       r.feedback = UserError(file.locate(a, a.expression_begin + e.offset()), e.what()).formatted();
       continue;
     }
+    if (!within_budget(file, a, read.value, file_nodes, r)) continue;
     r.read_as = read.echo;
     judge_->judge(i, read.value, r, proofs);
   }
