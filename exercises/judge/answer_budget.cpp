@@ -35,7 +35,9 @@ AnswerCost answer_cost(const GiNaC::ex& answer) {
   return {tree_size(answer, kMaxAnswerNodes + 1), digits_in(answer, kMaxAnswerDigits + 1, memo)};
 }
 
-std::string over_budget(const AnswerCost& cost, std::size_t file_nodes) {
+std::string over_budget(const AnswerCost& cost, std::size_t file_nodes, std::size_t answers) {
+  if (answers >= kMaxAnswersJudged)
+    return "only the first " + std::to_string(kMaxAnswersJudged) + " answers of a file are checked; split the exercise into smaller ones";
   if (cost.nodes > kMaxAnswerNodes)
     return "this answer is too long to check: more than " + std::to_string(kMaxAnswerNodes) +
            " numbers, names, operations and functions; write it with the quantities of the network (a2_1, z3_1, ...) instead of expanding them";

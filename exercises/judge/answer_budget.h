@@ -23,6 +23,11 @@ constexpr std::size_t kMaxAnswerDigits = 1000;
 /// order: bounds a file of many parts each near kMaxAnswerNodes.
 constexpr std::size_t kMaxFileNodes = 6000;
 
+/// Most answers judged in one file, in the exercise's part order: each wrong one is tried
+/// against up to kMaxMistakesTried mistakes (judge.h) whatever its size, so this bounds a file
+/// of many tiny answers to an exercise of many parts. The built-in exercises have at most 27.
+constexpr std::size_t kMaxAnswersJudged = 300;
+
 /// What judging an answer will cost, each count saturating just above its budget.
 struct AnswerCost {
   std::size_t nodes = 0;   // tree size
@@ -32,8 +37,8 @@ struct AnswerCost {
 /// The cost of `answer`. Cost: linear in its DAG (memoised), never above the budgets.
 AnswerCost answer_cost(const GiNaC::ex& answer);
 
-/// Why an answer of `cost` is not judged when the answers before it in the file used
+/// Why an answer of `cost` is not judged when the `answers` judged before it in the file used
 /// `file_nodes` nodes, in words that say what to write; "" when it is within every budget.
-std::string over_budget(const AnswerCost& cost, std::size_t file_nodes);
+std::string over_budget(const AnswerCost& cost, std::size_t file_nodes, std::size_t answers);
 
 }  // namespace deltacheck

@@ -60,13 +60,19 @@ void mark_proved(const ProofQueue& proofs, CheckResult& out) {
   }
 }
 
+// What the answers judged so far in a file used of the budgets of answer_budget.h.
+struct BudgetUsed {
+  std::size_t nodes = 0, answers = 0;
+};
+
 // False, with `r` invalid and the located reason, when the answer read as `value` is over a
-// budget of answer_budget.h; else true, its nodes added to `file_nodes`.
-bool within_budget(const AnswerFile& file, const Answer& a, const GiNaC::ex& value, std::size_t& file_nodes, PartResult& r) {
+// budget of answer_budget.h; else true, and the answer is added to `used`.
+bool within_budget(const AnswerFile& file, const Answer& a, const GiNaC::ex& value, BudgetUsed& used, PartResult& r) {
   const AnswerCost cost = answer_cost(value);
-  const std::string refused = over_budget(cost, file_nodes);
+  const std::string refused = over_budget(cost, used.nodes, used.answers);
   if (refused.empty()) {
-    file_nodes += cost.nodes;
+    used.nodes += cost.nodes;
+    ++used.answers;
     return true;
   }
   r.verdict = Verdict::invalid;
@@ -126,7 +132,7 @@ Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult&
 
 // Reads each part's one answer with the names the part allows, and judges it.
 void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out, ProofQueue& proofs) {
-  std::size_t file_nodes = 0;  // of the answers judged so far (answer_budget.h)
+  BudgetUsed used;
   for (std::size_t i = 0; i < assigned.given.size(); ++i) {
     if (!assigned.given[i] || assigned.twice[i]) continue;
     const Answer& a = *assigned.given[i];
@@ -144,7 +150,7 @@ void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, 
       r.feedback = UserError(file.locate(a, a.expression_begin + e.offset()), e.what()).formatted();
       continue;
     }
-    if (!within_budget(file, a, read.value, file_nodes, r)) continue;
+    if (!within_budget(file, a, read.value, used, r)) continue;
     r.read_as = read.echo;
     judge_->judge(i, read.value, r, proofs);
   }
