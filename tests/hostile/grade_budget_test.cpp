@@ -77,3 +77,14 @@ TEST_CASE("hostile 6: an answer over a budget is invalid with a located reason, 
   CHECK(m.status == 1);
   CHECK_THAT(m.out, Catch::Contains("the answers before this one use most of the " + std::to_string(kMaxFileNodes)));
 }
+
+TEST_CASE("hostile 6: the budgets never refuse a right answer, however expanded", "[hostile]") {
+  for (const char* id : {"assign-q1-squared", "assign-q2-crossentropy", "mlp-sigmoid-squared", "softmax-jacobian"}) {
+    const std::string path = testing::write_file(std::string("expanded-") + id + ".txt",
+                                                 testing::run(std::string("derive --exercise ") + id + " --form expanded").out);
+    const testing::Run r = testing::run(std::string("check ") + id + " " + path);
+    CHECK(r.err.empty());
+    CHECK_THAT(r.out, !Catch::Contains("too long to check") && !Catch::Contains("digits in all") && !Catch::Contains("use most of the"));
+    CHECK_THAT(r.out, !Catch::Contains("invalid"));
+  }
+}
