@@ -2,6 +2,7 @@
 #include "app/command_line.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 
 #include "core/error.h"
@@ -91,6 +92,34 @@ unsigned digits_from(const po::variables_map& vm, unsigned min, unsigned max) {
   if (digits < static_cast<int>(min) || digits > static_cast<int>(max))
     throw UserError("--digits must be " + std::to_string(min) + " to " + std::to_string(max) + ", not " + std::to_string(digits));
   return static_cast<unsigned>(digits);
+}
+
+void add_limit_options(po::options_description& options, const char* time_help, const char* memory_help) {
+  options.add_options()
+      ("time-limit", po::value<double>()->default_value(10)->value_name("S"), time_help)
+      ("memory-limit", po::value<std::string>()->default_value("1G")->value_name("SIZE"), memory_help);
+}
+
+double time_limit_from(const po::variables_map& vm) {
+  const double seconds = vm["time-limit"].as<double>();
+  if (!(seconds > 0 && seconds <= 3600)) throw UserError("--time-limit must be more than 0 and at most 3600 seconds");
+  return seconds;
+}
+
+std::size_t memory_limit_from(const po::variables_map& vm) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  const std::string text = vm["memory-limit"].as<std::string>();
+  const std::string fix = "--memory-limit must be a size from 16M to 1024G, such as 1G, 512M or 2048 (MiB), not '" + text + "'";
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 10 && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))) throw UserError(fix);
+  std::string unit = text.substr(digits);
+  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.size() > 1 && (unit.substr(1) == "IB" || unit.substr(1) == "B")) unit = unit.substr(0, 1);
+  const std::size_t scale = unit.empty() || unit == "M" ? kMiB : unit == "G" ? kMiB << 10 : unit == "K" ? std::size_t{1} << 10 : 0;
+  const std::size_t bytes = std::stoull(text.substr(0, digits)) * scale;
+  if (scale == 0 || bytes < 16 * kMiB || bytes > (kMiB << 20)) throw UserError(fix);
+  return bytes;
 }
 
 }  // namespace deltacheck::app

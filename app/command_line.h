@@ -1,6 +1,7 @@
 // Shared parsing for the subcommands: Boost.Program_options with one-line errors and --help with an example.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,17 @@ std::string required(const boost::program_options::variables_map& vm, const std:
 
 /// The value of --digits, checked to be in [min, max].
 unsigned digits_from(const boost::program_options::variables_map& vm, unsigned min, unsigned max);
+
+/// Adds --time-limit S (default 10) and --memory-limit SIZE (default 1G), with `time_help`
+/// and `memory_help` as their help lines.
+void add_limit_options(boost::program_options::options_description& options, const char* time_help, const char* memory_help);
+
+/// The seconds of --time-limit; throws UserError unless more than 0 and at most 3600.
+double time_limit_from(const boost::program_options::variables_map& vm);
+
+/// The bytes of --memory-limit: MiB as a plain number, or with a unit K, M, G (also KiB, MB,
+/// ...; all powers of 1024). Throws UserError unless a size from 16M to 1024G.
+std::size_t memory_limit_from(const boost::program_options::variables_map& vm);
 
 /// The subcommands, each returning the exit status (docs/DESIGN.md §6: 0, 1, or 2 via UserError).
 int run_derive(const std::vector<std::string>& args);

@@ -1,5 +1,4 @@
 // deltacheck grade: a whole class at once, with a gradebook, Gradescope results and what the class got wrong.
-#include <cctype>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -18,23 +17,6 @@ namespace po = boost::program_options;
 namespace deltacheck::app {
 
 namespace {
-
-constexpr std::size_t kMiB = std::size_t{1} << 20;
-
-// The bytes of --memory-limit: MiB as a plain number, or with a unit K, M, G (also KiB, MB, ...; all powers of 1024).
-std::size_t memory_limit_from(const std::string& text) {
-  const std::string fix = "--memory-limit must be a size from 16M to 1024G, such as 1G, 512M or 2048 (MiB), not '" + text + "'";
-  std::size_t digits = 0;
-  while (digits < text.size() && digits < 10 && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-  if (digits == 0 || (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))) throw UserError(fix);
-  std::string unit = text.substr(digits);
-  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (unit.size() > 1 && (unit.substr(1) == "IB" || unit.substr(1) == "B")) unit = unit.substr(0, 1);
-  const std::size_t scale = unit.empty() || unit == "M" ? kMiB : unit == "G" ? kMiB << 10 : unit == "K" ? std::size_t{1} << 10 : 0;
-  const std::size_t bytes = std::stoull(text.substr(0, digits)) * scale;
-  if (scale == 0 || bytes < 16 * kMiB || bytes > (kMiB << 20)) throw UserError(fix);
-  return bytes;
-}
 
 // The submissions of --dir or of the command line; what --dir skipped is listed on stderr.
 std::vector<Submission> submissions_of(const po::variables_map& vm) {
@@ -57,9 +39,8 @@ GradeOptions grading_options(const po::variables_map& vm) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   grading.jobs = vm.count("jobs") ? vm["jobs"].as<int>() : static_cast<int>(cores);
   if (grading.jobs < 1 || grading.jobs > 256) throw UserError("--jobs must be 1 to 256, not " + std::to_string(grading.jobs));
-  grading.seconds_each = vm["time-limit"].as<double>();
-  if (!(grading.seconds_each > 0 && grading.seconds_each <= 3600)) throw UserError("--time-limit must be more than 0 and at most 3600 seconds");
-  grading.memory_bytes = memory_limit_from(vm["memory-limit"].as<std::string>());
+  grading.seconds_each = time_limit_from(vm);
+  grading.memory_bytes = memory_limit_from(vm);
   if (isatty(STDERR_FILENO)) grading.progress = [](std::size_t done, std::size_t total) { draw_progress_bar(done, total, " submissions"); };
   return grading;
 }
@@ -97,10 +78,8 @@ int run_grade(const std::vector<std::string>& args) {
       ("csv", po::value<std::string>()->value_name("FILE"), "write the gradebook, one row per student")
       ("out", po::value<std::string>()->value_name("DIR"), "write one JSON report per student and the class summary")
       ("student", po::value<std::string>()->value_name("ID"), "the student id of a single submission (instead of its file name)")
-      ("jobs", po::value<int>()->value_name("N"), "worker processes (default: the number of cores)")
-      ("time-limit", po::value<double>()->default_value(10)->value_name("S"), "seconds one submission may take")
-      ("memory-limit", po::value<std::string>()->default_value("1G")->value_name("SIZE"),
-       "memory (address space) of each worker: 512M, 1G, or MiB as a plain number");
+      ("jobs", po::value<int>()->value_name("N"), "worker processes (default: the number of cores)");
+  add_limit_options(options, "seconds one submission may take", "memory (address space) of each worker: 512M, 1G, or MiB as a plain number");
   po::positional_options_description positional;
   positional.add("exercise", 1).add("submission", -1);
   const auto vm = parse(usage, options, args, &positional);

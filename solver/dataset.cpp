@@ -91,7 +91,11 @@ Dataset playground(const std::string& name, int count, double noise, std::uint64
 }
 
 Dataset read_csv_dataset(const std::string& path, int inputs, int outputs) {
-  std::istringstream in(read_input_file(path, kDataFile));
+  return parse_csv_dataset(read_input_file(path, kDataFile), path, inputs, outputs);
+}
+
+Dataset parse_csv_dataset(const std::string& text, const std::string& path, int inputs, int outputs) {
+  std::istringstream in(text);
   Dataset d;
   std::string line;
   int number = 0;

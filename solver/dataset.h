@@ -33,6 +33,9 @@ std::vector<std::pair<std::string, TargetKind>> playground_names();
 /// a control byte (NUL); the file is read as read_input_file does, at most kDataFile.max_bytes.
 Dataset read_csv_dataset(const std::string& path, int inputs, int outputs);
 
+/// read_csv_dataset on the text of a file already read; `path` only names it in errors.
+Dataset parse_csv_dataset(const std::string& text, const std::string& path, int inputs, int outputs);
+
 /// Splits off the last `validation_fraction` of a seeded shuffle as validation data.
 void split_dataset(const Dataset& all, double validation_fraction, std::uint64_t seed, Dataset& train, Dataset& validation);
 

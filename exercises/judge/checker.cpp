@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "exercises/judge/answer_budget.h"
 #include "exercises/judge/judge_network.h"
 #include "exercises/judge/judge_numeric.h"
 #include "exercises/judge/judge_symbolic.h"
@@ -58,6 +59,26 @@ void mark_proved(const ProofQueue& proofs, CheckResult& out) {
     r.proved = true;
     r.feedback = "proved";
   }
+}
+
+// What the answers judged so far in a file used of the budgets of answer_budget.h.
+struct BudgetUsed {
+  std::size_t nodes = 0, answers = 0;
+};
+
+// False, with `r` invalid and the located reason, when the answer read as `value` is over a
+// budget of answer_budget.h; else true, and the answer is added to `used`.
+bool within_budget(const AnswerFile& file, const Answer& a, const GiNaC::ex& value, BudgetUsed& used, PartResult& r) {
+  const AnswerCost cost = answer_cost(value);
+  const std::string refused = over_budget(cost, used.nodes, used.answers);
+  if (refused.empty()) {
+    used.nodes += cost.nodes;
+    ++used.answers;
+    return true;
+  }
+  r.verdict = Verdict::invalid;
+  r.feedback = UserError(file.locate(a, a.expression_begin), refused).formatted();
+  return false;
 }
 
 }  // namespace
@@ -116,6 +137,7 @@ Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult&
 
 // Reads each part's one answer with the names the part allows, and judges it.
 void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out, ProofQueue& proofs) {
+  BudgetUsed used;
   for (std::size_t i = 0; i < assigned.given.size(); ++i) {
     if (!assigned.given[i] || assigned.twice[i]) continue;
     const Answer& a = *assigned.given[i];
@@ -133,6 +155,7 @@ void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, 
       r.feedback = UserError(file.locate(a, a.expression_begin + e.offset()), e.what()).formatted();
       continue;
     }
+    if (!within_budget(file, a, read.value, used, r)) continue;
     r.read_as = read.echo;
     judge_->judge(i, read.value, r, proofs);
   }

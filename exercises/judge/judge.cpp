@@ -85,6 +85,7 @@ const Judge::Truth& Judge::truth_with_mistakes(std::size_t part) {
   Truth& t = truths_[part];
   if (t.mistakes_listed) return t;
   t.mistakes = mistakes_of(part);
+  if (t.mistakes.size() > kMaxMistakesTried) t.mistakes.erase(t.mistakes.begin() + kMaxMistakesTried, t.mistakes.end());
   for (const Mistake& m : t.mistakes) {
     std::vector<double> v;
     for (Evaluator<double>& at : screen_) v.push_back(at.evaluate(m.value));

@@ -23,6 +23,13 @@ namespace deltacheck {
 /// relative difference at every sample point, computed with 50 significant digits.
 constexpr double kCorrectRelative = 1e-30;
 
+/// Most known mistakes tried on one wrong answer, in the order mistakes_of lists them (the
+/// part's own mistakes first, then the answers of other parts): each is screened at every
+/// point in double and confirmed in 50 digits, so this bounds the diagnosis of one part
+/// whatever the size of the exercise's network. The built-in exercises list far fewer (two per
+/// parameter and a few of the part's own).
+constexpr std::size_t kMaxMistakesTried = 200;
+
 /// The seed of everything drawn for one student in one exercise (numbers of numeric
 /// exercises; with an empty student id, the sample points of every exercise): the same for
 /// the same student and exercise on every machine. An empty student id gives the exercise's
