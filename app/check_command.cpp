@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "app/command_line.h"
+#include "core/text.h"
 #include "core/child_process.h"
 #include "core/error.h"
 #include "exercises/grade/check_result_json.h"
@@ -64,7 +65,7 @@ CheckResult check_within_limits(Checker& checker, const AnswerFile& answers, con
     throw UserError(SourceLocation{answers.path, 0, 0, ""}, "not checked: checking took longer than the limit of " + seconds.str() +
                                                                " s (--time-limit); shorten the answers or allow more time");
   if (ended.out_of_memory)
-    throw UserError(SourceLocation{answers.path, 0, 0, ""}, "not checked: checking needed more than " + memory_text(limits.memory_bytes) +
+    throw UserError(SourceLocation{answers.path, 0, 0, ""}, "not checked: checking needed more than " + bytes_text(limits.memory_bytes) +
                                                                " of memory (--memory-limit); shorten the answers or allow more memory");
   if (!ended.ok() || ended.out.size() >= kCheckResultBytes)
     throw std::runtime_error("the checking process " + (ended.ok() ? std::string("sent too much") : ended.describe()));
