@@ -1,6 +1,8 @@
 // Atomic file replacement with rename(2), and directory creation.
 #include "reports/atomic_file.h"
 
+#include <filesystem>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -10,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/fd.h"
 
 namespace deltacheck {
 
@@ -58,14 +61,9 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     close(fd);
     fail("keep the permissions of the file");
   }
-  for (std::size_t done = 0; done < content.size();) {
-    const ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      close(fd);
-      fail("write the file");
-    }
-    done += static_cast<std::size_t>(n);
+  if (!write_all(fd, content)) {
+    close(fd);
+    fail("write the file");
   }
   if (fsync(fd) != 0) {
     close(fd);
@@ -76,12 +74,9 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 }
 
 void make_directories(const std::string& path) {
-  for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
-    const std::string prefix = slash == std::string::npos ? path : path.substr(0, slash);
-    if (!prefix.empty() && mkdir(prefix.c_str(), 0755) != 0 && errno != EEXIST)
-      throw UserError(SourceLocation{prefix, 0, 0, ""}, std::string("cannot create the directory: ") + std::strerror(errno));
-    if (slash == std::string::npos) break;
-  }
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  if (error) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot create the directory: " + error.message());
   struct stat st;
   if (stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw UserError(SourceLocation{path, 0, 0, ""}, "not a directory");
 }

@@ -7,7 +7,7 @@
 
 #include "core/text_escape.h"
 #include "exercises/grade/check_result_json.h"
-#include "reports/number_text.h"
+#include "core/text.h"
 
 namespace deltacheck {
 

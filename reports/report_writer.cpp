@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/child_process.h"
+#include "core/text.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
 #include "symbolic/printer.h"
@@ -143,12 +144,6 @@ std::string named_simplifications(const Network& net) {
   return s;
 }
 
-std::string fixed_decimals(const Real50& v, int decimals) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(decimals) << v;
-  return out.str();
-}
-
 // The document under construction, one helper per kind of block.
 struct DocumentBuilder {
   Document d;
@@ -161,8 +156,7 @@ struct DocumentBuilder {
 // A symbolic exercise: its symbols, then each part's truth and the common mistakes.
 void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet) {
   b.heading("Symbols");
-  std::string names;
-  for (const FreeSymbol& s : ex.symbolic().symbols) names += (names.empty() ? "" : ", ") + s.name;
+  const std::string names = join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; });
   b.paragraph("Symbols: " + names + ".");
   const Network raw = parse_network("1 linear:1", "squared");
   b.heading("Solution");
@@ -219,7 +213,7 @@ void add_numbers(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sh
   b.paragraph((student.empty() ? std::string("The example numbers") : "The numbers of student " + student) + ": " + values +
               "; learning rate eta = " + ex.numeric().learning_rate + ". Every value to " + std::to_string(ex.numeric().decimals) + " decimal places:");
   Block t{Block::table, "", {}, {{"part", "value"}}, {}};
-  for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].answer_key, fixed_decimals(sheet.part_values[i], ex.numeric().decimals)});
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].answer_key, fixed_text(sheet.part_values[i], ex.numeric().decimals)});
   b.d.push_back(t);
 }
 
