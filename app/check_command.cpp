@@ -3,9 +3,9 @@
 #include <sstream>
 
 #include "app/command_line.h"
-#include "core/text.h"
 #include "core/child_process.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "exercises/grade/check_result_json.h"
 #include "exercises/grade/grader.h"
 #include "exercises/judge/checker.h"
@@ -29,9 +29,14 @@ int check_in_child(Checker& checker, const AnswerFile& answers) {
     doc["result"] = check_result_json(checker.check(answers));
   } catch (const UserError& e) {
     const SourceLocation& at = e.where();
-    doc["error"] = {{"file", at.file}, {"line", at.line}, {"column", at.column}, {"source_line", at.source_line}, {"message", e.message()}};
+    doc["error"] = {{"file", at.file},
+                    {"line", at.line},
+                    {"column", at.column},
+                    {"source_line", at.source_line},
+                    {"message", e.message()}};
   }
-  std::cout << doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << std::flush;
+  std::cout << doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+            << std::flush;
   return 0;
 }
 
@@ -40,8 +45,8 @@ CheckResult result_from_child(const std::string& text, const std::string& answer
   const nlohmann::json doc = nlohmann::json::parse(text);
   if (doc.contains("error")) {
     const nlohmann::json& e = doc["error"];
-    const SourceLocation at{e.at("file").get<std::string>(), e.at("line").get<int>(), e.at("column").get<int>(),
-                            e.at("source_line").get<std::string>()};
+    const SourceLocation at{e.at("file").get<std::string>(), e.at("line").get<int>(),
+                            e.at("column").get<int>(), e.at("source_line").get<std::string>()};
     throw UserError(at, e.at("message").get<std::string>());
   }
   CheckResult result = check_result_from_json(doc.at("result"));
@@ -51,7 +56,8 @@ CheckResult result_from_child(const std::string& text, const std::string& answer
 
 // Checks `answers` in a child process within --time-limit and --memory-limit; over either
 // limit, a UserError that says which and what to do.
-CheckResult check_within_limits(Checker& checker, const AnswerFile& answers, const po::variables_map& vm) {
+CheckResult check_within_limits(Checker& checker, const AnswerFile& answers,
+                                const po::variables_map& vm) {
   ChildOptions limits;
   limits.seconds = time_limit_from(vm);
   limits.memory_bytes = memory_limit_from(vm);
@@ -62,33 +68,38 @@ CheckResult check_within_limits(Checker& checker, const AnswerFile& answers, con
   std::ostringstream seconds;
   seconds << limits.seconds;
   if (ended.end == ChildResult::End::timed_out)
-    throw UserError(SourceLocation{answers.path, 0, 0, ""}, "not checked: checking took longer than the limit of " + seconds.str() +
-                                                               " s (--time-limit); shorten the answers or allow more time");
+    throw UserError(SourceLocation{answers.path, 0, 0, ""},
+                    "not checked: checking took longer than the limit of " + seconds.str() +
+                        " s (--time-limit); shorten the answers or allow more time");
   if (ended.out_of_memory)
-    throw UserError(SourceLocation{answers.path, 0, 0, ""}, "not checked: checking needed more than " + bytes_text(limits.memory_bytes) +
-                                                               " of memory (--memory-limit); shorten the answers or allow more memory");
+    throw UserError(SourceLocation{answers.path, 0, 0, ""},
+                    "not checked: checking needed more than " + bytes_text(limits.memory_bytes) +
+                        " of memory (--memory-limit); shorten the answers or allow more memory");
   if (!ended.ok() || ended.out.size() >= kCheckResultBytes)
-    throw std::runtime_error("the checking process " + (ended.ok() ? std::string("sent too much") : ended.describe()));
+    throw std::runtime_error("the checking process " +
+                             (ended.ok() ? std::string("sent too much") : ended.describe()));
   return result_from_child(ended.out, answers.path);
 }
 
 }  // namespace
 
 int run_check(const std::vector<std::string>& args) {
-  const Usage usage{"check", "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo]",
-                    "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
-                    "writes one) against the exercise: correct, incorrect (with the mistake named), invalid\n"
-                    "(cannot be read: file, line, column and what to write) or missing; then the score.\n"
-                    "Checking runs in a child process within --time-limit and --memory-limit; over either, nothing\n"
-                    "is checked and the reason is one line on stderr. Exit status: 0 when every part is correct,\n"
-                    "1 when not, 2 when the files cannot be read or a limit was passed.",
-                    "deltacheck check assign-q1-squared answers.txt --echo"};
+  const Usage usage{
+      "check", "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo]",
+      "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
+      "writes one) against the exercise: correct, incorrect (with the mistake named), invalid\n"
+      "(cannot be read: file, line, column and what to write) or missing; then the score.\n"
+      "Checking runs in a child process within --time-limit and --memory-limit; over either, nothing\n"
+      "is checked and the reason is one line on stderr. Exit status: 0 when every part is correct,\n"
+      "1 when not, 2 when the files cannot be read or a limit was passed.",
+      "deltacheck check assign-q1-squared answers.txt --echo"};
   po::options_description options("options");
-  options.add_options()
-      ("answers", po::value<std::string>()->value_name("ANSWERS"), "the answer file")
-      ("json", "print the JSON of docs/DESIGN.md §6 instead of a table")
-      ("echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
-  add_limit_options(options, "seconds the checking may take", "memory (address space) of the checking: 512M, 1G, or MiB as a plain number");
+  options.add_options()("answers", po::value<std::string>()->value_name("ANSWERS"),
+                        "the answer file")(
+      "json", "print the JSON of docs/DESIGN.md §6 instead of a table")(
+      "echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
+  add_limit_options(options, "seconds the checking may take",
+                    "memory (address space) of the checking: 512M, 1G, or MiB as a plain number");
   const auto command = parse_exercise_command(usage, options, args, {"answers"});
   if (!command) return 0;
   const po::variables_map* vm = &command->vm;
@@ -96,8 +107,10 @@ int run_check(const std::vector<std::string>& args) {
   Checker checker(command->exercise, command->student);
   const CheckResult result = check_within_limits(checker, answers, *vm);
   std::ostringstream out;
-  if (vm->count("json")) write_check_json(out, result);
-  else write_check_text(out, result, vm->count("echo") != 0);
+  if (vm->count("json"))
+    write_check_json(out, result);
+  else
+    write_check_text(out, result, vm->count("echo") != 0);
   std::cout << out.str();
   return result.all_correct() ? 0 : 1;
 }

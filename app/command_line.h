@@ -1,4 +1,5 @@
-// Shared parsing for the subcommands: Boost.Program_options with one-line errors and --help with an example.
+// Shared parsing for the subcommands: Boost.Program_options with one-line errors and --help with an
+// example.
 #pragma once
 
 #include <cstddef>
@@ -25,10 +26,10 @@ struct Usage {
 /// when --help was asked for (usage printed to stdout). Throws UserError for an unknown
 /// option, a missing value or a bad number, naming the option.
 /// With `positional`, bare arguments fill the named options in order (e.g. EXERCISE ANSWERS).
-std::optional<boost::program_options::variables_map> parse(const Usage& usage,
-                                                           boost::program_options::options_description options,
-                                                           const std::vector<std::string>& args,
-                                                           const boost::program_options::positional_options_description* positional = nullptr);
+std::optional<boost::program_options::variables_map> parse(
+    const Usage& usage, boost::program_options::options_description options,
+    const std::vector<std::string>& args,
+    const boost::program_options::positional_options_description* positional = nullptr);
 
 /// Adds --net and --loss.
 void add_network_options(boost::program_options::options_description& options);
@@ -57,18 +58,21 @@ struct ExerciseCommand {
 /// Parses `EXERCISE [NAME...] [--student ID] [options]`: the positional EXERCISE, then the
 /// positional `more` (each an option of one value), then loads the exercise. Nothing when
 /// --help was asked for; throws UserError for a missing EXERCISE or a bad exercise.
-std::optional<ExerciseCommand> parse_exercise_command(const Usage& usage, boost::program_options::options_description options,
-                                                      const std::vector<std::string>& args, const std::vector<std::string>& more = {});
+std::optional<ExerciseCommand> parse_exercise_command(
+    const Usage& usage, boost::program_options::options_description options,
+    const std::vector<std::string>& args, const std::vector<std::string>& more = {});
 
 /// The value of a required positional argument; throws UserError naming it when missing.
-std::string required(const boost::program_options::variables_map& vm, const std::string& name, const Usage& usage);
+std::string required(const boost::program_options::variables_map& vm, const std::string& name,
+                     const Usage& usage);
 
 /// The value of --digits, checked to be in [min, max].
 unsigned digits_from(const boost::program_options::variables_map& vm, unsigned min, unsigned max);
 
 /// Adds --time-limit S (default 10) and --memory-limit SIZE (default 1G), with `time_help`
 /// and `memory_help` as their help lines.
-void add_limit_options(boost::program_options::options_description& options, const char* time_help, const char* memory_help);
+void add_limit_options(boost::program_options::options_description& options, const char* time_help,
+                       const char* memory_help);
 
 /// The seconds of --time-limit; throws UserError unless more than 0 and at most 3600.
 double time_limit_from(const boost::program_options::variables_map& vm);

@@ -17,23 +17,33 @@ struct Subcommand {
 };
 
 const Subcommand kSubcommands[] = {
-    {"derive", "the forward equations and every gradient of a network, derived with GiNaC", deltacheck::app::run_derive},
-    {"gradient", "loss and gradient at a point, by backprop at N digits", deltacheck::app::run_gradient},
-    {"verify", "symbolic, backprop and finite differences agree to the last digits", deltacheck::app::run_verify},
-    {"check", "the verdict on every part of a student's answer file, with the mistake named", deltacheck::app::run_check},
+    {"derive", "the forward equations and every gradient of a network, derived with GiNaC",
+     deltacheck::app::run_derive},
+    {"gradient", "loss and gradient at a point, by backprop at N digits",
+     deltacheck::app::run_gradient},
+    {"verify", "symbolic, backprop and finite differences agree to the last digits",
+     deltacheck::app::run_verify},
+    {"check", "the verdict on every part of a student's answer file, with the mistake named",
+     deltacheck::app::run_check},
     {"template", "an answer file to fill in for an exercise", deltacheck::app::run_template},
-    {"grade", "a whole class: scores, gradebook, Gradescope results, what the class got wrong", deltacheck::app::run_grade},
-    {"train", "train a network (the optimizers and regularisers of the notes) and plot what happens", deltacheck::app::run_train},
-    {"report", "the worked solution of an exercise as PDF, LaTeX or Markdown", deltacheck::app::run_report},
+    {"grade", "a whole class: scores, gradebook, Gradescope results, what the class got wrong",
+     deltacheck::app::run_grade},
+    {"train",
+     "train a network (the optimizers and regularisers of the notes) and plot what happens",
+     deltacheck::app::run_train},
+    {"report", "the worked solution of an exercise as PDF, LaTeX or Markdown",
+     deltacheck::app::run_report},
     {"list", "the built-in exercises", deltacheck::app::run_list},
-    {"show", "one exercise as a student reads it (statement, network, numbers, parts)", deltacheck::app::run_show},
+    {"show", "one exercise as a student reads it (statement, network, numbers, parts)",
+     deltacheck::app::run_show},
 };
 
 void print_help(std::ostream& out) {
   out << "usage: deltacheck COMMAND [options]   (deltacheck COMMAND --help for each)\n\n"
          "deltacheck teaches backpropagation: it derives a network's equations, checks students' derivations\n"
          "exactly, grades classes, trains networks and writes worked solutions.\n\ncommands:\n";
-  for (const Subcommand& s : kSubcommands) out << "  " << s.name << std::string(10 - std::string(s.name).size(), ' ') << s.summary << "\n";
+  for (const Subcommand& s : kSubcommands)
+    out << "  " << s.name << std::string(10 - std::string(s.name).size(), ' ') << s.summary << "\n";
   out << "\nexample:\n  deltacheck derive --net \"3 relu:2 sigmoid:2 sigmoid:1\" --loss squared\n";
 }
 
@@ -72,6 +82,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  std::cerr << "deltacheck: unknown command '" << deltacheck::printable(args[0]) << "' (deltacheck --help lists the commands)\n";
+  std::cerr << "deltacheck: unknown command '" << deltacheck::printable(args[0])
+            << "' (deltacheck --help lists the commands)\n";
   return 2;
 }

@@ -1,4 +1,5 @@
-// A small timing harness: median of repeated runs in-process, and wall time with peak memory of a whole command.
+// A small timing harness: median of repeated runs in-process, and wall time with peak memory of a
+// whole command.
 #pragma once
 
 #include <algorithm>
@@ -56,7 +57,8 @@ inline ProcessCost run_process(const std::vector<std::string>& argv) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return {seconds, usage.ru_maxrss / 1024.0, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
 }
 
@@ -84,17 +86,21 @@ inline std::string machine_and_date() {
   char date[32];
   const std::time_t now = std::time(nullptr);
   std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
-  return "machine: " + cpu + ", " + std::to_string(sysconf(_SC_NPROCESSORS_ONLN)) + " cores, " + u.sysname + " " + u.release +
-         "; date: " + date;
+  return "machine: " + cpu + ", " + std::to_string(sysconf(_SC_NPROCESSORS_ONLN)) + " cores, " +
+         u.sysname + " " + u.release + "; date: " + date;
 }
 
 /// Formats seconds with a unit that keeps 3 significant digits.
 inline std::string human(double seconds) {
   char b[32];
-  if (seconds < 1e-6) std::snprintf(b, sizeof b, "%.3g ns", seconds * 1e9);
-  else if (seconds < 1e-3) std::snprintf(b, sizeof b, "%.3g us", seconds * 1e6);
-  else if (seconds < 1) std::snprintf(b, sizeof b, "%.3g ms", seconds * 1e3);
-  else std::snprintf(b, sizeof b, "%.3g s", seconds);
+  if (seconds < 1e-6)
+    std::snprintf(b, sizeof b, "%.3g ns", seconds * 1e9);
+  else if (seconds < 1e-3)
+    std::snprintf(b, sizeof b, "%.3g us", seconds * 1e6);
+  else if (seconds < 1)
+    std::snprintf(b, sizeof b, "%.3g ms", seconds * 1e3);
+  else
+    std::snprintf(b, sizeof b, "%.3g s", seconds);
   return b;
 }
 

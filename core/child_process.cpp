@@ -1,4 +1,5 @@
-// Child processes made one way: fork, a fixed set-up in the child (group, death signal, limits, stdin), then a function or execvp.
+// Child processes made one way: fork, a fixed set-up in the child (group, death signal, limits,
+// stdin), then a function or execvp.
 #include "core/child_process.h"
 
 #include <algorithm>
@@ -69,7 +70,8 @@ extern "C" void kill_children_and_exit(int signal) {
 
 Clock::time_point deadline_after(double seconds) {
   if (seconds <= 0) return Clock::time_point::max();
-  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  return Clock::now() +
+         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 
 void close_fd(int& fd) {
@@ -77,7 +79,8 @@ void close_fd(int& fd) {
   fd = -1;
 }
 
-// Writes `code` and `step` to the exec-error pipe (the parent reads why the child did not start) and exits.
+// Writes `code` and `step` to the exec-error pipe (the parent reads why the child did not start)
+// and exits.
 [[noreturn]] void fail_start(int error_fd, int code) {
   if (error_fd >= 0) {
     const ssize_t ignored = ::write(error_fd, &code, sizeof code);
@@ -90,7 +93,7 @@ void close_fd(int& fd) {
 void set_up_child(const ChildOptions& o, pid_t parent, int out_fd, int err_fd, int error_fd) {
   setpgid(0, 0);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != parent) _exit(127);  // the parent died before the death signal was armed
+  if (getppid() != parent) _exit(127);     // the parent died before the death signal was armed
   for (auto& slot : g_children) slot = 0;  // the parent's children are not this child's
   for (int s : {SIGINT, SIGTERM, SIGPIPE, SIGCHLD}) std::signal(s, SIG_DFL);
   sigset_t none;
@@ -101,7 +104,8 @@ void set_up_child(const ChildOptions& o, pid_t parent, int out_fd, int err_fd, i
   if (null != STDIN_FILENO) ::close(null);
   if (out_fd >= 0 && dup2(out_fd, STDOUT_FILENO) < 0) fail_start(error_fd, errno);
   if (err_fd >= 0 && dup2(err_fd, STDERR_FILENO) < 0) fail_start(error_fd, errno);
-  for (int fd : {out_fd, err_fd})  // only as 1 and 2, so that the parent sees the end when the child ends
+  for (int fd :
+       {out_fd, err_fd})  // only as 1 and 2, so that the parent sees the end when the child ends
     if (fd > STDERR_FILENO) ::close(fd);
   if (o.memory_bytes > 0 && memory_limits_apply()) {
     const rlimit limit{static_cast<rlim_t>(o.memory_bytes), static_cast<rlim_t>(o.memory_bytes)};
@@ -147,10 +151,18 @@ int read_start_errno(int fd) {
 std::string ChildResult::describe() const {
   std::ostringstream s;
   switch (end) {
-    case End::exited: s << "exited with status " << exit_code; break;
-    case End::signalled: s << "was killed by signal " << signal << " (" << strsignal(signal) << ")"; break;
-    case End::timed_out: s << "took longer than its time limit and was stopped"; break;
-    case End::not_started: s << "could not be started: " << error; break;
+    case End::exited:
+      s << "exited with status " << exit_code;
+      break;
+    case End::signalled:
+      s << "was killed by signal " << signal << " (" << strsignal(signal) << ")";
+      break;
+    case End::timed_out:
+      s << "took longer than its time limit and was stopped";
+      break;
+    case End::not_started:
+      s << "could not be started: " << error;
+      break;
   }
   if (out_of_memory) s << ", out of memory";
   return s.str();
@@ -158,10 +170,11 @@ std::string ChildResult::describe() const {
 
 namespace detail {
 
-Child start_child(const std::function<int()>& body, const std::vector<std::string>* argv, const ChildOptions& options, int out_fd,
-                  int err_fd) {
+Child start_child(const std::function<int()>& body, const std::vector<std::string>* argv,
+                  const ChildOptions& options, int out_fd, int err_fd) {
   int error_pipe[2] = {-1, -1};
-  if (argv && pipe2(error_pipe, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  if (argv && pipe2(error_pipe, O_CLOEXEC) != 0)
+    throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
   const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) {
@@ -227,7 +240,8 @@ ChildResult Child::finish(int status) {
   } else if (WIFSIGNALED(status)) {
     r.end = ChildResult::End::signalled;
     r.signal = WTERMSIG(status);
-    r.out_of_memory = memory_bytes_ > 0 && (r.signal == SIGABRT || r.signal == SIGSEGV || r.signal == SIGBUS);
+    r.out_of_memory =
+        memory_bytes_ > 0 && (r.signal == SIGABRT || r.signal == SIGSEGV || r.signal == SIGBUS);
   }
   return r;
 }
@@ -261,7 +275,8 @@ ChildResult Child::wait(double seconds) {
   const Clock::time_point deadline = deadline_after(seconds < 0 ? 0 : std::max(seconds, 1e-9));
   auto pause = std::chrono::microseconds(200);
   for (;;) {
-    // WNOWAIT leaves the child a zombie, so its group id cannot be reused while the rest of the group is killed.
+    // WNOWAIT leaves the child a zombie, so its group id cannot be reused while the rest of the
+    // group is killed.
     siginfo_t info{};
     const int flags = WEXITED | WNOWAIT | (seconds < 0 ? 0 : WNOHANG);
     if (waitid(P_PID, static_cast<id_t>(pid_), &info, flags) < 0) {
@@ -319,9 +334,11 @@ bool read_until_end(Capture (&streams)[2], Clock::time_point deadline) {
     for (const Capture& c : streams)
       if (c.fd >= 0) fds[n++] = {c.fd, POLLIN, 0};
     if (n == 0) return false;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     if (left <= 0) return true;
-    if (::poll(fds, n, static_cast<int>(std::min<long long>(left, 1000))) < 0 && errno != EINTR) return false;
+    if (::poll(fds, n, static_cast<int>(std::min<long long>(left, 1000))) < 0 && errno != EINTR)
+      return false;
     for (nfds_t i = 0; i < n; ++i) {
       if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       for (Capture& c : streams)
@@ -330,14 +347,19 @@ bool read_until_end(Capture (&streams)[2], Clock::time_point deadline) {
   }
 }
 
-ChildResult run_child(const std::function<int()>& body, const std::vector<std::string>* argv, const ChildOptions& options) {
+ChildResult run_child(const std::function<int()>& body, const std::vector<std::string>* argv,
+                      const ChildOptions& options) {
   const Clock::time_point deadline = deadline_after(options.seconds);
   const auto seconds_left = [&] {
-    return options.seconds <= 0 ? -1.0 : std::max(1e-9, std::chrono::duration<double>(deadline - Clock::now()).count());
+    return options.seconds <= 0
+               ? -1.0
+               : std::max(1e-9, std::chrono::duration<double>(deadline - Clock::now()).count());
   };
-  if (!options.capture) return detail::start_child(body, argv, options, -1, -1).wait(seconds_left());
+  if (!options.capture)
+    return detail::start_child(body, argv, options, -1, -1).wait(seconds_left());
   int out[2], err[2];
-  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  if (pipe2(out, O_CLOEXEC) != 0)
+    throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
   if (pipe2(err, O_CLOEXEC) != 0) {
     close_fd(out[0]), close_fd(out[1]);
     throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
@@ -352,7 +374,8 @@ ChildResult run_child(const std::function<int()>& body, const std::vector<std::s
   }
   close_fd(out[1]), close_fd(err[1]);
   std::string captured_out, captured_err;
-  Capture streams[2] = {{out[0], &captured_out, options.capture_bytes}, {err[0], &captured_err, options.capture_bytes}};
+  Capture streams[2] = {{out[0], &captured_out, options.capture_bytes},
+                        {err[0], &captured_err, options.capture_bytes}};
   const bool late = read_until_end(streams, deadline);
   for (Capture& c : streams) close_fd(c.fd);
   if (late) {
@@ -368,7 +391,9 @@ ChildResult run_child(const std::function<int()>& body, const std::vector<std::s
 
 }  // namespace
 
-ChildResult run_function(const std::function<int()>& body, const ChildOptions& options) { return run_child(body, nullptr, options); }
+ChildResult run_function(const std::function<int()>& body, const ChildOptions& options) {
+  return run_child(body, nullptr, options);
+}
 
 ChildResult run_program(const std::vector<std::string>& argv, const ChildOptions& options) {
   if (argv.empty()) throw std::invalid_argument("run_program: an empty argv");

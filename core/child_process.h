@@ -1,4 +1,5 @@
-// Child processes: a function or a program (by argv, never a shell) run with a time limit, a memory limit, its own process group, and killed with its parent.
+// Child processes: a function or a program (by argv, never a shell) run with a time limit, a memory
+// limit, its own process group, and killed with its parent.
 #pragma once
 
 #include <cstddef>
@@ -25,12 +26,15 @@ bool memory_limits_apply();
 /// SIGKILL when its parent dies (PR_SET_PDEATHSIG, then a check that the parent still lives);
 /// SIGINT, SIGTERM and SIGPIPE are reset to their default actions in it.
 struct ChildOptions {
-  double seconds = 0;                 // wall-clock limit for run_*; 0: none
-  std::size_t memory_bytes = 0;       // address-space limit (RLIMIT_AS); 0: inherited (see memory_limits_apply)
-  bool capture = false;               // run_*: stdout and stderr into ChildResult (else inherited)
-  std::size_t capture_bytes = 1 << 20;  // kept of each captured stream; the rest is read and dropped
-  std::string directory;              // the working directory of the child; "": the parent's
-  std::vector<std::pair<std::string, std::string>> environment;  // variables set (replaced) in the child
+  double seconds = 0;  // wall-clock limit for run_*; 0: none
+  std::size_t memory_bytes =
+      0;                 // address-space limit (RLIMIT_AS); 0: inherited (see memory_limits_apply)
+  bool capture = false;  // run_*: stdout and stderr into ChildResult (else inherited)
+  std::size_t capture_bytes =
+      1 << 20;            // kept of each captured stream; the rest is read and dropped
+  std::string directory;  // the working directory of the child; "": the parent's
+  std::vector<std::pair<std::string, std::string>>
+      environment;  // variables set (replaced) in the child
 };
 
 /// How a child ended.
@@ -40,9 +44,10 @@ struct ChildResult {
   int exit_code = -1;          // End::exited: the exit status
   int signal = 0;              // End::signalled: the signal
   bool out_of_memory = false;  // the memory limit was hit, as far as can be told (see Child::wait)
-  std::string out, err;        // captured output (ChildOptions::capture), each at most capture_bytes
-  std::string error;           // End::not_started: why (exec failed, or the end could not be learned), with errno's text
-  int start_errno = 0;         // End::not_started: the errno (ENOENT: no such program)
+  std::string out, err;  // captured output (ChildOptions::capture), each at most capture_bytes
+  std::string error;  // End::not_started: why (exec failed, or the end could not be learned), with
+                      // errno's text
+  int start_errno = 0;  // End::not_started: the errno (ENOENT: no such program)
   /// True when the child exited with status 0.
   bool ok() const { return end == End::exited && exit_code == 0; }
   /// One line for a message: "exited with status 3", "killed by signal 9", "took longer than ...".
@@ -53,8 +58,8 @@ class Child;
 namespace detail {
 /// Forks a child that runs `body` (argv == nullptr) or executes *argv, its stdout and stderr on
 /// `out_fd` and `err_fd` when these are >= 0. See spawn_function and spawn_program.
-Child start_child(const std::function<int()>& body, const std::vector<std::string>* argv, const ChildOptions& options, int out_fd,
-                  int err_fd);
+Child start_child(const std::function<int()>& body, const std::vector<std::string>* argv,
+                  const ChildOptions& options, int out_fd, int err_fd);
 }  // namespace detail
 
 /// A started child. Owns it: the destructor kills its process group and reaps it. Move-only.
@@ -80,8 +85,9 @@ class Child {
   ChildResult kill();
 
  private:
-  friend Child detail::start_child(const std::function<int()>& body, const std::vector<std::string>* argv, const ChildOptions& options,
-                                   int out_fd, int err_fd);
+  friend Child detail::start_child(const std::function<int()>& body,
+                                   const std::vector<std::string>* argv,
+                                   const ChildOptions& options, int out_fd, int err_fd);
   ChildResult finish(int status);
   ChildResult reap();
   pid_t pid_ = -1;
@@ -127,7 +133,8 @@ class KillChildrenOnSignal {
   KillChildrenOnSignal& operator=(const KillChildrenOnSignal&) = delete;
 
  private:
-  struct sigaction saved_int_ {}, saved_term_ {};
+  struct sigaction saved_int_ {
+  }, saved_term_{};
 };
 
 }  // namespace deltacheck

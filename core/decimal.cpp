@@ -65,7 +65,8 @@ Rational Decimal::rational() const {
   while (first + 1 < digits.size() && digits[first] == '0') ++first;
   digits = (negative ? "-" : "") + digits.substr(first);
   Rational value{cpp_int(digits)};
-  const cpp_int scale = boost::multiprecision::pow(cpp_int(10), static_cast<unsigned>(exponent < 0 ? -exponent : exponent));
+  const cpp_int scale = boost::multiprecision::pow(
+      cpp_int(10), static_cast<unsigned>(exponent < 0 ? -exponent : exponent));
   return exponent < 0 ? value / Rational(scale) : value * Rational(scale);
 }
 

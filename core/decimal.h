@@ -26,7 +26,8 @@ using Rational = boost::multiprecision::cpp_rational;
 class Decimal {
  public:
   Decimal() = default;
-  /// Reads `text`; returns nothing when it is not a decimal number (or the exponent exceeds +-100000).
+  /// Reads `text`; returns nothing when it is not a decimal number (or the exponent exceeds
+  /// +-100000).
   static std::optional<Decimal> parse(const std::string& text);
   /// The exact value as a Decimal with up to 17 significant digits (for values made in double).
   static Decimal from_double(double value, int significant_digits = 17);

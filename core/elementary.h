@@ -1,4 +1,5 @@
-// The activations and their derivatives on plain scalars, shared by the numeric backprop and the expression evaluator.
+// The activations and their derivatives on plain scalars, shared by the numeric backprop and the
+// expression evaluator.
 #pragma once
 
 #include <cmath>

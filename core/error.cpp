@@ -26,8 +26,10 @@ std::string shown(const std::string& line, int& caret) {
   for (std::size_t i = 0; i < line.size();) {
     const std::size_t n = utf8_sequence_length(line, i);
     const unsigned char c = static_cast<unsigned char>(line[i]);
-    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F))) chars.push_back(c == '\t' ? " " : "?");
-    else chars.push_back(line.substr(i, n));
+    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F)))
+      chars.push_back(c == '\t' ? " " : "?");
+    else
+      chars.push_back(line.substr(i, n));
     i += n == 0 ? 1 : n;
   }
   const int before = 60, after = 40;

@@ -23,11 +23,14 @@ struct Descriptor {
   }
 };
 
-[[noreturn]] void refuse(const std::string& path, const InputFileRule& rule, const std::string& why) {
-  throw UserError(SourceLocation{path, 0, 0, ""}, std::string("cannot read the ") + rule.what + ": " + why);
+[[noreturn]] void refuse(const std::string& path, const InputFileRule& rule,
+                         const std::string& why) {
+  throw UserError(SourceLocation{path, 0, 0, ""},
+                  std::string("cannot read the ") + rule.what + ": " + why);
 }
 
-// What a file that is not a regular file is, for the message; "" for a regular file or an allowed pipe.
+// What a file that is not a regular file is, for the message; "" for a regular file or an allowed
+// pipe.
 std::string unreadable_kind(mode_t mode, const InputFileRule& rule) {
   if (S_ISREG(mode) || (S_ISFIFO(mode) && rule.pipe_allowed)) return "";
   if (S_ISDIR(mode)) return "it is a folder";
@@ -43,13 +46,15 @@ void check_kind(const std::string& path, const InputFileRule& rule, const struct
 }
 
 [[noreturn]] void refuse_size(const std::string& path, const InputFileRule& rule) {
-  throw UserError(SourceLocation{path, 0, 0, ""}, std::string("the ") + rule.what + " is larger than " + bytes_text(rule.max_bytes) +
-                                                      ": " + rule.holds);
+  throw UserError(SourceLocation{path, 0, 0, ""},
+                  std::string("the ") + rule.what + " is larger than " +
+                      bytes_text(rule.max_bytes) + ": " + rule.holds);
 }
 
 // A pipe opened without blocking: a first read that finds no data and no writer means that no
 // program will ever write to it. Then reads may block, as they do on <(command).
-void wait_for_writer(int fd, const std::string& path, const InputFileRule& rule, std::string& content) {
+void wait_for_writer(int fd, const std::string& path, const InputFileRule& rule,
+                     std::string& content) {
   char byte;
   ssize_t n;
   do n = read(fd, &byte, 1);
@@ -60,7 +65,8 @@ void wait_for_writer(int fd, const std::string& path, const InputFileRule& rule,
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 }
 
-void read_bounded(int fd, const std::string& path, const InputFileRule& rule, std::string& content) {
+void read_bounded(int fd, const std::string& path, const InputFileRule& rule,
+                  std::string& content) {
   char buffer[1 << 16];
   for (;;) {
     const ssize_t n = read(fd, buffer, sizeof buffer);
@@ -82,7 +88,8 @@ std::string read_input_file(const std::string& path, const InputFileRule& rule) 
   if (file.fd < 0) refuse(path, rule, std::strerror(errno));
   if (fstat(file.fd, &st) != 0) refuse(path, rule, std::strerror(errno));
   check_kind(path, rule, st);  // it may have been replaced between stat and open
-  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > rule.max_bytes) refuse_size(path, rule);
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > rule.max_bytes)
+    refuse_size(path, rule);
   std::string content;
   if (S_ISFIFO(st.st_mode)) wait_for_writer(file.fd, path, rule, content);
   read_bounded(file.fd, path, rule, content);

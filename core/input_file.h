@@ -12,7 +12,8 @@ struct InputFileRule {
   const char* what;
   /// A larger file is refused before any byte of it is read.
   std::size_t max_bytes;
-  /// Why the limit is enough, after "larger than N MiB: " (e.g. "a point names each quantity once").
+  /// Why the limit is enough, after "larger than N MiB: " (e.g. "a point names each quantity
+  /// once").
   const char* holds;
   /// Also read a pipe that a program writes to, such as <(deltacheck derive ...); a named
   /// pipe that no program has open for writing is still refused.
@@ -21,13 +22,16 @@ struct InputFileRule {
 
 /// POINT.json (`gradient --at`): 1 MiB, a few lines per weight of the largest network that
 /// the symbolic commands accept.
-constexpr InputFileRule kPointFile{"point file", std::size_t{1} << 20, "a point holds one decimal per input, weight, bias and target"};
+constexpr InputFileRule kPointFile{"point file", std::size_t{1} << 20,
+                                   "a point holds one decimal per input, weight, bias and target"};
 /// Trained weights (`train --load`): 64 MiB, room for about two million parameters.
-constexpr InputFileRule kWeightsFile{"weights file", std::size_t{64} << 20, "a weights file holds one number per weight and bias"};
+constexpr InputFileRule kWeightsFile{"weights file", std::size_t{64} << 20,
+                                     "a weights file holds one number per weight and bias"};
 /// A training CSV (`train --data`): 64 MiB, about a million rows of a few columns.
 constexpr InputFileRule kDataFile{"data file", std::size_t{64} << 20, "use a sample of the rows"};
 /// An exercise YAML: 1 MiB, a hundred times the largest built-in exercise.
-constexpr InputFileRule kExerciseFile{"exercise file", std::size_t{1} << 20, "an exercise is a statement, a network and its parts"};
+constexpr InputFileRule kExerciseFile{"exercise file", std::size_t{1} << 20,
+                                      "an exercise is a statement, a network and its parts"};
 
 /// The whole content of the file at `path`. The file is opened without blocking and without
 /// following it into a device: a folder, a device (/dev/zero), a socket or a named pipe (unless

@@ -13,7 +13,9 @@ namespace {
 // Reads a run of 1..6 decimal digits at text[pos]; advances pos.
 bool read_int(const std::string& text, size_t& pos, int& out) {
   const size_t start = pos;
-  while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])) && pos - start < 7) ++pos;
+  while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])) &&
+         pos - start < 7)
+    ++pos;
   if (pos == start || pos - start > 6) return false;
   out = std::stoi(text.substr(start, pos - start));
   return true;
@@ -36,7 +38,8 @@ std::optional<Quantity> layer_unit(QuantityKind kind, const std::string& s, size
 }
 
 // "" or "<j>" or "_<j>" after y / yhat / x.
-std::optional<Quantity> indexed(QuantityKind kind, const std::string& s, size_t pos, bool index_required) {
+std::optional<Quantity> indexed(QuantityKind kind, const std::string& s, size_t pos,
+                                bool index_required) {
   Quantity q{kind, 0, 0, 0};
   if (pos == s.size()) return index_required ? std::nullopt : std::optional<Quantity>(q);
   if (s[pos] == '_') ++pos;
@@ -55,17 +58,26 @@ bool Quantity::operator<(const Quantity& o) const {
 std::string quantity_name(const Quantity& q, const Network& net, NameStyle style) {
   const std::string l = std::to_string(q.layer), j = std::to_string(q.j);
   switch (q.kind) {
-    case QuantityKind::input: return "x" + j;
-    case QuantityKind::target: return "y" + index_suffix(q.j, net.outputs());
-    case QuantityKind::output: return "yhat" + index_suffix(q.j, net.outputs());
+    case QuantityKind::input:
+      return "x" + j;
+    case QuantityKind::target:
+      return "y" + index_suffix(q.j, net.outputs());
+    case QuantityKind::output:
+      return "yhat" + index_suffix(q.j, net.outputs());
     case QuantityKind::weight:
-      if (style == NameStyle::short_form && q.j < 10 && q.k < 10) return "w" + l + "_" + j + std::to_string(q.k);
+      if (style == NameStyle::short_form && q.j < 10 && q.k < 10)
+        return "w" + l + "_" + j + std::to_string(q.k);
       return "w" + l + "_" + j + "_" + std::to_string(q.k);
-    case QuantityKind::bias: return "b" + l + "_" + j;
-    case QuantityKind::preactivation: return "z" + l + "_" + j;
-    case QuantityKind::activation: return "a" + l + "_" + j;
-    case QuantityKind::delta: return "delta" + l + "_" + j;
-    case QuantityKind::loss: return "L";
+    case QuantityKind::bias:
+      return "b" + l + "_" + j;
+    case QuantityKind::preactivation:
+      return "z" + l + "_" + j;
+    case QuantityKind::activation:
+      return "a" + l + "_" + j;
+    case QuantityKind::delta:
+      return "delta" + l + "_" + j;
+    case QuantityKind::loss:
+      return "L";
   }
   return "?";
 }
@@ -74,18 +86,26 @@ std::string quantity_latex(const Quantity& q, const Network& net) {
   const std::string l = "^{(" + std::to_string(q.layer) + ")}";
   const std::string j = "_{" + std::to_string(q.j) + "}";
   switch (q.kind) {
-    case QuantityKind::input: return "x" + j;
-    case QuantityKind::target: return net.outputs() == 1 ? "y" : "y" + j;
-    case QuantityKind::output: return net.outputs() == 1 ? "\\hat{y}" : "\\hat{y}" + j;
+    case QuantityKind::input:
+      return "x" + j;
+    case QuantityKind::target:
+      return net.outputs() == 1 ? "y" : "y" + j;
+    case QuantityKind::output:
+      return net.outputs() == 1 ? "\\hat{y}" : "\\hat{y}" + j;
     case QuantityKind::weight: {
       const std::string sep = (q.j < 10 && q.k < 10) ? "" : ",";
       return "w" + l + "_{" + std::to_string(q.j) + sep + std::to_string(q.k) + "}";
     }
-    case QuantityKind::bias: return "b" + l + j;
-    case QuantityKind::preactivation: return "z" + l + j;
-    case QuantityKind::activation: return "a" + l + j;
-    case QuantityKind::delta: return "\\delta" + l + j;
-    case QuantityKind::loss: return "L";
+    case QuantityKind::bias:
+      return "b" + l + j;
+    case QuantityKind::preactivation:
+      return "z" + l + j;
+    case QuantityKind::activation:
+      return "a" + l + j;
+    case QuantityKind::delta:
+      return "\\delta" + l + j;
+    case QuantityKind::loss:
+      return "L";
   }
   return "?";
 }
@@ -125,9 +145,12 @@ std::optional<Quantity> parse_quantity(const std::string& s) {
 
 std::optional<Quantity> resolve(const Quantity& q, const Network& net) {
   Quantity c = q;
-  const auto unit_ok = [&](int l, int j) { return l >= 1 && l <= net.depth() && j >= 1 && j <= net.units(l); };
+  const auto unit_ok = [&](int l, int j) {
+    return l >= 1 && l <= net.depth() && j >= 1 && j <= net.units(l);
+  };
   switch (q.kind) {
-    case QuantityKind::loss: return c;
+    case QuantityKind::loss:
+      return c;
     case QuantityKind::input:
       if (q.j < 1 || q.j > net.inputs) return std::nullopt;
       c.layer = 0;
@@ -161,7 +184,8 @@ std::string name_range(const Quantity& first, const Quantity& last, const Networ
 }
 
 std::string layers_range(const Network& net) {
-  return net.depth() == 1 ? "the network has one layer (layer 1)" : "the network has layers 1 to " + std::to_string(net.depth());
+  return net.depth() == 1 ? "the network has one layer (layer 1)"
+                          : "the network has layers 1 to " + std::to_string(net.depth());
 }
 
 // Why a well-formed name is not one of net's quantities.
@@ -170,8 +194,12 @@ std::string out_of_range(const Quantity& q, const Network& net) {
   const std::string l = std::to_string(q.layer);
   switch (q.kind) {
     case QuantityKind::input:
-      return "the network has " + std::to_string(net.inputs) + (net.inputs == 1 ? " input (x1)" : " inputs (" +
-             name_range({QuantityKind::input, 0, 1, 0}, {QuantityKind::input, 0, net.inputs, 0}, net) + ")");
+      return "the network has " + std::to_string(net.inputs) +
+             (net.inputs == 1 ? " input (x1)"
+                              : " inputs (" +
+                                    name_range({QuantityKind::input, 0, 1, 0},
+                                               {QuantityKind::input, 0, net.inputs, 0}, net) +
+                                    ")");
     case QuantityKind::target:
     case QuantityKind::output: {
       const bool y = q.kind == QuantityKind::target;
@@ -181,16 +209,25 @@ std::string out_of_range(const Quantity& q, const Network& net) {
     }
     case QuantityKind::weight:
       if (q.layer < 1 || q.layer > L) return layers_range(net);
-      return "layer " + l + " joins " + std::to_string(net.units(q.layer - 1)) + " units to " + std::to_string(net.units(q.layer)) +
-             " units (" + name_range({QuantityKind::weight, q.layer, 1, 1}, {QuantityKind::weight, q.layer, net.units(q.layer), net.units(q.layer - 1)}, net) + ")";
+      return "layer " + l + " joins " + std::to_string(net.units(q.layer - 1)) + " units to " +
+             std::to_string(net.units(q.layer)) + " units (" +
+             name_range({QuantityKind::weight, q.layer, 1, 1},
+                        {QuantityKind::weight, q.layer, net.units(q.layer), net.units(q.layer - 1)},
+                        net) +
+             ")";
     case QuantityKind::bias:
     case QuantityKind::preactivation:
     case QuantityKind::activation:
     case QuantityKind::delta:
-      if (q.layer < 1 || q.layer > L) return layers_range(net) + (q.kind == QuantityKind::activation ? " (inputs are x1 ..)" : "");
-      return "layer " + l + " has " + std::to_string(net.units(q.layer)) + " unit" + (net.units(q.layer) == 1 ? "" : "s") + " (" +
-             name_range({q.kind, q.layer, 1, 0}, {q.kind, q.layer, net.units(q.layer), 0}, net) + ")";
-    case QuantityKind::loss: break;
+      if (q.layer < 1 || q.layer > L)
+        return layers_range(net) +
+               (q.kind == QuantityKind::activation ? " (inputs are x1 ..)" : "");
+      return "layer " + l + " has " + std::to_string(net.units(q.layer)) + " unit" +
+             (net.units(q.layer) == 1 ? "" : "s") + " (" +
+             name_range({q.kind, q.layer, 1, 0}, {q.kind, q.layer, net.units(q.layer), 0}, net) +
+             ")";
+    case QuantityKind::loss:
+      break;
   }
   return "";
 }
@@ -200,10 +237,13 @@ std::string all_names(const Network& net) {
   const int L = net.depth();
   const auto last = [&](QuantityKind kind) { return Quantity{kind, L, net.units(L), 0}; };
   const auto first = [&](QuantityKind kind) { return Quantity{kind, 1, 1, 0}; };
-  std::string s = name_range({QuantityKind::input, 0, 1, 0}, {QuantityKind::input, 0, net.inputs, 0}, net) + ", " +
-                  (net.outputs() == 1 ? std::string("y, yhat") : "y1 .., yhat1 ..") + ", " +
-                  name_range({QuantityKind::weight, 1, 1, 1}, {QuantityKind::weight, L, net.units(L), net.units(L - 1)}, net);
-  for (QuantityKind kind : {QuantityKind::bias, QuantityKind::preactivation, QuantityKind::activation, QuantityKind::delta})
+  std::string s =
+      name_range({QuantityKind::input, 0, 1, 0}, {QuantityKind::input, 0, net.inputs, 0}, net) +
+      ", " + (net.outputs() == 1 ? std::string("y, yhat") : "y1 .., yhat1 ..") + ", " +
+      name_range({QuantityKind::weight, 1, 1, 1},
+                 {QuantityKind::weight, L, net.units(L), net.units(L - 1)}, net);
+  for (QuantityKind kind : {QuantityKind::bias, QuantityKind::preactivation,
+                            QuantityKind::activation, QuantityKind::delta})
     s += ", " + name_range(first(kind), last(kind), net);
   return s;
 }
@@ -214,9 +254,11 @@ std::string explain_unknown_name(const std::string& name, const Network& net) {
   const std::string prefix = "unknown name '" + name + "': ";
   if (const auto q = parse_quantity(name)) return prefix + out_of_range(*q, net);
   std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (lower != name && parse_quantity(lower) && resolve(*parse_quantity(lower), net))
-    return prefix + "names are lower case: write " + quantity_name(*resolve(*parse_quantity(lower), net), net);
+    return prefix + "names are lower case: write " +
+           quantity_name(*resolve(*parse_quantity(lower), net), net);
   if (name == "e") return prefix + "write exp(x) for e^x";
   if (name == "t" || name == "o" || starts_with(name, "t_") || starts_with(name, "o_"))
     return prefix + "targets are written y (or y1 ..) and outputs yhat (or yhat1 ..)";
@@ -225,10 +267,12 @@ std::string explain_unknown_name(const std::string& name, const Network& net) {
   for (const char* stem : {"delta", "z", "a", "b"}) {
     const std::string st(stem);
     if (name.size() > st.size() && name.compare(0, st.size(), st) == 0 &&
-        std::all_of(name.begin() + st.size(), name.end(), [](unsigned char c) { return std::isdigit(c); }))
+        std::all_of(name.begin() + st.size(), name.end(),
+                    [](unsigned char c) { return std::isdigit(c); }))
       return prefix + "write layer and unit as " + st + "{layer}_{unit}, e.g. " + st + "1_1";
   }
-  if (name == "w" || (name.size() > 1 && name[0] == 'w' && std::isdigit(static_cast<unsigned char>(name[1]))))
+  if (name == "w" ||
+      (name.size() > 1 && name[0] == 'w' && std::isdigit(static_cast<unsigned char>(name[1]))))
     return prefix + "write weights as w{layer}_{jk} or w{layer}_{j}_{k}, e.g. w1_11 or w1_1_1";
   return prefix + "the names of this network are " + all_names(net);
 }

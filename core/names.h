@@ -1,4 +1,5 @@
-// The names of a network's quantities in the answer syntax, in JSON and in LaTeX (docs/DESIGN.md §3, §4).
+// The names of a network's quantities in the answer syntax, in JSON and in LaTeX (docs/DESIGN.md
+// §3, §4).
 #pragma once
 
 #include <optional>
@@ -11,7 +12,17 @@ namespace deltacheck {
 
 /// What a name stands for. Indices follow docs/DESIGN.md §3: w{l}_{jk} joins unit k of
 /// layer l-1 to unit j of layer l; inputs are layer 0 (x_k = a0_k).
-enum class QuantityKind { input, target, weight, bias, preactivation, activation, delta, output, loss };
+enum class QuantityKind {
+  input,
+  target,
+  weight,
+  bias,
+  preactivation,
+  activation,
+  delta,
+  output,
+  loss
+};
 
 /// One named quantity. Unused indices are 0; all used indices are 1-based.
 struct Quantity {
@@ -33,7 +44,8 @@ enum class NameStyle { short_form, separated };
 /// The name of q in `net` ("x1", "y" or "y2", "yhat" or "yhat2", "w2_11", "b2_1",
 /// "z2_1", "a2_1", "delta2_1", "L"). Targets and outputs carry no index when the
 /// network has one output. Inputs are always written x{k}, never a0_{k}.
-std::string quantity_name(const Quantity& q, const Network& net, NameStyle style = NameStyle::short_form);
+std::string quantity_name(const Quantity& q, const Network& net,
+                          NameStyle style = NameStyle::short_form);
 
 /// The LaTeX of q in the notation of docs/DESIGN.md §3: w^{(l)}_{jk}, \delta^{(l)}_{j}, \hat y, ...
 std::string quantity_latex(const Quantity& q, const Network& net);

@@ -47,8 +47,11 @@ NetworkSize network_size(const Network& net) {
     const long long length = net.depth() - l + 1;
     size.units += net.units(l);
     size.parameters += weights;
-    size.delta_terms += 2 * weights + (l < net.depth() ? static_cast<long long>(net.units(l)) * net.units(l + 1) : net.units(l));
-    size.local_terms = saturating_sum(size.local_terms, saturating_product(weights, saturating_product(paths, length)));
+    size.delta_terms +=
+        2 * weights +
+        (l < net.depth() ? static_cast<long long>(net.units(l)) * net.units(l + 1) : net.units(l));
+    size.local_terms = saturating_sum(
+        size.local_terms, saturating_product(weights, saturating_product(paths, length)));
     size.largest_local = saturating_product(paths, length);
     paths = saturating_product(paths, net.units(l));
   }
@@ -58,8 +61,10 @@ NetworkSize network_size(const Network& net) {
 void check_symbolic_size(const Network& net) {
   const NetworkSize size = network_size(net);
   if (size.parameters > kMaxSymbolicParameters)
-    throw UserError("network \"" + net.spec() + "\" has " + std::to_string(size.parameters) + " weights and biases in " +
-                    std::to_string(size.units) + " units; derivations are made for at most " + std::to_string(kMaxSymbolicParameters) +
+    throw UserError("network \"" + net.spec() + "\" has " + std::to_string(size.parameters) +
+                    " weights and biases in " + std::to_string(size.units) +
+                    " units; derivations are made for at most " +
+                    std::to_string(kMaxSymbolicParameters) +
                     ": use fewer units (train works with larger networks)");
 }
 
@@ -71,7 +76,8 @@ int Network::parameter_count() const {
 
 std::string Network::spec() const {
   std::string s = std::to_string(inputs);
-  for (const Layer& layer : layers) s += " " + activation_name(layer.activation) + ":" + std::to_string(layer.units);
+  for (const Layer& layer : layers)
+    s += " " + activation_name(layer.activation) + ":" + std::to_string(layer.units);
   return s;
 }
 
@@ -84,14 +90,19 @@ Network parse_network(const std::string& spec, const std::string& loss) {
   std::istringstream in(spec);
   std::vector<std::string> tokens;
   for (std::string t; in >> t;) tokens.push_back(t);
-  if (tokens.empty()) throw UserError("network spec is empty: give the number of inputs, then activation:units per layer" + example);
+  if (tokens.empty())
+    throw UserError(
+        "network spec is empty: give the number of inputs, then activation:units per layer" +
+        example);
 
   Network net;
   if (!parse_count(tokens[0], net.inputs))
     throw UserError("network spec: '" + tokens[0] + "' should be the number of inputs" + example);
   if (net.inputs < 1 || net.inputs > kMaxUnits)
-    throw UserError("network spec: the number of inputs must be 1 to " + std::to_string(kMaxUnits) + ", not " + tokens[0]);
-  if (tokens.size() == 1) throw UserError("network spec: no layers after the " + tokens[0] + " inputs" + example);
+    throw UserError("network spec: the number of inputs must be 1 to " + std::to_string(kMaxUnits) +
+                    ", not " + tokens[0]);
+  if (tokens.size() == 1)
+    throw UserError("network spec: no layers after the " + tokens[0] + " inputs" + example);
   if (tokens.size() - 1 > static_cast<size_t>(kMaxLayers))
     throw UserError("network spec: at most " + std::to_string(kMaxLayers) + " layers");
 
@@ -102,13 +113,17 @@ Network parse_network(const std::string& spec, const std::string& loss) {
       throw UserError("network spec: layer '" + t + "' should be activation:units, e.g. relu:2");
     Layer layer{parse_activation(t.substr(0, colon), t), 0};
     if (!parse_count(t.substr(colon + 1), layer.units))
-      throw UserError("network spec: layer '" + t + "' should end in a number of units, e.g. relu:2");
+      throw UserError("network spec: layer '" + t +
+                      "' should end in a number of units, e.g. relu:2");
     if (layer.units < 1 || layer.units > kMaxUnits)
-      throw UserError("network spec: layer '" + t + "' must have 1 to " + std::to_string(kMaxUnits) + " units");
+      throw UserError("network spec: layer '" + t + "' must have 1 to " +
+                      std::to_string(kMaxUnits) + " units");
     if (layer.activation == Activation::softmax && layer.units < 2)
-      throw UserError("network spec: a softmax layer needs at least 2 units ('" + t + "' always outputs 1)");
+      throw UserError("network spec: a softmax layer needs at least 2 units ('" + t +
+                      "' always outputs 1)");
     if (layer.activation == Activation::softmax && i + 1 != tokens.size())
-      throw UserError("network spec: softmax is for the output layer only, not layer " + std::to_string(i) + " ('" + t + "')");
+      throw UserError("network spec: softmax is for the output layer only, not layer " +
+                      std::to_string(i) + " ('" + t + "')");
     net.layers.push_back(layer);
   }
 
@@ -118,8 +133,9 @@ Network parse_network(const std::string& spec, const std::string& loss) {
     net.loss = Loss::crossentropy;
     const Activation out = net.layers.back().activation;
     if (out != Activation::sigmoid && out != Activation::softmax)
-      throw UserError("loss crossentropy needs a sigmoid or softmax output layer, not " + activation_name(out) +
-                      " (its outputs are not probabilities); use --loss squared or a sigmoid output");
+      throw UserError(
+          "loss crossentropy needs a sigmoid or softmax output layer, not " + activation_name(out) +
+          " (its outputs are not probabilities); use --loss squared or a sigmoid output");
   } else {
     throw UserError("unknown loss '" + loss + "': use squared or crossentropy");
   }

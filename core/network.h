@@ -52,7 +52,8 @@ struct NetworkSize {
   long long units = 0;
   /// Weights and biases.
   long long parameters = 0;
-  /// Terms `derive --form delta` prints: the sums of the forward and delta equations, one per gradient.
+  /// Terms `derive --form delta` prints: the sums of the forward and delta equations, one per
+  /// gradient.
   long long delta_terms = 0;
   /// Terms `derive --form local` prints at least: a gradient of layer l has one product for each
   /// path from its unit to the output, each as long as the path (expanded prints more).

@@ -25,13 +25,15 @@ SourceLocation locate(const std::string& text, size_t offset, const std::string&
   }
   where.column = static_cast<int>(offset - line_start) + 1;
   const size_t end = text.find('\n', line_start);
-  where.source_line = text.substr(line_start, end == std::string::npos ? std::string::npos : end - line_start);
+  where.source_line =
+      text.substr(line_start, end == std::string::npos ? std::string::npos : end - line_start);
   if (where.source_line.size() > 200) where.source_line.clear();
   return where;
 }
 
 // Where the key "name" stands in the raw text (first occurrence), or the file start.
-SourceLocation locate_key(const std::string& text, const std::string& key, const std::string& path) {
+SourceLocation locate_key(const std::string& text, const std::string& key,
+                          const std::string& path) {
   const size_t at = text.find("\"" + key + "\"");
   return at == std::string::npos ? SourceLocation{path, 0, 0, ""} : locate(text, at + 1, path);
 }
@@ -41,10 +43,13 @@ SourceLocation locate_key(const std::string& text, const std::string& key, const
 nlohmann::json parse_once_each(const std::string& text, const std::string& path) {
   std::set<std::string> seen;
   const auto once = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    if (event == nlohmann::json::parse_event_t::key && depth == 1 && !seen.insert(parsed.get<std::string>()).second) {
+    if (event == nlohmann::json::parse_event_t::key && depth == 1 &&
+        !seen.insert(parsed.get<std::string>()).second) {
       const std::string key = parsed.get<std::string>(), quoted = "\"" + key + "\"";
-      const size_t first = text.find(quoted), second = first == std::string::npos ? first : text.find(quoted, first + 1);
-      throw UserError(second == std::string::npos ? SourceLocation{path, 0, 0, ""} : locate(text, second + 1, path),
+      const size_t first = text.find(quoted),
+                   second = first == std::string::npos ? first : text.find(quoted, first + 1);
+      throw UserError(second == std::string::npos ? SourceLocation{path, 0, 0, ""}
+                                                  : locate(text, second + 1, path),
                       "'" + key + "' is given twice: give each name once");
     }
     return true;
@@ -55,22 +60,26 @@ nlohmann::json parse_once_each(const std::string& text, const std::string& path)
     const size_t at = e.byte > 0 ? e.byte - 1 : 0;
     std::string what = e.what();
     const auto colon = what.rfind(": ");
-    throw UserError(locate(text, at, path), "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+    throw UserError(
+        locate(text, at, path),
+        "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
   }
 }
 
 // Cross-entropy reads a target as a probability: outside [0, 1] the loss can go below 0 and
 // has no minimum, so such a target is refused at its key.
-void check_crossentropy_target(const Network& net, const Quantity& q, const Decimal& value, const std::string& key,
-                               const SourceLocation& where) {
+void check_crossentropy_target(const Network& net, const Quantity& q, const Decimal& value,
+                               const std::string& key, const SourceLocation& where) {
   if (net.loss != Loss::crossentropy || q.kind != QuantityKind::target) return;
   const Rational r = value.rational();
   if (r < 0 || r > 1)
-    throw UserError(where, "the target '" + key + "' is " + value.text() + ": with cross-entropy a target is a probability, from 0 to 1");
+    throw UserError(where, "the target '" + key + "' is " + value.text() +
+                               ": with cross-entropy a target is a probability, from 0 to 1");
 }
 
 std::string expected_names(const Network& net) {
-  return join(point_quantities(net), ", ", [&](const Quantity& q) { return quantity_name(q, net, NameStyle::separated); });
+  return join(point_quantities(net), ", ",
+              [&](const Quantity& q) { return quantity_name(q, net, NameStyle::separated); });
 }
 
 }  // namespace
@@ -89,7 +98,8 @@ Point read_point_json(const std::string& path, const Network& net) {
 Point parse_point_json(const std::string& text, const std::string& path, const Network& net) {
   const nlohmann::json doc = parse_once_each(text, path);
   if (!doc.is_object())
-    throw UserError(SourceLocation{path, 1, 1, ""}, "a point is a JSON object of name -> decimal string, e.g. {\"x1\": \"0.5\"}");
+    throw UserError(SourceLocation{path, 1, 1, ""},
+                    "a point is a JSON object of name -> decimal string, e.g. {\"x1\": \"0.5\"}");
 
   Point point;
   for (const auto& [key, value] : doc.items()) {
@@ -99,24 +109,35 @@ Point parse_point_json(const std::string& text, const std::string& path, const N
     const bool allowed = q && (q->kind == QuantityKind::input || q->kind == QuantityKind::target ||
                                q->kind == QuantityKind::weight || q->kind == QuantityKind::bias);
     if (!allowed)
-      throw UserError(where, "unknown name '" + key + "' for network \"" + net.spec() + "\": expected " + expected_names(net));
+      throw UserError(where, "unknown name '" + key + "' for network \"" + net.spec() +
+                                 "\": expected " + expected_names(net));
     if (point.has(*q)) throw UserError(where, "'" + key + "' is given twice");
     if (!value.is_string())
-      throw UserError(where, "the value of '" + key + "' must be a decimal string such as \"0.5\" (a JSON number would be rounded to binary)");
+      throw UserError(
+          where,
+          "the value of '" + key +
+              "' must be a decimal string such as \"0.5\" (a JSON number would be rounded to binary)");
     const auto d = Decimal::parse(value.get<std::string>());
-    if (!d) throw UserError(where, "the value of '" + key + "' is not a decimal number: \"" + value.get<std::string>() + "\"");
+    if (!d)
+      throw UserError(where, "the value of '" + key + "' is not a decimal number: \"" +
+                                 value.get<std::string>() + "\"");
     check_crossentropy_target(net, *q, *d, key, where);
     point.set(*q, *d);
   }
   for (const Quantity& q : point_quantities(net))
     if (!point.has(q))
-      throw UserError(SourceLocation{path, 0, 0, ""}, "missing '" + quantity_name(q, net, NameStyle::separated) + "': every input, weight, bias and target must be given");
+      throw UserError(SourceLocation{path, 0, 0, ""},
+                      "missing '" + quantity_name(q, net, NameStyle::separated) +
+                          "': every input, weight, bias and target must be given");
 
   if (net.loss == Loss::crossentropy && net.layers.back().activation == Activation::softmax) {
     Rational sum = 0;
     for (const Quantity& q : targets(net)) sum += point.at(q).rational();
     if (sum != 1)
-      throw UserError(SourceLocation{path, 0, 0, ""}, "the targets of a softmax output with cross-entropy must sum to 1 (a probability vector); they sum to " + sum.str());
+      throw UserError(
+          SourceLocation{path, 0, 0, ""},
+          "the targets of a softmax output with cross-entropy must sum to 1 (a probability vector); they sum to " +
+              sum.str());
   }
   return point;
 }

@@ -16,7 +16,8 @@ bool ends_with(std::string_view s, std::string_view suffix);
 bool starts_with(std::string_view s, std::string_view prefix);
 
 /// The elements of `items` in order with `separator` between them ("" for an empty range).
-/// Each element is turned into text by `to_text`, e.g. join(parts, ", ", [](auto& p) { return p.key; }).
+/// Each element is turned into text by `to_text`, e.g. join(parts, ", ", [](auto& p) { return
+/// p.key; }).
 template <class Range, class ToText>
 std::string join(const Range& items, std::string_view separator, ToText to_text) {
   std::string out;

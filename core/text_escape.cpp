@@ -35,10 +35,14 @@ std::string escaped(const std::string& text, bool keep_newlines) {
       continue;
     }
     const unsigned code = utf8_decode(text, i, n);
-    if (code == '\n' && keep_newlines) out += '\n';
-    else if (code < 0x20 || code == 0x7F) out += control(c);
-    else if (code >= 0x80 && code <= 0x9F) out += "\\u00" + hex_byte(static_cast<unsigned char>(code)).substr(2);
-    else out.append(text, i, n);
+    if (code == '\n' && keep_newlines)
+      out += '\n';
+    else if (code < 0x20 || code == 0x7F)
+      out += control(c);
+    else if (code >= 0x80 && code <= 0x9F)
+      out += "\\u00" + hex_byte(static_cast<unsigned char>(code)).substr(2);
+    else
+      out.append(text, i, n);
     i += n;
   }
   return out;

@@ -1,4 +1,5 @@
-// UTF-8 as answer files and messages need it: validating sequences and counting characters for columns.
+// UTF-8 as answer files and messages need it: validating sequences and counting characters for
+// columns.
 #pragma once
 
 #include <cstddef>

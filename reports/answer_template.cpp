@@ -12,16 +12,23 @@ void write_answer_template(std::ostream& out, const Exercise& ex, const std::str
   std::istringstream statement(ex.statement);
   for (std::string line; std::getline(statement, line);) out << "#   " << line << "\n";
   out << "#\n";
-  for (const std::string& line : exercise_notes(ex, student)) out << "#" << (line.empty() ? "" : " " + line) << "\n";
+  for (const std::string& line : exercise_notes(ex, student))
+    out << "#" << (line.empty() ? "" : " " + line) << "\n";
   out << "# Write one KEY = EXPRESSION per line; a line ending in \\ continues on the next; # starts a comment.\n"
-      << "# Check with: deltacheck check " << ex.id << " THIS_FILE" << (student.empty() ? "" : " --student " + student) << "\n";
+      << "# Check with: deltacheck check " << ex.id << " THIS_FILE"
+      << (student.empty() ? "" : " --student " + student) << "\n";
   std::string section;
   for (const Part& p : ex.parts) {
-    const bool backward = p.kind == PartKind::equation && (p.equation.gradient || p.equation.quantity.kind == QuantityKind::delta);
-    const std::string s = p.kind == PartKind::symbolic ? "Parts" : p.kind == PartKind::update ? "After one gradient-descent step"
-                                                                  : backward ? "Backward pass" : "Forward pass";
+    const bool backward = p.kind == PartKind::equation &&
+                          (p.equation.gradient || p.equation.quantity.kind == QuantityKind::delta);
+    const std::string s = p.kind == PartKind::symbolic ? "Parts"
+                          : p.kind == PartKind::update ? "After one gradient-descent step"
+                          : backward                   ? "Backward pass"
+                                                       : "Forward pass";
     if (s != section) out << "\n# " << (section = s) << "\n";
-    out << "\n# " << describe_part(p, ex) << " (" << p.points << (p.points == 1 ? " point" : " points") << ")\n" << p.answer_key << " = \n";
+    out << "\n# " << describe_part(p, ex) << " (" << p.points
+        << (p.points == 1 ? " point" : " points") << ")\n"
+        << p.answer_key << " = \n";
   }
 }
 

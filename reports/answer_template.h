@@ -1,4 +1,5 @@
-// The answer template of an exercise: every key to fill in, each with a comment saying what it asks.
+// The answer template of an exercise: every key to fill in, each with a comment saying what it
+// asks.
 #pragma once
 
 #include <ostream>

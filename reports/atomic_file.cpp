@@ -39,7 +39,9 @@ void check_output_path(const std::string& path) {
     if (errno == ENOENT) return;
     refuse(path, std::strerror(errno));
   }
-  if (!S_ISREG(st.st_mode)) refuse(path, "it is " + kind_of(st.st_mode) + "; give the path of a regular file or of a new one");
+  if (!S_ISREG(st.st_mode))
+    refuse(path,
+           "it is " + kind_of(st.st_mode) + "; give the path of a regular file or of a new one");
   if ((st.st_mode & 0222) == 0 || access(path.c_str(), W_OK) != 0)
     refuse(path, "it is read-only; make it writable (chmod u+w) or give another path");
 }
@@ -55,7 +57,8 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     throw UserError(SourceLocation{path, 0, 0, ""}, "cannot " + what + ": " + reason);
   };
   std::remove(temporary.c_str());  // a leftover (or a planted link) is removed, never followed
-  const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  const int fd =
+      open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) fail("create the file");
   if (replaces && fchmod(fd, existing.st_mode & 0777) != 0) {
     close(fd);
@@ -76,9 +79,12 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 void make_directories(const std::string& path) {
   std::error_code error;
   std::filesystem::create_directories(path, error);
-  if (error) throw UserError(SourceLocation{path, 0, 0, ""}, "cannot create the directory: " + error.message());
+  if (error)
+    throw UserError(SourceLocation{path, 0, 0, ""},
+                    "cannot create the directory: " + error.message());
   struct stat st;
-  if (stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw UserError(SourceLocation{path, 0, 0, ""}, "not a directory");
+  if (stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    throw UserError(SourceLocation{path, 0, 0, ""}, "not a directory");
 }
 
 }  // namespace deltacheck

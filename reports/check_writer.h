@@ -1,4 +1,5 @@
-// Writing the verdicts of `deltacheck check`: a readable table with the score, or the JSON of docs/DESIGN.md §6.
+// Writing the verdicts of `deltacheck check`: a readable table with the score, or the JSON of
+// docs/DESIGN.md §6.
 #pragma once
 
 #include <ostream>

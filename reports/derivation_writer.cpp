@@ -14,7 +14,9 @@ namespace deltacheck {
 
 namespace {
 
-const char* form_name(Form f) { return f == Form::local ? "local" : f == Form::delta ? "delta" : "expanded"; }
+const char* form_name(Form f) {
+  return f == Form::local ? "local" : f == Form::delta ? "delta" : "expanded";
+}
 
 struct Section {
   const char* title;
@@ -24,9 +26,12 @@ struct Section {
 
 // The sections, each keeping only the equations `keep` accepts (the deltas of the delta form
 // are always kept: the gradients refer to them).
-std::vector<Section> sections(const Derivation& d, Form form, const std::function<bool(const EquationKey&)>& keep) {
+std::vector<Section> sections(const Derivation& d, Form form,
+                              const std::function<bool(const EquationKey&)>& keep) {
   const auto kept = [&](std::vector<Equation> list) {
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Equation& e) { return !keep(e.key); }), list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const Equation& e) { return !keep(e.key); }),
+        list.end());
     return list;
   };
   std::vector<Section> out;
@@ -35,8 +40,11 @@ std::vector<Section> sections(const Derivation& d, Form form, const std::functio
   outputs.push_back(d.loss());
   out.push_back({"output and loss", "outputs", kept(outputs)});
   if (form == Form::delta) out.push_back({"deltas, output layer first", "deltas", d.deltas()});
-  out.push_back({"gradients of every weight and bias, output layer first", "gradients", kept(d.gradients(form))});
-  out.erase(std::remove_if(out.begin(), out.end(), [](const Section& s) { return s.equations.empty(); }), out.end());
+  out.push_back({"gradients of every weight and bias, output layer first", "gradients",
+                 kept(d.gradients(form))});
+  out.erase(
+      std::remove_if(out.begin(), out.end(), [](const Section& s) { return s.equations.empty(); }),
+      out.end());
   return out;
 }
 
@@ -50,19 +58,26 @@ DerivationFormat parse_derivation_format(const std::string& text) {
 }
 
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format) {
-  write_derivation(out, d, form, format, [](const EquationKey&) { return true; }, "");
+  write_derivation(
+      out, d, form, format, [](const EquationKey&) { return true; }, "");
 }
 
-void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& sheet, Form form, DerivationFormat format, const std::string& student) {
+void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& sheet, Form form,
+                    DerivationFormat format, const std::string& student) {
   if (ex.kind() == ExerciseKind::network) {
-    write_derivation(out, *sheet.derivation, form, format, [&](const EquationKey& k) { return ex.find(k) != nullptr; }, "exercise " + ex.id + ", ");
+    write_derivation(
+        out, *sheet.derivation, form, format,
+        [&](const EquationKey& k) { return ex.find(k) != nullptr; }, "exercise " + ex.id + ", ");
     return;
   }
   // Symbolic exercises: each truth as an expression; numeric ones: each value, two places
   // beyond what is asked.
-  const Network names = ex.kind() == ExerciseKind::numeric ? ex.net() : parse_network("1 linear:1", "squared");
+  const Network names =
+      ex.kind() == ExerciseKind::numeric ? ex.net() : parse_network("1 linear:1", "squared");
   const auto rhs = [&](std::size_t i, Syntax syntax) -> std::string {
-    if (ex.kind() == ExerciseKind::symbolic) return print_expression(sheet.part_expressions[i], names, {syntax, NameStyle::short_form, true});
+    if (ex.kind() == ExerciseKind::symbolic)
+      return print_expression(sheet.part_expressions[i], names,
+                              {syntax, NameStyle::short_form, true});
     std::ostringstream v;
     v << std::fixed << std::setprecision(ex.numeric().decimals + 2) << sheet.part_values[i];
     return v.str();
@@ -74,7 +89,9 @@ void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& 
     if (!student.empty()) doc["student"] = student;
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < ex.parts.size(); ++i)
-      list.push_back({{"key", ex.parts[i].answer_key}, {"expression", rhs(i, Syntax::text)}, {"latex", rhs(i, Syntax::latex)}});
+      list.push_back({{"key", ex.parts[i].answer_key},
+                      {"expression", rhs(i, Syntax::text)},
+                      {"latex", rhs(i, Syntax::latex)}});
     doc["parts"] = list;
     out << doc.dump(2) << "\n";
     return;
@@ -82,19 +99,23 @@ void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& 
   if (format == DerivationFormat::latex) {
     out << "% deltacheck derive: " << title << "\n\\begin{align*}\n";
     for (std::size_t i = 0; i < ex.parts.size(); ++i)
-      out << "  \\text{" << ex.parts[i].answer_key << "} &= " << rhs(i, Syntax::latex) << (i + 1 < ex.parts.size() ? " \\\\\n" : "\n");
+      out << "  \\text{" << ex.parts[i].answer_key << "} &= " << rhs(i, Syntax::latex)
+          << (i + 1 < ex.parts.size() ? " \\\\\n" : "\n");
     out << "\\end{align*}\n";
     return;
   }
   out << "# deltacheck derive: " << title << "\n";
-  for (std::size_t i = 0; i < ex.parts.size(); ++i) out << ex.parts[i].answer_key << " = " << rhs(i, Syntax::text) << "\n";
+  for (std::size_t i = 0; i < ex.parts.size(); ++i)
+    out << ex.parts[i].answer_key << " = " << rhs(i, Syntax::text) << "\n";
 }
 
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format,
-                      const std::function<bool(const EquationKey&)>& keep, const std::string& heading) {
+                      const std::function<bool(const EquationKey&)>& keep,
+                      const std::string& heading) {
   const Network& net = d.network();
   const std::vector<Section> parts = sections(d, form, keep);
-  const std::string title = heading + "network \"" + net.spec() + "\", loss " + loss_name(net.loss) + ", form " + form_name(form);
+  const std::string title = heading + "network \"" + net.spec() + "\", loss " +
+                            loss_name(net.loss) + ", form " + form_name(form);
 
   if (format == DerivationFormat::json) {
     nlohmann::ordered_json doc;
@@ -104,9 +125,10 @@ void write_derivation(std::ostream& out, const Derivation& d, Form form, Derivat
     for (const Section& s : parts) {
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       for (const Equation& e : s.equations)
-        list.push_back({{"key", e.key.text(net, NameStyle::separated)},
-                        {"expression", print_expression(e.rhs, net, {Syntax::text, NameStyle::separated})},
-                        {"latex", print_expression(e.rhs, net, {Syntax::latex, NameStyle::separated})}});
+        list.push_back(
+            {{"key", e.key.text(net, NameStyle::separated)},
+             {"expression", print_expression(e.rhs, net, {Syntax::text, NameStyle::separated})},
+             {"latex", print_expression(e.rhs, net, {Syntax::latex, NameStyle::separated})}});
       doc[s.json_key] = list;
     }
     out << doc.dump(2) << "\n";
@@ -119,7 +141,8 @@ void write_derivation(std::ostream& out, const Derivation& d, Form form, Derivat
       out << "% " << s.title << "\n\\begin{align*}\n";
       for (size_t i = 0; i < s.equations.size(); ++i) {
         const Equation& e = s.equations[i];
-        out << "  " << e.key.latex(net) << " &= " << print_expression(e.rhs, net, {Syntax::latex, NameStyle::short_form})
+        out << "  " << e.key.latex(net)
+            << " &= " << print_expression(e.rhs, net, {Syntax::latex, NameStyle::short_form})
             << (i + 1 < s.equations.size() ? " \\\\\n" : "\n");
       }
       out << "\\end{align*}\n";
@@ -131,7 +154,8 @@ void write_derivation(std::ostream& out, const Derivation& d, Form form, Derivat
   for (const Section& s : parts) {
     out << "\n# " << s.title << "\n";
     for (const Equation& e : s.equations)
-      out << e.key.text(net, NameStyle::short_form) << " = " << print_expression(e.rhs, net) << "\n";
+      out << e.key.text(net, NameStyle::short_form) << " = " << print_expression(e.rhs, net)
+          << "\n";
   }
 }
 

@@ -1,4 +1,5 @@
-// Describing exercises: the list of the library, and one exercise shown in full (statement, network drawing, notation, numbers, parts).
+// Describing exercises: the list of the library, and one exercise shown in full (statement, network
+// drawing, notation, numbers, parts).
 #pragma once
 
 #include <ostream>

@@ -1,4 +1,5 @@
-// The outputs of grading: a gradebook (CSV), Gradescope's results.json, per-student reports and the class summary.
+// The outputs of grading: a gradebook (CSV), Gradescope's results.json, per-student reports and the
+// class summary.
 #pragma once
 
 #include <string>

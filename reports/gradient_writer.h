@@ -1,4 +1,5 @@
-// Writing the loss and gradient at a point (deltacheck gradient), as text or the JSON of docs/DESIGN.md §6.
+// Writing the loss and gradient at a point (deltacheck gradient), as text or the JSON of
+// docs/DESIGN.md §6.
 #pragma once
 
 #include <ostream>
@@ -17,6 +18,7 @@ struct GradientText {
 
 /// Text: `L = value` then `dL/dw1_11 = value` lines. JSON: {"net", "loss", "digits",
 /// "loss_value", "gradient": {name: value}} with separated names, in parameter order.
-void write_gradient(std::ostream& out, const Network& net, unsigned digits, const GradientText& g, bool json);
+void write_gradient(std::ostream& out, const Network& net, unsigned digits, const GradientText& g,
+                    bool json);
 
 }  // namespace deltacheck

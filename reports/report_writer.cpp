@@ -1,4 +1,5 @@
-// Worked solutions as documents: one content model rendered to LaTeX or Markdown, and the PDF built by latexmk.
+// Worked solutions as documents: one content model rendered to LaTeX or Markdown, and the PDF built
+// by latexmk.
 #include "reports/report_writer.h"
 
 #include <algorithm>
@@ -24,10 +25,10 @@ namespace {
 // One block of the document.
 struct Block {
   enum Kind { heading, subheading, paragraph, equations, table, drawing, figure, items } kind;
-  std::string text;                                            // heading, paragraph, figure path, drawing (TikZ)
-  std::vector<std::pair<std::string, std::string>> lines;     // equations: (lhs, rhs) in LaTeX
-  std::vector<std::vector<std::string>> rows;                  // table (first row: header); items: one cell each
-  std::vector<std::string> text_drawing;                       // drawing, for Markdown
+  std::string text;  // heading, paragraph, figure path, drawing (TikZ)
+  std::vector<std::pair<std::string, std::string>> lines;  // equations: (lhs, rhs) in LaTeX
+  std::vector<std::vector<std::string>> rows;  // table (first row: header); items: one cell each
+  std::vector<std::string> text_drawing;       // drawing, for Markdown
 };
 
 using Document = std::vector<Block>;
@@ -36,11 +37,27 @@ std::string latex_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\\': out += "\\textbackslash{}"; break;
-      case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += "\\"; out += c; break;
-      case '~': out += "\\textasciitilde{}"; break;
-      case '^': out += "\\textasciicircum{}"; break;
-      default: out += c;
+      case '\\':
+        out += "\\textbackslash{}";
+        break;
+      case '&':
+      case '%':
+      case '$':
+      case '#':
+      case '_':
+      case '{':
+      case '}':
+        out += "\\";
+        out += c;
+        break;
+      case '~':
+        out += "\\textasciitilde{}";
+        break;
+      case '^':
+        out += "\\textasciicircum{}";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -54,7 +71,8 @@ std::size_t visible_length(const std::string& s) {
       std::size_t j = i + 1;
       while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
       const std::string command = s.substr(i + 1, j - i - 1);
-      if (command == "sigma" || command == "delta" || command == "partial" || command == "cdot") ++n;
+      if (command == "sigma" || command == "delta" || command == "partial" || command == "cdot")
+        ++n;
       i = j - 1;
       continue;
     }
@@ -67,15 +85,23 @@ std::size_t visible_length(const std::string& s) {
 // than `width`: first at + and -, then between factors, so long equations break across lines.
 std::vector<std::string> break_formula(const std::string& s, std::size_t width) {
   if (visible_length(s) <= width) return {s};
-  std::vector<std::size_t> sums, factors;  // positions of top-level " + "/" - " and of top-level spaces
+  std::vector<std::size_t> sums,
+      factors;  // positions of top-level " + "/" - " and of top-level spaces
   int depth = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 5, "\\left") == 0) ++depth;
-    else if (s.compare(i, 6, "\\right") == 0) --depth;
-    else if (s[i] == '{') ++depth;
-    else if (s[i] == '}') --depth;
-    else if (depth == 0 && s[i] == ' ' && i + 2 < s.size() && (s[i + 1] == '+' || s[i + 1] == '-') && s[i + 2] == ' ') sums.push_back(i);
-    else if (depth == 0 && s[i] == ' ' && (i == 0 || (s[i - 1] != '+' && s[i - 1] != '-')) && i + 1 < s.size() && s[i + 1] != '+' && s[i + 1] != '-')
+    if (s.compare(i, 5, "\\left") == 0)
+      ++depth;
+    else if (s.compare(i, 6, "\\right") == 0)
+      --depth;
+    else if (s[i] == '{')
+      ++depth;
+    else if (s[i] == '}')
+      --depth;
+    else if (depth == 0 && s[i] == ' ' && i + 2 < s.size() &&
+             (s[i + 1] == '+' || s[i + 1] == '-') && s[i + 2] == ' ')
+      sums.push_back(i);
+    else if (depth == 0 && s[i] == ' ' && (i == 0 || (s[i - 1] != '+' && s[i - 1] != '-')) &&
+             i + 1 < s.size() && s[i + 1] != '+' && s[i + 1] != '-')
       factors.push_back(i);
   }
   const std::vector<std::size_t>& cuts = sums.empty() ? factors : sums;
@@ -106,11 +132,17 @@ std::string tikz_network(const Network& net) {
   const auto y = [&](int l, int j) { return -(j - (net.units(l) + 1) / 2.0); };
   for (int l = 0; l <= L; ++l) {
     for (int j = 1; j <= net.units(l); ++j) {
-      const std::string label = l == 0 ? "$x_{" + std::to_string(j) + "}$" : "$a^{(" + std::to_string(l) + ")}_{" + std::to_string(j) + "}$";
-      t << "  \\node[unit] (n" << l << "_" << j << ") at (" << l << "," << std::fixed << std::setprecision(2) << y(l, j) << ") {" << label << "};\n";
+      const std::string label =
+          l == 0 ? "$x_{" + std::to_string(j) + "}$"
+                 : "$a^{(" + std::to_string(l) + ")}_{" + std::to_string(j) + "}$";
+      t << "  \\node[unit] (n" << l << "_" << j << ") at (" << l << "," << std::fixed
+        << std::setprecision(2) << y(l, j) << ") {" << label << "};\n";
     }
-    t << "  \\node[font=\\footnotesize,align=center] at (" << l << "," << std::fixed << std::setprecision(2) << -(net.units(l) + 1) / 2.0 - 0.2
-      << ") {" << (l == 0 ? std::string("input") : "layer " + std::to_string(l) + "\\\\" + activation_name(net.activation(l))) << "};\n";
+    t << "  \\node[font=\\footnotesize,align=center] at (" << l << "," << std::fixed
+      << std::setprecision(2) << -(net.units(l) + 1) / 2.0 - 0.2 << ") {"
+      << (l == 0 ? std::string("input")
+                 : "layer " + std::to_string(l) + "\\\\" + activation_name(net.activation(l)))
+      << "};\n";
   }
   for (int l = 1; l <= L; ++l)
     for (int j = 1; j <= net.units(l); ++j)
@@ -137,8 +169,9 @@ std::string named_simplifications(const Network& net) {
   }
   const Activation out = net.activation(net.depth());
   if (net.loss == Loss::crossentropy)
-    s += out == Activation::softmax ? "cross-entropy with a softmax output: delta = a - y (the targets sum to 1)"
-                                    : "cross-entropy with a sigmoid output: delta = a - y (sigma' cancels against dL/da)";
+    s += out == Activation::softmax
+             ? "cross-entropy with a softmax output: delta = a - y (the targets sum to 1)"
+             : "cross-entropy with a sigmoid output: delta = a - y (sigma' cancels against dL/da)";
   else
     s += "squared loss: the output delta is (a - y) f'(z)";
   return s;
@@ -150,13 +183,16 @@ struct DocumentBuilder {
   void heading(const std::string& t) { d.push_back({Block::heading, t, {}, {}, {}}); }
   void subheading(const std::string& t) { d.push_back({Block::subheading, t, {}, {}, {}}); }
   void paragraph(const std::string& t) { d.push_back({Block::paragraph, t, {}, {}, {}}); }
-  void equations(std::vector<std::pair<std::string, std::string>> lines) { d.push_back({Block::equations, "", std::move(lines), {}, {}}); }
+  void equations(std::vector<std::pair<std::string, std::string>> lines) {
+    d.push_back({Block::equations, "", std::move(lines), {}, {}});
+  }
 };
 
 // A symbolic exercise: its symbols, then each part's truth and the common mistakes.
 void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet) {
   b.heading("Symbols");
-  const std::string names = join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; });
+  const std::string names =
+      join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; });
   b.paragraph("Symbols: " + names + ".");
   const Network raw = parse_network("1 linear:1", "squared");
   b.heading("Solution");
@@ -164,8 +200,12 @@ void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const Solutio
     const Part& p = ex.parts[i];
     b.subheading(p.answer_key);
     b.paragraph(p.symbolic.ask + ".");
-    b.equations({{"\\text{" + latex_escape(p.answer_key) + "}", print_expression(sheet.part_expressions[i], raw, {Syntax::latex, NameStyle::short_form, true})}});
-    for (const KnownMistake& m : p.symbolic.mistakes) b.d.push_back({Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
+    b.equations({{"\\text{" + latex_escape(p.answer_key) + "}",
+                  print_expression(sheet.part_expressions[i], raw,
+                                   {Syntax::latex, NameStyle::short_form, true})}});
+    for (const KnownMistake& m : p.symbolic.mistakes)
+      b.d.push_back(
+          {Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
   }
 }
 
@@ -173,22 +213,28 @@ void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const Solutio
 void add_network_passes(DocumentBuilder& b, const Derivation& derivation) {
   const Network& net = derivation.network();
   b.heading("The network");
-  b.paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) + " loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.");
+  b.paragraph(
+      "Network \"" + net.spec() + "\" with the " + loss_name(net.loss) +
+      " loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.");
   b.d.push_back({Block::drawing, tikz_network(net), {}, {}, network_drawing(net)});
   b.heading("Forward pass");
   std::vector<std::pair<std::string, std::string>> forward;
   for (const auto* list : {&derivation.forward(), &derivation.outputs()})
-    for (const Equation& e : *list) forward.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
+    for (const Equation& e : *list)
+      forward.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
   forward.push_back({"L", print_expression(derivation.loss().rhs, net, {Syntax::latex})});
   b.equations(forward);
   b.heading("Backward pass");
-  b.paragraph("The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: " + named_simplifications(net) + ".");
+  b.paragraph("The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: " +
+              named_simplifications(net) + ".");
   std::vector<std::pair<std::string, std::string>> deltas;
-  for (const Equation& e : derivation.deltas()) deltas.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
+  for (const Equation& e : derivation.deltas())
+    deltas.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
   b.equations(deltas);
 }
 
-// Each gradient the exercise asks (every one for a numeric exercise): chain rule, delta form, printed form.
+// Each gradient the exercise asks (every one for a numeric exercise): chain rule, delta form,
+// printed form.
 void add_gradients(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet) {
   const Network& net = sheet.derivation->network();
   for (std::size_t i = 0; i < sheet.delta_gradients.size(); ++i) {
@@ -197,7 +243,8 @@ void add_gradients(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& 
     const Quantity& q = key.quantity;
     b.subheading("Gradient of " + quantity_name(q, net));
     const std::string z = "z^{(" + std::to_string(q.layer) + ")}_{" + std::to_string(q.j) + "}";
-    const std::string chain = "\\frac{\\partial L}{\\partial " + z + "}\\, \\frac{\\partial " + z + "}{\\partial " + quantity_latex(q, net) + "}";
+    const std::string chain = "\\frac{\\partial L}{\\partial " + z + "}\\, \\frac{\\partial " + z +
+                              "}{\\partial " + quantity_latex(q, net) + "}";
     b.equations({{key.latex(net), chain},
                  {"", print_expression(sheet.delta_gradients[i].rhs, net, {Syntax::latex})},
                  {"", print_expression(sheet.printed_gradients[i].rhs, net, {Syntax::latex})}});
@@ -205,15 +252,21 @@ void add_gradients(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& 
 }
 
 // A numeric exercise's numbers and the value of every part to the decimals asked.
-void add_numbers(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet, const std::string& student) {
+void add_numbers(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet,
+                 const std::string& student) {
   const Network& net = ex.net();
   b.heading("The numbers");
   std::string values;
-  for (const auto& [q, v] : sheet.numbers->values()) values += (values.empty() ? "" : ", ") + quantity_name(q, net) + " = " + v.text();
-  b.paragraph((student.empty() ? std::string("The example numbers") : "The numbers of student " + student) + ": " + values +
-              "; learning rate eta = " + ex.numeric().learning_rate + ". Every value to " + std::to_string(ex.numeric().decimals) + " decimal places:");
+  for (const auto& [q, v] : sheet.numbers->values())
+    values += (values.empty() ? "" : ", ") + quantity_name(q, net) + " = " + v.text();
+  b.paragraph(
+      (student.empty() ? std::string("The example numbers") : "The numbers of student " + student) +
+      ": " + values + "; learning rate eta = " + ex.numeric().learning_rate + ". Every value to " +
+      std::to_string(ex.numeric().decimals) + " decimal places:");
   Block t{Block::table, "", {}, {{"part", "value"}}, {}};
-  for (std::size_t i = 0; i < ex.parts.size(); ++i) t.rows.push_back({ex.parts[i].answer_key, fixed_text(sheet.part_values[i], ex.numeric().decimals)});
+  for (std::size_t i = 0; i < ex.parts.size(); ++i)
+    t.rows.push_back(
+        {ex.parts[i].answer_key, fixed_text(sheet.part_values[i], ex.numeric().decimals)});
   b.d.push_back(t);
 }
 
@@ -227,14 +280,23 @@ std::string agreement_digits(double x) {
 // The verification table: for each parameter the fewest digits each pair agrees on over all points.
 void add_verification(DocumentBuilder& b, const VerifyResult& v) {
   b.heading("Verification");
-  b.paragraph("Every gradient computed three ways at 4 sample points with 50 significant digits: the symbolic derivation, the backprop, and finite "
-              "differences. The table gives the fewest digits on which each pair agrees (all must agree to " + std::to_string(static_cast<int>(v.required)) +
-              ").");
-  Block t{Block::table, "", {}, {{"parameter", "symbolic vs backprop", "symbolic vs finite differences", "backprop vs finite differences"}}, {}};
+  b.paragraph(
+      "Every gradient computed three ways at 4 sample points with 50 significant digits: the symbolic derivation, the backprop, and finite "
+      "differences. The table gives the fewest digits on which each pair agrees (all must agree to " +
+      std::to_string(static_cast<int>(v.required)) + ").");
+  Block t{Block::table,
+          "",
+          {},
+          {{"parameter", "symbolic vs backprop", "symbolic vs finite differences",
+            "backprop vs finite differences"}},
+          {}};
   for (std::size_t p = 0; p < v.rows[0].size(); ++p) {
     double a = 1e9, c = 1e9, e = 1e9;
-    for (const auto& rows : v.rows) a = std::min(a, rows[p].symbolic_backprop), c = std::min(c, rows[p].symbolic_fd), e = std::min(e, rows[p].backprop_fd);
-    t.rows.push_back({quantity_name(v.rows[0][p].parameter, v.net), agreement_digits(a), agreement_digits(c), agreement_digits(e)});
+    for (const auto& rows : v.rows)
+      a = std::min(a, rows[p].symbolic_backprop), c = std::min(c, rows[p].symbolic_fd),
+      e = std::min(e, rows[p].backprop_fd);
+    t.rows.push_back({quantity_name(v.rows[0][p].parameter, v.net), agreement_digits(a),
+                      agreement_digits(c), agreement_digits(e)});
   }
   b.d.push_back(t);
 }
@@ -243,8 +305,10 @@ void add_verification(DocumentBuilder& b, const VerifyResult& v) {
 void add_training(DocumentBuilder& b, const std::string& plots) {
   if (plots.empty()) return;
   b.heading("Training");
-  b.paragraph("The loss per epoch, the decision boundary (for two inputs) and the gradient norm of each layer, from deltacheck train.");
-  for (const char* figure : {"loss", "boundary", "gradients"}) b.d.push_back({Block::figure, plots + "/" + figure, {}, {}, {}});
+  b.paragraph(
+      "The loss per epoch, the decision boundary (for two inputs) and the gradient norm of each layer, from deltacheck train.");
+  for (const char* figure : {"loss", "boundary", "gradients"})
+    b.d.push_back({Block::figure, plots + "/" + figure, {}, {}, {}});
 }
 
 // The blocks of the report, in reading order.
@@ -285,22 +349,40 @@ std::string join(const std::vector<std::string>& rows, const std::string& separa
 
 std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
   std::ostringstream out;
-  out << "% deltacheck report " << ex.id << (o.student.empty() ? "" : " --student " + o.student) << "\n"
+  out << "% deltacheck report " << ex.id << (o.student.empty() ? "" : " --student " + o.student)
+      << "\n"
       << "\\documentclass[11pt]{article}\n\\usepackage[margin=2cm]{geometry}\n\\usepackage{cmap}\n\\usepackage[T1]{fontenc}\n\\usepackage{amsmath,amssymb}\n"
       << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
-      << "\\title{" << latex_escape(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id) << (o.student.empty() ? "" : ", student " + latex_escape(o.student))
+      << "\\title{" << latex_escape(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id)
+      << (o.student.empty() ? "" : ", student " + latex_escape(o.student))
       << "}\n\\date{}\n\\begin{document}\n\\maketitle\n";
   for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
-      case Block::heading: out << "\\section*{" << latex_escape(b.text) << "}\n"; break;
-      case Block::subheading: out << "\\subsection*{" << latex_escape(b.text) << "}\n"; break;
-      case Block::paragraph: out << latex_escape(b.text) << "\n\n"; break;
-      case Block::equations: out << "\\begin{align*}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{align*}\n"; break;
-      case Block::drawing: out << "\\begin{center}\n" << b.text << "\\end{center}\n"; break;
-      case Block::items: out << "\\begin{itemize}\n\\item " << latex_escape(b.rows[0][0]) << "\n\\end{itemize}\n"; break;
-      case Block::figure: out << "\\begin{center}\n\\includegraphics[width=0.7\\textwidth]{" << b.text << ".pdf}\n\\end{center}\n"; break;
+      case Block::heading:
+        out << "\\section*{" << latex_escape(b.text) << "}\n";
+        break;
+      case Block::subheading:
+        out << "\\subsection*{" << latex_escape(b.text) << "}\n";
+        break;
+      case Block::paragraph:
+        out << latex_escape(b.text) << "\n\n";
+        break;
+      case Block::equations:
+        out << "\\begin{align*}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{align*}\n";
+        break;
+      case Block::drawing:
+        out << "\\begin{center}\n" << b.text << "\\end{center}\n";
+        break;
+      case Block::items:
+        out << "\\begin{itemize}\n\\item " << latex_escape(b.rows[0][0]) << "\n\\end{itemize}\n";
+        break;
+      case Block::figure:
+        out << "\\begin{center}\n\\includegraphics[width=0.7\\textwidth]{" << b.text
+            << ".pdf}\n\\end{center}\n";
+        break;
       case Block::table: {
-        out << "\\begin{center}\n\\begin{tabular}{l" << std::string(b.rows[0].size() - 1, 'r') << "}\n\\toprule\n";
+        out << "\\begin{center}\n\\begin{tabular}{l" << std::string(b.rows[0].size() - 1, 'r')
+            << "}\n\\toprule\n";
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
           std::vector<std::string> cells;
           for (const std::string& c : b.rows[r]) cells.push_back(latex_escape(c));
@@ -315,22 +397,40 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
   return out.str();
 }
 
-std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
+std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet,
+                            const ReportOptions& o) {
   std::ostringstream out;
-  out << "# " << ex.title << "\n\n*deltacheck report: " << ex.id << (o.student.empty() ? "" : ", student " + o.student) << "*\n\n";
+  out << "# " << ex.title << "\n\n*deltacheck report: " << ex.id
+      << (o.student.empty() ? "" : ", student " + o.student) << "*\n\n";
   for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
-      case Block::heading: out << "## " << b.text << "\n\n"; break;
-      case Block::subheading: out << "### " << b.text << "\n\n"; break;
-      case Block::paragraph: out << b.text << (b.text.empty() || b.text.back() != '\n' ? "\n\n" : "\n"); break;
-      case Block::equations: out << "$$\n\\begin{aligned}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{aligned}\n$$\n\n"; break;
-      case Block::drawing: out << "```\n" << join(b.text_drawing, "\n") << "\n```\n\n"; break;
-      case Block::items: out << "- " << b.rows[0][0] << "\n\n"; break;
-      case Block::figure: out << "![" << b.text << "](" << b.text << ".png)\n\n"; break;
+      case Block::heading:
+        out << "## " << b.text << "\n\n";
+        break;
+      case Block::subheading:
+        out << "### " << b.text << "\n\n";
+        break;
+      case Block::paragraph:
+        out << b.text << (b.text.empty() || b.text.back() != '\n' ? "\n\n" : "\n");
+        break;
+      case Block::equations:
+        out << "$$\n\\begin{aligned}\n"
+            << join(aligned(b.lines), " \\\\\n") << "\n\\end{aligned}\n$$\n\n";
+        break;
+      case Block::drawing:
+        out << "```\n" << join(b.text_drawing, "\n") << "\n```\n\n";
+        break;
+      case Block::items:
+        out << "- " << b.rows[0][0] << "\n\n";
+        break;
+      case Block::figure:
+        out << "![" << b.text << "](" << b.text << ".png)\n\n";
+        break;
       case Block::table: {
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
           out << "| " << join(b.rows[r], " | ") << " |\n";
-          if (r == 0) out << "|" << join(std::vector<std::string>(b.rows[0].size(), "---"), "|") << "|\n";
+          if (r == 0)
+            out << "|" << join(std::vector<std::string>(b.rows[0].size(), "---"), "|") << "|\n";
         }
         out << "\n";
         break;
@@ -365,7 +465,8 @@ std::string file_text(const std::string& path) {
   return text.str();
 }
 
-// The lines of LaTeX's log at and after each error, or the end of latexmk's output when the log has none.
+// The lines of LaTeX's log at and after each error, or the end of latexmk's output when the log has
+// none.
 std::string latex_errors(const std::string& log, const std::string& output) {
   std::vector<std::string> lines;
   std::istringstream in(log);
@@ -376,15 +477,18 @@ std::string latex_errors(const std::string& log, const std::string& output) {
       for (std::size_t j = i; j < std::min(lines.size(), i + 4); ++j) error += "\n  " + lines[j];
   if (!error.empty()) return error;
   const std::size_t tail = output.size() > 2000 ? output.find('\n', output.size() - 2000) : 0;
-  return output.empty() ? " see latexmk's output" : "\n" + output.substr(tail == std::string::npos ? 0 : tail);
+  return output.empty() ? " see latexmk's output"
+                        : "\n" + output.substr(tail == std::string::npos ? 0 : tail);
 }
 
 // Without latexmk: the .tex is written where none is yet, and the message says how to go on.
 std::string without_latexmk(const std::string& latex, const std::string& tex_path, bool keep_tex) {
-  const std::string install = "install LaTeX (apt-get install latexmk texlive-latex-base texlive-latex-recommended texlive-pictures) and run again";
+  const std::string install =
+      "install LaTeX (apt-get install latexmk texlive-latex-base texlive-latex-recommended texlive-pictures) and run again";
   std::error_code error;
   if (!keep_tex && fs::exists(tex_path, error))
-    return "latexmk is not installed, and " + tex_path + " exists, so nothing was written: " + install +
+    return "latexmk is not installed, and " + tex_path +
+           " exists, so nothing was written: " + install +
            ", or write the LaTeX to a new file with --format latex -o FILE.tex";
   write_file_atomically(tex_path, latex);
   return "latexmk is not installed, so only " + tex_path + " was written: " + install;
@@ -392,29 +496,40 @@ std::string without_latexmk(const std::string& latex, const std::string& tex_pat
 
 }  // namespace
 
-std::string compile_pdf(const std::string& latex, const std::string& pdf_path, const std::string& tex_path, bool keep_tex) {
+std::string compile_pdf(const std::string& latex, const std::string& pdf_path,
+                        const std::string& tex_path, bool keep_tex) {
   const TemporaryFolder work;
-  if (work.path.empty()) return "cannot create a folder for LaTeX's work in " + fs::temp_directory_path().string() + ": " + std::strerror(errno);
+  if (work.path.empty())
+    return "cannot create a folder for LaTeX's work in " + fs::temp_directory_path().string() +
+           ": " + std::strerror(errno);
   write_file_atomically(work.path + "/report.tex", latex);
   // Figures are found relative to the PDF's folder.
   std::error_code ignored;
-  const fs::path folder = fs::weakly_canonical(fs::absolute(fs::path(pdf_path).parent_path(), ignored), ignored);
+  const fs::path folder =
+      fs::weakly_canonical(fs::absolute(fs::path(pdf_path).parent_path(), ignored), ignored);
   ChildOptions o;
   o.directory = work.path;
   o.environment = {{"TEXINPUTS", folder.string() + "/:"}};
   o.seconds = kLatexSeconds;
   o.capture = true;
   o.capture_bytes = 256 << 10;
-  const ChildResult r = run_program({"latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error", "report.tex"}, o);
-  if (r.end == ChildResult::End::not_started && r.start_errno == ENOENT) return without_latexmk(latex, tex_path, keep_tex);
+  const ChildResult r = run_program({"latexmk", "-pdf", "-interaction=nonstopmode",
+                                     "-halt-on-error", "-file-line-error", "report.tex"},
+                                    o);
+  if (r.end == ChildResult::End::not_started && r.start_errno == ENOENT)
+    return without_latexmk(latex, tex_path, keep_tex);
   const std::string log = file_text(work.path + "/report.log");
   if (keep_tex) {
     write_file_atomically(tex_path, latex);
     write_file_atomically(tex_path.substr(0, tex_path.size() - 4) + ".log", log);
   }
   if (r.end == ChildResult::End::timed_out)
-    return "LaTeX took longer than " + std::to_string(static_cast<int>(kLatexSeconds)) + " s on " + pdf_path + " and was stopped";
-  if (!r.ok()) return "LaTeX failed on " + pdf_path + ":" + (r.end == ChildResult::End::not_started ? " " + r.error : latex_errors(log, r.out + r.err));
+    return "LaTeX took longer than " + std::to_string(static_cast<int>(kLatexSeconds)) + " s on " +
+           pdf_path + " and was stopped";
+  if (!r.ok())
+    return "LaTeX failed on " + pdf_path + ":" +
+           (r.end == ChildResult::End::not_started ? " " + r.error
+                                                   : latex_errors(log, r.out + r.err));
   write_file_atomically(pdf_path, file_text(work.path + "/report.pdf"));
   return "";
 }

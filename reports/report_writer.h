@@ -1,4 +1,5 @@
-// The worked solution of an exercise as a document: LaTeX (for PDF through latexmk) or Markdown with $...$ maths.
+// The worked solution of an exercise as a document: LaTeX (for PDF through latexmk) or Markdown
+// with $...$ maths.
 #pragma once
 
 #include <string>
@@ -10,8 +11,9 @@ namespace deltacheck {
 
 /// What goes into a report besides the exercise.
 struct ReportOptions {
-  std::string student;      // whose numbers a numeric exercise shows
-  std::string plots;        // a folder of training figures (loss, boundary, gradients) to include, relative to the report; "" for none
+  std::string student;  // whose numbers a numeric exercise shows
+  std::string plots;    // a folder of training figures (loss, boundary, gradients) to include,
+                        // relative to the report; "" for none
 };
 
 /// The report in LaTeX of `ex` from its `sheet` (solve_exercise with worked_solution; nothing
@@ -21,11 +23,13 @@ struct ReportOptions {
 /// form), the numbers of a numeric exercise, a verification table (symbolic vs 50-digit
 /// backprop vs finite differences, digits of agreement), and the training figures. Long
 /// equations are broken across lines. The same input gives the same bytes.
-std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& options);
+std::string report_latex(const Exercise& ex, const SolutionSheet& sheet,
+                         const ReportOptions& options);
 
 /// The same content in Markdown, maths in $...$ and $$...$$, the network as a text drawing,
 /// figures as PNG files.
-std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& options);
+std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet,
+                            const ReportOptions& options);
 
 /// Builds the PDF of the document `latex` at `pdf_path` with latexmk, run by argv (no shell)
 /// within 300 s in a temporary folder of its own that is removed afterwards; figures are found
@@ -34,6 +38,7 @@ std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet, cons
 /// Without latexmk, writes `tex_path` unless a file is there already (then nothing). Returns
 /// "" on success, otherwise what went wrong: latexmk missing (and how to install it), or
 /// LaTeX's errors with the lines of the log around them.
-std::string compile_pdf(const std::string& latex, const std::string& pdf_path, const std::string& tex_path, bool keep_tex);
+std::string compile_pdf(const std::string& latex, const std::string& pdf_path,
+                        const std::string& tex_path, bool keep_tex);
 
 }  // namespace deltacheck

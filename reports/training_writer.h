@@ -1,4 +1,5 @@
-// Writing what training did: the per-epoch CSV, and gnuplot figures (loss, decision boundary, gradient norms) with their scripts and data.
+// Writing what training did: the per-epoch CSV, and gnuplot figures (loss, decision boundary,
+// gradient norms) with their scripts and data.
 #pragma once
 
 #include <string>
@@ -19,7 +20,8 @@ std::string epochs_csv(const Network& net, const TrainResult& r);
 /// plane with the data on top). Then runs gnuplot on each to make PNG and PDF files. Returns
 /// what the user should know: that gnuplot is missing and how to install it, or gnuplot's
 /// error with its script. Throws UserError when `dir` cannot be written.
-std::vector<std::string> write_training_plots(const std::string& dir, const Network& net, const TrainResult& r, const Dataset& train,
+std::vector<std::string> write_training_plots(const std::string& dir, const Network& net,
+                                              const TrainResult& r, const Dataset& train,
                                               const Dataset& validation);
 
 }  // namespace deltacheck

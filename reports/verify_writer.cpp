@@ -19,7 +19,9 @@ std::string fixed1(double d) {
   return buffer;
 }
 
-std::string pad(const std::string& s, size_t width) { return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' '); }
+std::string pad(const std::string& s, size_t width) {
+  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
 
 struct Worst {
   double symbolic_backprop, symbolic_fd, backprop_fd;
@@ -56,7 +58,9 @@ void write_verification(std::ostream& out, const VerifyResult& r, bool json) {
       const Worst w = worst_of(r, i);
       nlohmann::ordered_json values = nlohmann::ordered_json::array();
       for (const auto& rows : r.rows)
-        values.push_back({{"symbolic", rows[i].symbolic}, {"backprop", rows[i].backprop}, {"finite_difference", rows[i].finite_difference}});
+        values.push_back({{"symbolic", rows[i].symbolic},
+                          {"backprop", rows[i].backprop},
+                          {"finite_difference", rows[i].finite_difference}});
       params.push_back({{"name", quantity_name(r.rows[0][i].parameter, net, NameStyle::separated)},
                         {"symbolic_backprop_digits", tenth(w.symbolic_backprop)},
                         {"symbolic_fd_digits", tenth(w.symbolic_fd)},
@@ -67,10 +71,11 @@ void write_verification(std::ostream& out, const VerifyResult& r, bool json) {
     out << doc.dump(2) << "\n";
     return;
   }
-  out << "verify: network \"" << net.spec() << "\", loss " << loss_name(net.loss) << ", " << r.points.size() << " points, "
-      << r.digits << " digits, symbolic form " << form << "\n";
+  out << "verify: network \"" << net.spec() << "\", loss " << loss_name(net.loss) << ", "
+      << r.points.size() << " points, " << r.digits << " digits, symbolic form " << form << "\n";
   out << "digits of agreement, fewest over all points: sym~bp = symbolic vs backprop, sym~fd and bp~fd against finite differences\n\n";
-  out << pad("parameter", 12) << pad("backprop at point 1", 26) << pad("sym~bp", 8) << pad("sym~fd", 8) << "bp~fd\n";
+  out << pad("parameter", 12) << pad("backprop at point 1", 26) << pad("sym~bp", 8)
+      << pad("sym~fd", 8) << "bp~fd\n";
   for (size_t i = 0; i < n_params; ++i) {
     const Worst w = worst_of(r, i);
     std::string value = r.rows[0][i].backprop;
@@ -78,11 +83,12 @@ void write_verification(std::ostream& out, const VerifyResult& r, bool json) {
       const auto e = value.find('e');
       value = value.substr(0, 15) + "..." + (e == std::string::npos ? "" : value.substr(e));
     }
-    out << pad("dL/d" + quantity_name(r.rows[0][i].parameter, net), 12) << pad(value, 26) << pad(fixed1(w.symbolic_backprop), 8)
-        << pad(fixed1(w.symbolic_fd), 8) << fixed1(w.backprop_fd) << "\n";
+    out << pad("dL/d" + quantity_name(r.rows[0][i].parameter, net), 12) << pad(value, 26)
+        << pad(fixed1(w.symbolic_backprop), 8) << pad(fixed1(w.symbolic_fd), 8)
+        << fixed1(w.backprop_fd) << "\n";
   }
-  out << "\nfewest agreeing digits: " << fixed1(r.worst) << " (required " << fixed1(r.required) << "): "
-      << (r.passed() ? "verified" : "FAILED") << "\n";
+  out << "\nfewest agreeing digits: " << fixed1(r.worst) << " (required " << fixed1(r.required)
+      << "): " << (r.passed() ? "verified" : "FAILED") << "\n";
 }
 
 }  // namespace deltacheck

@@ -1,4 +1,5 @@
-// Backpropagation written once, templated on the scalar: forward pass, loss, deltas and the gradient of every parameter.
+// Backpropagation written once, templated on the scalar: forward pass, loss, deltas and the
+// gradient of every parameter.
 #pragma once
 
 #include <string>
@@ -52,11 +53,16 @@ constexpr double kKinkTolerance = 1e-12;
 template <class T>
 T activation_derivative(Activation f, const T& a, const T& z) {
   switch (f) {
-    case Activation::sigmoid: return a * (T(1) - a);
-    case Activation::tanh: return T(1) - a * a;
-    case Activation::relu: return elementary::step(z);
-    case Activation::linear: return T(1);
-    case Activation::softmax: break;
+    case Activation::sigmoid:
+      return a * (T(1) - a);
+    case Activation::tanh:
+      return T(1) - a * a;
+    case Activation::relu:
+      return elementary::step(z);
+    case Activation::linear:
+      return T(1);
+    case Activation::softmax:
+      break;
   }
   return T(0);
 }
@@ -106,14 +112,23 @@ void activate(Activation f, int l, const std::vector<T>& z, std::vector<T>& a, b
     switch (f) {
       case Activation::relu:
         if (check_kinks && abs(z[j]) <= T(kKinkTolerance))
-          throw KinkError("ReLU unit z" + std::to_string(l) + "_" + std::to_string(j + 1) + " = " + scientific_text(z[j], 6) +
-                          " is within 1e-12 of its kink at 0, where the gradient is not defined: choose a point away from it");
+          throw KinkError(
+              "ReLU unit z" + std::to_string(l) + "_" + std::to_string(j + 1) + " = " +
+              scientific_text(z[j], 6) +
+              " is within 1e-12 of its kink at 0, where the gradient is not defined: choose a point away from it");
         a[j] = elementary::relu(z[j]);
         break;
-      case Activation::sigmoid: a[j] = elementary::sigmoid(z[j]); break;
-      case Activation::tanh: a[j] = elementary::tanh(z[j]); break;
-      case Activation::linear: a[j] = z[j]; break;
-      case Activation::softmax: break;
+      case Activation::sigmoid:
+        a[j] = elementary::sigmoid(z[j]);
+        break;
+      case Activation::tanh:
+        a[j] = elementary::tanh(z[j]);
+        break;
+      case Activation::linear:
+        a[j] = z[j];
+        break;
+      case Activation::softmax:
+        break;
     }
   }
 }
@@ -130,7 +145,8 @@ T sample_loss(const Network& net, const std::vector<T>& z, const std::vector<T>&
     for (int j = 0; j < K; ++j) loss += (a[j] - y[j]) * (a[j] - y[j]);
     return loss / 2;
   }
-  if (net.activation(net.depth()) == Activation::softmax) {  // -sum y_j log a_j = sum y_j (logsumexp(z) - z_j)
+  if (net.activation(net.depth()) ==
+      Activation::softmax) {  // -sum y_j log a_j = sum y_j (logsumexp(z) - z_j)
     T m = z[0];
     for (int j = 1; j < K; ++j) m = z[j] > m ? z[j] : m;
     T total = 0;
@@ -145,9 +161,11 @@ T sample_loss(const Network& net, const std::vector<T>& z, const std::vector<T>&
 }
 
 /// dL/dz of the output layer into `out`: cross-entropy gives a - y (softmax: a_j sum(y) - y_j);
-/// squared loss (a - y) f'(z), through the softmax Jacobian a_j (g_j - sum_i g_i a_i) for a softmax.
+/// squared loss (a - y) f'(z), through the softmax Jacobian a_j (g_j - sum_i g_i a_i) for a
+/// softmax.
 template <class T>
-void output_delta(const Network& net, const std::vector<T>& a, const std::vector<T>& z, const T* y, std::vector<T>& out) {
+void output_delta(const Network& net, const std::vector<T>& a, const std::vector<T>& z, const T* y,
+                  std::vector<T>& out) {
   const int K = net.outputs();
   const Activation f = net.activation(net.depth());
   out.resize(K);
@@ -169,7 +187,8 @@ void output_delta(const Network& net, const std::vector<T>& a, const std::vector
 /// Layer l's gradient from its delta d and the activations below: dL/db_j = d_j,
 /// dL/dw_jk = d_j prev_k, written into gw and gb, or added to them with `accumulate`.
 template <class T>
-void layer_gradient(const std::vector<T>& d, const std::vector<T>& prev, T* gw, T* gb, bool accumulate) {
+void layer_gradient(const std::vector<T>& d, const std::vector<T>& prev, T* gw, T* gb,
+                    bool accumulate) {
   const std::size_t n = d.size(), n_in = prev.size();
   if (accumulate) {
     for (std::size_t j = 0; j < n; ++j) {
@@ -194,8 +213,9 @@ void layer_gradient(const std::vector<T>& d, const std::vector<T>& prev, T* gw, 
 /// activation (inverted dropout: 0 or 1/(1-p)); nullptr or an empty layer keeps every unit.
 /// O(number of weights).
 template <class T>
-T forward(const Network& net, const ParameterLayout& layout, const T* params, const T* x, const T* y,
-          NetworkState<T>& s, bool check_kinks, const std::vector<std::vector<T>>* keep = nullptr) {
+T forward(const Network& net, const ParameterLayout& layout, const T* params, const T* x,
+          const T* y, NetworkState<T>& s, bool check_kinks,
+          const std::vector<std::vector<T>>* keep = nullptr) {
   const int L = net.depth();
   s.z.resize(L + 1);
   s.a.resize(L + 1);
@@ -203,7 +223,8 @@ T forward(const Network& net, const ParameterLayout& layout, const T* params, co
   for (int l = 1; l <= L; ++l) {
     const int n = net.units(l);
     std::vector<T>& a = s.a[l];
-    detail::weighted_sums(params + layout.weight_offset[l - 1], params + layout.bias_offset[l - 1], s.a[l - 1], n, s.z[l]);
+    detail::weighted_sums(params + layout.weight_offset[l - 1], params + layout.bias_offset[l - 1],
+                          s.a[l - 1], n, s.z[l]);
     a.resize(n);
     const Activation f = net.activation(l);
     if (f == Activation::softmax) {
@@ -226,8 +247,9 @@ T forward(const Network& net, const ParameterLayout& layout, const T* params, co
 /// With `accumulate`, the gradient is added to grad instead of written (summing a mini-batch).
 /// O(number of weights).
 template <class T>
-void backward(const Network& net, const ParameterLayout& layout, const T* params, const T* y, NetworkState<T>& s, T* grad,
-              const std::vector<std::vector<T>>* keep = nullptr, bool accumulate = false) {
+void backward(const Network& net, const ParameterLayout& layout, const T* params, const T* y,
+              NetworkState<T>& s, T* grad, const std::vector<std::vector<T>>* keep = nullptr,
+              bool accumulate = false) {
   const int L = net.depth();
   s.delta.resize(L + 1);
   detail::output_delta(net, s.a[L], s.z[L], y, s.delta[L]);
@@ -235,7 +257,8 @@ void backward(const Network& net, const ParameterLayout& layout, const T* params
     const int n = net.units(l), n_in = net.units(l - 1);
     const T* w = params + layout.weight_offset[l - 1];
     const std::vector<T>& d = s.delta[l];
-    detail::layer_gradient(d, s.a[l - 1], grad + layout.weight_offset[l - 1], grad + layout.bias_offset[l - 1], accumulate);
+    detail::layer_gradient(d, s.a[l - 1], grad + layout.weight_offset[l - 1],
+                           grad + layout.bias_offset[l - 1], accumulate);
     if (l == 1) break;
     std::vector<T>& below = s.delta[l - 1];
     below.assign(n_in, T(0));
@@ -243,13 +266,18 @@ void backward(const Network& net, const ParameterLayout& layout, const T* params
       for (int k = 0; k < n_in; ++k) below[k] += w[j * n_in + k] * d[j];
     const Activation f = net.activation(l - 1);
     if (keep && !(*keep)[l - 1].empty()) {
-      // a{l-1}_k holds m_k f(z_k): f'(z_k) comes from a_k / m_k, and the chain rule adds the factor m_k.
+      // a{l-1}_k holds m_k f(z_k): f'(z_k) comes from a_k / m_k, and the chain rule adds the factor
+      // m_k.
       const std::vector<T>& m = (*keep)[l - 1];
       for (int k = 0; k < n_in; ++k)
-        below[k] *= m[k] == T(0) ? T(0) : T(m[k] * activation_derivative(f, T(s.a[l - 1][k] / m[k]), s.z[l - 1][k]));
+        below[k] *=
+            m[k] == T(0)
+                ? T(0)
+                : T(m[k] * activation_derivative(f, T(s.a[l - 1][k] / m[k]), s.z[l - 1][k]));
       continue;
     }
-    for (int k = 0; k < n_in; ++k) below[k] *= activation_derivative(f, s.a[l - 1][k], s.z[l - 1][k]);
+    for (int k = 0; k < n_in; ++k)
+      below[k] *= activation_derivative(f, s.a[l - 1][k], s.z[l - 1][k]);
   }
 }
 

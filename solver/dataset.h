@@ -1,4 +1,5 @@
-// Training data: the TensorFlow Playground sets made from a seed, CSV files, and the train/validation split.
+// Training data: the TensorFlow Playground sets made from a seed, CSV files, and the
+// train/validation split.
 #pragma once
 
 #include <cstdint>
@@ -34,9 +35,11 @@ std::vector<std::pair<std::string, TargetKind>> playground_names();
 Dataset read_csv_dataset(const std::string& path, int inputs, int outputs);
 
 /// read_csv_dataset on the text of a file already read; `path` only names it in errors.
-Dataset parse_csv_dataset(const std::string& text, const std::string& path, int inputs, int outputs);
+Dataset parse_csv_dataset(const std::string& text, const std::string& path, int inputs,
+                          int outputs);
 
 /// Splits off the last `validation_fraction` of a seeded shuffle as validation data.
-void split_dataset(const Dataset& all, double validation_fraction, std::uint64_t seed, Dataset& train, Dataset& validation);
+void split_dataset(const Dataset& all, double validation_fraction, std::uint64_t seed,
+                   Dataset& train, Dataset& validation);
 
 }  // namespace deltacheck

@@ -26,7 +26,9 @@ std::vector<RealN> finite_difference_gradient(const Network& net, const Point& p
     n.params[i] = saved;
     return value;
   };
-  const auto central = [&](int i, const RealN& step) { return (loss_at(i, step) - loss_at(i, -step)) / (2 * step); };
+  const auto central = [&](int i, const RealN& step) {
+    return (loss_at(i, step) - loss_at(i, -step)) / (2 * step);
+  };
 
   std::vector<RealN> out;
   out.reserve(layout.size);

@@ -1,4 +1,5 @@
-// High-precision finite differences of the loss: an independent check on the backprop and the symbolic gradients.
+// High-precision finite differences of the loss: an independent check on the backprop and the
+// symbolic gradients.
 #pragma once
 
 #include <vector>

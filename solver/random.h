@@ -1,4 +1,5 @@
-// Seeded random numbers from the engine's raw output only, so data, weights and shuffles are the same on every platform.
+// Seeded random numbers from the engine's raw output only, so data, weights and shuffles are the
+// same on every platform.
 #pragma once
 
 #include <cmath>
@@ -13,7 +14,9 @@ class Random {
  public:
   explicit Random(std::uint64_t seed) : rng_(seed) {}
   /// Uniform in [lo, hi).
-  double uniform(double lo = 0, double hi = 1) { return lo + (hi - lo) * ((rng_() >> 11) * 0x1.0p-53); }
+  double uniform(double lo = 0, double hi = 1) {
+    return lo + (hi - lo) * ((rng_() >> 11) * 0x1.0p-53);
+  }
   /// Gaussian by Box-Muller.
   double normal(double mean = 0, double sd = 1) {
     const double u = 1.0 - uniform(), v = uniform();

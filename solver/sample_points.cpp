@@ -30,7 +30,9 @@ class Draw {
  public:
   explicit Draw(std::uint64_t seed) : rng_(seed) {}
   // Uniform in [lo, hi] millionths (modulo bias is far below anything that matters here).
-  long long between(long long lo, long long hi) { return lo + static_cast<long long>(rng_() % static_cast<std::uint64_t>(hi - lo + 1)); }
+  long long between(long long lo, long long hi) {
+    return lo + static_cast<long long>(rng_() % static_cast<std::uint64_t>(hi - lo + 1));
+  }
 
  private:
   std::mt19937_64 rng_;
@@ -92,7 +94,8 @@ Point hand_point(const Network& net, int places, std::uint64_t seed, const Point
       const bool softmax = net.activation(net.depth()) == Activation::softmax;
       const long long hot = draw.between(0, static_cast<long long>(ys.size()) - 1);
       for (std::size_t i = 0; i < ys.size(); ++i)
-        p.set(ys[i], *Decimal::parse(softmax ? (static_cast<long long>(i) == hot ? "1" : "0") : (draw.between(0, 1) ? "1" : "0")));
+        p.set(ys[i], *Decimal::parse(softmax ? (static_cast<long long>(i) == hot ? "1" : "0")
+                                             : (draw.between(0, 1) ? "1" : "0")));
     } else {
       for (const Quantity& q : ys) p.set(q, value());
     }
@@ -104,7 +107,8 @@ Point hand_point(const Network& net, int places, std::uint64_t seed, const Point
         for (double z : s.z[l]) clear = clear && std::fabs(z) >= kHandKinkMargin;
     if (clear) return p;
   }
-  throw UserError("the exercise's fixed values keep a ReLU unit within " + std::to_string(kHandKinkMargin) + " of its kink: change them");
+  throw UserError("the exercise's fixed values keep a ReLU unit within " +
+                  std::to_string(kHandKinkMargin) + " of its kink: change them");
 }
 
 std::vector<Point> sample_points(const Network& net, int count, std::uint64_t seed) {

@@ -1,4 +1,5 @@
-// The scalar types of the numeric side: double for training, 50 digits for checking, N digits on request.
+// The scalar types of the numeric side: double for training, 50 digits for checking, N digits on
+// request.
 #pragma once
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
@@ -12,7 +13,8 @@ constexpr unsigned kGuardDigits = 20;
 
 /// The checking precision: 50 reported significant digits, computed with 50 + kGuardDigits;
 /// fixed size (no allocation).
-using Real50 = boost::multiprecision::number<boost::multiprecision::cpp_bin_float<50 + kGuardDigits>>;
+using Real50 =
+    boost::multiprecision::number<boost::multiprecision::cpp_bin_float<50 + kGuardDigits>>;
 /// Runtime precision (MPFR): digits set by a PrecisionScope, for --digits N (computed with
 /// N + kGuardDigits) and finite differences.
 using RealN = boost::multiprecision::mpfr_float;
@@ -22,7 +24,9 @@ using RealN = boost::multiprecision::mpfr_float;
 /// work at several precisions must not run in parallel threads.
 class PrecisionScope {
  public:
-  explicit PrecisionScope(unsigned digits) : saved_(RealN::default_precision()) { RealN::default_precision(digits); }
+  explicit PrecisionScope(unsigned digits) : saved_(RealN::default_precision()) {
+    RealN::default_precision(digits);
+  }
   ~PrecisionScope() { RealN::default_precision(saved_); }
   PrecisionScope(const PrecisionScope&) = delete;
   PrecisionScope& operator=(const PrecisionScope&) = delete;

@@ -1,4 +1,5 @@
-// Checking targets against the loss: probabilities in [0, 1] for cross-entropy, summing to 1 for a softmax.
+// Checking targets against the loss: probabilities in [0, 1] for cross-entropy, summing to 1 for a
+// softmax.
 #include "solver/targets.h"
 
 #include <cmath>
@@ -8,23 +9,31 @@
 
 namespace deltacheck {
 
-std::optional<TargetProblem> target_problem(const Network& net, const std::vector<double>& targets) {
+std::optional<TargetProblem> target_problem(const Network& net,
+                                            const std::vector<double>& targets) {
   if (net.loss != Loss::crossentropy) return std::nullopt;
   const std::vector<Quantity> names = deltacheck::targets(net);
   double sum = 0;
   for (std::size_t j = 0; j < targets.size(); ++j) {
     sum += targets[j];
     if (targets[j] >= 0 && targets[j] <= 1) continue;
-    const std::string name = j < names.size() ? quantity_name(names[j], net) : "target " + std::to_string(j + 1);
-    return TargetProblem{j, "target " + name + " = " + shortest_text(targets[j]) +
-                                " is not between 0 and 1: the cross-entropy loss compares probabilities (use the squared loss for other values)"};
+    const std::string name =
+        j < names.size() ? quantity_name(names[j], net) : "target " + std::to_string(j + 1);
+    return TargetProblem{
+        j,
+        "target " + name + " = " + shortest_text(targets[j]) +
+            " is not between 0 and 1: the cross-entropy loss compares probabilities (use the squared loss for other values)"};
   }
-  if (net.activation(net.depth()) == Activation::softmax && !(std::abs(sum - 1) <= kTargetSumTolerance))
-    return TargetProblem{0, "the targets of a softmax output are class probabilities and sum to 1; these sum to " + shortest_text(sum)};
+  if (net.activation(net.depth()) == Activation::softmax &&
+      !(std::abs(sum - 1) <= kTargetSumTolerance))
+    return TargetProblem{
+        0, "the targets of a softmax output are class probabilities and sum to 1; these sum to " +
+               shortest_text(sum)};
   return std::nullopt;
 }
 
-void check_targets(const Network& net, const std::vector<double>& targets, const SourceLocation& where) {
+void check_targets(const Network& net, const std::vector<double>& targets,
+                   const SourceLocation& where) {
   if (const auto problem = target_problem(net, targets)) throw UserError(where, problem->message);
 }
 

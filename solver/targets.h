@@ -1,4 +1,5 @@
-// Which targets a loss accepts: cross-entropy compares probabilities, so its targets must be probabilities.
+// Which targets a loss accepts: cross-entropy compares probabilities, so its targets must be
+// probabilities.
 #pragma once
 
 #include <cstddef>
@@ -28,6 +29,7 @@ struct TargetProblem {
 std::optional<TargetProblem> target_problem(const Network& net, const std::vector<double>& targets);
 
 /// Throws UserError at `where` with the message of target_problem when there is a problem.
-void check_targets(const Network& net, const std::vector<double>& targets, const SourceLocation& where);
+void check_targets(const Network& net, const std::vector<double>& targets,
+                   const SourceLocation& where);
 
 }  // namespace deltacheck

@@ -21,7 +21,8 @@ bool finite(const std::vector<double>& v) {
 // Is the example classified right: a >= 0.5 for one output, the largest output otherwise?
 bool classified_right(const std::vector<double>& a, const std::vector<double>& y) {
   if (a.size() == 1) return (a[0] >= 0.5) == (y[0] >= 0.5);
-  return std::max_element(a.begin(), a.end()) - a.begin() == std::max_element(y.begin(), y.end()) - y.begin();
+  return std::max_element(a.begin(), a.end()) - a.begin() ==
+         std::max_element(y.begin(), y.end()) - y.begin();
 }
 
 }  // namespace
@@ -51,11 +52,21 @@ std::vector<double> initial_parameters(const Network& net, Init init, std::uint6
     for (int i = 0; i < n * n_in; ++i) {
       double w = 0;
       switch (init) {
-        case Init::normal: w = 0.1 * r.normal(); break;
-        case Init::scaled: w = r.normal() / std::sqrt(n_in); break;
-        case Init::xavier: w = (2 * r.uniform() - 1) * std::sqrt(6.0 / (n_in + n)); break;
-        case Init::he: w = r.normal() * std::sqrt(2.0 / n_in); break;
-        case Init::zero: w = 0; break;
+        case Init::normal:
+          w = 0.1 * r.normal();
+          break;
+        case Init::scaled:
+          w = r.normal() / std::sqrt(n_in);
+          break;
+        case Init::xavier:
+          w = (2 * r.uniform() - 1) * std::sqrt(6.0 / (n_in + n));
+          break;
+        case Init::he:
+          w = r.normal() * std::sqrt(2.0 / n_in);
+          break;
+        case Init::zero:
+          w = 0;
+          break;
       }
       p[layout.weight_offset[l - 1] + i] = w;
     }
@@ -68,7 +79,8 @@ bool is_classifier(const Network& net) {
   return f == Activation::sigmoid || f == Activation::softmax;
 }
 
-std::vector<double> predict(const Network& net, const std::vector<double>& params, const std::vector<double>& x) {
+std::vector<double> predict(const Network& net, const std::vector<double>& params,
+                            const std::vector<double>& x) {
   const ParameterLayout layout(net);
   NetworkState<double> s;
   const std::vector<double> y(net.outputs(), 0.0);
@@ -76,7 +88,8 @@ std::vector<double> predict(const Network& net, const std::vector<double>& param
   return s.a[net.depth()];
 }
 
-double evaluate(const Network& net, const std::vector<double>& params, const Dataset& data, double* accuracy) {
+double evaluate(const Network& net, const std::vector<double>& params, const Dataset& data,
+                double* accuracy) {
   const ParameterLayout layout(net);
   NetworkState<double> s;
   double total = 0;
@@ -86,7 +99,9 @@ double evaluate(const Network& net, const std::vector<double>& params, const Dat
     total += forward(net, layout, params.data(), data.x[i].data(), data.y[i].data(), s, false);
     right += classified_right(s.a[L], data.y[i]);
   }
-  if (accuracy) *accuracy = is_classifier(net) && data.size() ? static_cast<double>(right) / data.size() : std::numeric_limits<double>::quiet_NaN();
+  if (accuracy)
+    *accuracy = is_classifier(net) && data.size() ? static_cast<double>(right) / data.size()
+                                                  : std::numeric_limits<double>::quiet_NaN();
   return data.size() ? total / data.size() : std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -95,9 +110,20 @@ namespace {
 // One training run: the data, the options, the parameters and every buffer the steps reuse.
 class TrainingRun {
  public:
-  TrainingRun(const Network& net, const Dataset& data, const TrainOptions& o, std::vector<double> params)
-      : net_(net), layout_(net), data_(data), o_(o), L_(net.depth()), n_(data.size()), r_(o.seed * 0x9E3779B97F4A7C15ULL + 1),
-        params_(std::move(params)), sum_(params_.size()), velocity_(params_.size(), 0.0), keep_(L_), order_(n_),
+  TrainingRun(const Network& net, const Dataset& data, const TrainOptions& o,
+              std::vector<double> params)
+      : net_(net),
+        layout_(net),
+        data_(data),
+        o_(o),
+        L_(net.depth()),
+        n_(data.size()),
+        r_(o.seed * 0x9E3779B97F4A7C15ULL + 1),
+        params_(std::move(params)),
+        sum_(params_.size()),
+        velocity_(params_.size(), 0.0),
+        keep_(L_),
+        order_(n_),
         keep_scale_(o.dropout > 0 ? 1 / (1 - o.dropout) : 1) {
     for (std::size_t i = 0; i < n_; ++i) order_[i] = i;
   }
@@ -107,7 +133,10 @@ class TrainingRun {
   EpochStats epoch(int number) {
     if (o_.optimizer != Optimizer::batch)
       for (std::size_t i = n_; i > 1; --i) std::swap(order_[i - 1], order_[r_.next() % i]);
-    const std::size_t batch = o_.optimizer == Optimizer::batch ? n_ : o_.optimizer == Optimizer::sgd ? 1 : static_cast<std::size_t>(o_.batch_size);
+    const std::size_t batch = o_.optimizer == Optimizer::batch ? n_
+                              : o_.optimizer == Optimizer::sgd
+                                  ? 1
+                                  : static_cast<std::size_t>(o_.batch_size);
     std::vector<double> norms(L_, 0.0);
     int steps = 0;
     double loss = 0;
@@ -121,9 +150,11 @@ class TrainingRun {
     }
     EpochStats e;
     e.epoch = number;
-    // As the epoch trained (the way Keras reports it): each example's loss and verdict when it was used.
+    // As the epoch trained (the way Keras reports it): each example's loss and verdict when it was
+    // used.
     e.train_loss = n_ ? loss / n_ : std::numeric_limits<double>::quiet_NaN();
-    e.train_accuracy = is_classifier(net_) && n_ ? static_cast<double>(right) / n_ : std::numeric_limits<double>::quiet_NaN();
+    e.train_accuracy = is_classifier(net_) && n_ ? static_cast<double>(right) / n_
+                                                 : std::numeric_limits<double>::quiet_NaN();
     for (double& v : norms) v /= std::max(1, steps);
     e.gradient_norm = norms;
     return e;
@@ -142,10 +173,12 @@ class TrainingRun {
     return &keep_;
   }
 
-  // Adds example i's gradient to the batch sum; returns its loss and counts it when classified right.
+  // Adds example i's gradient to the batch sum; returns its loss and counts it when classified
+  // right.
   double accumulate_example(std::size_t i, std::size_t& right) {
     const std::vector<std::vector<double>>* mask = dropout_masks();
-    const double loss = forward(net_, layout_, params_.data(), data_.x[i].data(), data_.y[i].data(), s_, false, mask);
+    const double loss = forward(net_, layout_, params_.data(), data_.x[i].data(), data_.y[i].data(),
+                                s_, false, mask);
     right += classified_right(s_.a[L_], data_.y[i]);
     backward(net_, layout_, params_.data(), data_.y[i].data(), s_, sum_.data(), mask, true);
     return loss;
@@ -168,7 +201,8 @@ class TrainingRun {
         norm += g * g;
         velocity_[p] = o_.momentum * velocity_[p] - o_.lr * g;
         double w = params_[p] + velocity_[p];
-        if (weight && shrink > 0) w = w > shrink ? w - shrink : w < -shrink ? w + shrink : 0.0;  // the L1 step stops at 0
+        if (weight && shrink > 0)
+          w = w > shrink ? w - shrink : w < -shrink ? w + shrink : 0.0;  // the L1 step stops at 0
         params_[p] = w;
       }
       norms[l - 1] += std::sqrt(norm);
@@ -195,11 +229,13 @@ class TrainingRun {
 std::string divergence_message(const EpochStats& e, const TrainOptions& o) {
   std::ostringstream m;
   m.precision(15);
-  m << "training diverged at epoch " << e.epoch << ": the loss became " << (std::isnan(e.train_loss) ? "NaN" : "infinite");
+  m << "training diverged at epoch " << e.epoch << ": the loss became "
+    << (std::isnan(e.train_loss) ? "NaN" : "infinite");
   const double limit = 2 * (1 + o.momentum);
   if (o.lr * o.l2 >= limit) {
-    m << "; the L2 penalty alone makes the weights grow when --lr times --l2 reaches " << limit << " (here " << o.lr << " * " << o.l2
-      << " = " << o.lr * o.l2 << "): try a smaller --l2 than " << o.l2 << " or a smaller --lr than " << o.lr;
+    m << "; the L2 penalty alone makes the weights grow when --lr times --l2 reaches " << limit
+      << " (here " << o.lr << " * " << o.l2 << " = " << o.lr * o.l2 << "): try a smaller --l2 than "
+      << o.l2 << " or a smaller --lr than " << o.lr;
     return m.str();
   }
   m << "; try a smaller learning rate than --lr " << o.lr;
@@ -207,8 +243,8 @@ std::string divergence_message(const EpochStats& e, const TrainOptions& o) {
 }
 
 // Early stopping after epoch e: keeps the best weights so far; true when it is time to stop.
-bool stop_early(const EpochStats& e, const TrainOptions& o, const std::vector<double>& params, double& best_loss, std::vector<double>& best,
-                TrainResult& result) {
+bool stop_early(const EpochStats& e, const TrainOptions& o, const std::vector<double>& params,
+                double& best_loss, std::vector<double>& best, TrainResult& result) {
   if (e.validation_loss < best_loss) {
     best_loss = e.validation_loss;
     best = params;
@@ -217,16 +253,18 @@ bool stop_early(const EpochStats& e, const TrainOptions& o, const std::vector<do
   }
   if (e.epoch - result.best_epoch < o.patience) return false;
   result.stopped_early = true;
-  result.message = "early stopping: no better validation loss for " + std::to_string(o.patience) + " epochs; keeping the weights of epoch " +
-                   std::to_string(result.best_epoch);
+  result.message = "early stopping: no better validation loss for " + std::to_string(o.patience) +
+                   " epochs; keeping the weights of epoch " + std::to_string(result.best_epoch);
   return true;
 }
 
 }  // namespace
 
-TrainResult train(const Network& net, const Dataset& training_set, const Dataset& validation, const TrainOptions& o, std::vector<double> params,
+TrainResult train(const Network& net, const Dataset& training_set, const Dataset& validation,
+                  const TrainOptions& o, std::vector<double> params,
                   const std::function<void(const EpochStats&)>& on_epoch) {
-  if (o.patience > 0 && validation.size() == 0) throw UserError("early stopping needs validation data (--validation > 0)");
+  if (o.patience > 0 && validation.size() == 0)
+    throw UserError("early stopping needs validation data (--validation > 0)");
   TrainingRun run(net, training_set, o, std::move(params));
   TrainResult result;
   std::vector<double> best = run.params();
@@ -234,7 +272,8 @@ TrainResult train(const Network& net, const Dataset& training_set, const Dataset
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
     EpochStats e = run.epoch(epoch);
-    e.validation_loss = validation.size() ? evaluate(net, run.params(), validation, &e.validation_accuracy) : nan;
+    e.validation_loss =
+        validation.size() ? evaluate(net, run.params(), validation, &e.validation_accuracy) : nan;
     if (!validation.size()) e.validation_accuracy = nan;
     result.epochs.push_back(e);
     if (on_epoch) on_epoch(e);

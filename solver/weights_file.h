@@ -1,4 +1,5 @@
-// Trained weights as JSON (deltacheck train --save / --load): the network, the loss and every parameter by name.
+// Trained weights as JSON (deltacheck train --save / --load): the network, the loss and every
+// parameter by name.
 #pragma once
 
 #include <string>

@@ -21,7 +21,8 @@ class DagMemo {
   }
   /// Remembers v for e and returns it.
   const V& remember(const GiNaC::ex& e, V v) {
-    return map_.emplace(&GiNaC::ex_to<GiNaC::basic>(e), std::make_pair(e, std::move(v))).first->second.second;
+    return map_.emplace(&GiNaC::ex_to<GiNaC::basic>(e), std::make_pair(e, std::move(v)))
+        .first->second.second;
   }
   void clear() { map_.clear(); }
 

@@ -1,4 +1,5 @@
-// Deriving a network's equations with GiNaC: the forward pass, the loss, the delta rules and the gradients.
+// Deriving a network's equations with GiNaC: the forward pass, the loss, the delta rules and the
+// gradients.
 #include "symbolic/derivation.h"
 
 #include "core/error.h"
@@ -39,11 +40,16 @@ std::string EquationKey::latex(const Network& net) const {
 
 ex apply_activation(Activation a, const ex& z) {
   switch (a) {
-    case Activation::relu: return relu(z);
-    case Activation::sigmoid: return sigmoid(z);
-    case Activation::tanh: return tanh(z);
-    case Activation::linear: return z;
-    case Activation::softmax: break;
+    case Activation::relu:
+      return relu(z);
+    case Activation::sigmoid:
+      return sigmoid(z);
+    case Activation::tanh:
+      return tanh(z);
+    case Activation::linear:
+      return z;
+    case Activation::softmax:
+      break;
   }
   throw std::logic_error("apply_activation: softmax couples units");
 }
@@ -51,7 +57,8 @@ ex apply_activation(Activation a, const ex& z) {
 ex activation_derivative(Activation a, const ex& a_symbol, const ex& z_symbol) {
   const symbol& z = ex_to<symbol>(z_symbol);
   const ex f = apply_activation(a, z);
-  // f'(z) from GiNaC, then f(z) written as the unit's own activation a: sigma' = a(1-a), tanh' = 1-a^2.
+  // f'(z) from GiNaC, then f(z) written as the unit's own activation a: sigma' = a(1-a), tanh' =
+  // 1-a^2.
   return f.diff(z).subs(f == a_symbol);
 }
 
@@ -62,7 +69,10 @@ namespace {
 // below ask for them in one fixed order.
 struct UnitSymbols {
   SymbolTable& s;
-  ex a(int l, int j) const { return l == 0 ? ex(s({QuantityKind::input, 0, j, 0})) : ex(s(unit(QuantityKind::activation, l, j))); }
+  ex a(int l, int j) const {
+    return l == 0 ? ex(s({QuantityKind::input, 0, j, 0}))
+                  : ex(s(unit(QuantityKind::activation, l, j)));
+  }
   ex z(int l, int j) const { return s(unit(QuantityKind::preactivation, l, j)); }
   ex delta(int l, int j) const { return s(unit(QuantityKind::delta, l, j)); }
   ex y(int j) const { return s({QuantityKind::target, 0, j, 0}); }
@@ -87,12 +97,14 @@ ForwardPass forward_pass(const Network& net, const UnitSymbols& u) {
       for (int i = 1; i <= net.units(l); ++i) softmax_sum += exp(u.z(l, i));
     for (int j = 1; j <= net.units(l); ++j) {
       ex sum = u.s(unit(QuantityKind::bias, l, j));
-      for (int k = 1; k <= net.units(l - 1); ++k) sum += u.s({QuantityKind::weight, l, j, k}) * u.a(l - 1, k);
+      for (int k = 1; k <= net.units(l - 1); ++k)
+        sum += u.s({QuantityKind::weight, l, j, k}) * u.a(l - 1, k);
       pass.z[l].push_back(sum);
       pass.equations.push_back({{unit(QuantityKind::preactivation, l, j), false}, sum});
     }
     for (int j = 1; j <= net.units(l); ++j) {
-      const ex act = f == Activation::softmax ? exp(u.z(l, j)) / softmax_sum : apply_activation(f, u.z(l, j));
+      const ex act =
+          f == Activation::softmax ? exp(u.z(l, j)) / softmax_sum : apply_activation(f, u.z(l, j));
       pass.a[l].push_back(act);
       pass.equations.push_back({{unit(QuantityKind::activation, l, j), false}, act});
     }
@@ -107,9 +119,12 @@ ex loss_per_sample(const Network& net, const UnitSymbols& u) {
   const bool softmax_out = net.activation(L) == Activation::softmax;
   ex loss = 0;
   for (int j = 1; j <= net.outputs(); ++j) {
-    if (net.loss == Loss::squared) loss += pow(u.a(L, j) - u.y(j), 2) / 2;
-    else if (softmax_out) loss -= u.y(j) * log(u.a(L, j));
-    else loss -= u.y(j) * log(u.a(L, j)) + (1 - u.y(j)) * log(1 - u.a(L, j));
+    if (net.loss == Loss::squared)
+      loss += pow(u.a(L, j) - u.y(j), 2) / 2;
+    else if (softmax_out)
+      loss -= u.y(j) * log(u.a(L, j));
+    else
+      loss -= u.y(j) * log(u.a(L, j)) + (1 - u.y(j)) * log(1 - u.a(L, j));
   }
   return loss;
 }
@@ -119,7 +134,8 @@ ex loss_per_sample(const Network& net, const UnitSymbols& u) {
 // to a_i (delta_ij - a_j) after writing e_m = a_m S.
 ex output_jacobian(const Network& net, const UnitSymbols& u, int i, int j) {
   const int L = net.depth();
-  if (net.activation(L) != Activation::softmax) return i == j ? activation_derivative(net.activation(L), u.a(L, j), u.z(L, j)) : ex(0);
+  if (net.activation(L) != Activation::softmax)
+    return i == j ? activation_derivative(net.activation(L), u.a(L, j), u.z(L, j)) : ex(0);
   std::vector<symbol> e;
   ex sum = 0;
   for (int m = 1; m <= net.outputs(); ++m) {
@@ -153,11 +169,13 @@ std::vector<Equation> output_deltas(const Network& net, const UnitSymbols& u, co
   std::vector<Equation> deltas;
   for (int j = 1; j <= net.outputs(); ++j) {
     ex raw = 0;
-    for (int i = 1; i <= net.outputs(); ++i) raw += loss.diff(ex_to<symbol>(u.a(L, i))) * output_jacobian(net, u, i, j);
+    for (int i = 1; i <= net.outputs(); ++i)
+      raw += loss.diff(ex_to<symbol>(u.a(L, i))) * output_jacobian(net, u, i, j);
     ex rhs = raw;
     if (net.loss == Loss::crossentropy) {
       const ex collapsed = u.a(L, j) - u.y(j);
-      if (!provably_equal(raw, collapsed, targets_sum_to_one)) throw std::logic_error("cross-entropy delta did not collapse to a - y");
+      if (!provably_equal(raw, collapsed, targets_sum_to_one))
+        throw std::logic_error("cross-entropy delta did not collapse to a - y");
       rhs = collapsed;
     }
     deltas.push_back({{unit(QuantityKind::delta, L, j), false}, rhs});
@@ -165,20 +183,25 @@ std::vector<Equation> output_deltas(const Network& net, const UnitSymbols& u, co
   return deltas;
 }
 
-// Hidden deltas: delta{l}_j = (sum_k delta{l+1}_k dz{l+1}_k/da{l}_j) f_l'(z{l}_j), layer L-1 down to 1.
-std::vector<Equation> hidden_deltas(const Network& net, const UnitSymbols& u, const std::vector<std::vector<ex>>& z_rhs) {
+// Hidden deltas: delta{l}_j = (sum_k delta{l+1}_k dz{l+1}_k/da{l}_j) f_l'(z{l}_j), layer L-1 down
+// to 1.
+std::vector<Equation> hidden_deltas(const Network& net, const UnitSymbols& u,
+                                    const std::vector<std::vector<ex>>& z_rhs) {
   std::vector<Equation> deltas;
   for (int l = net.depth() - 1; l >= 1; --l) {
     for (int j = 1; j <= net.units(l); ++j) {
       ex back = 0;
-      for (int k = 1; k <= net.units(l + 1); ++k) back += u.delta(l + 1, k) * z_rhs[l + 1][k - 1].diff(ex_to<symbol>(u.a(l, j)));
-      deltas.push_back({{unit(QuantityKind::delta, l, j), false}, back * activation_derivative(net.activation(l), u.a(l, j), u.z(l, j))});
+      for (int k = 1; k <= net.units(l + 1); ++k)
+        back += u.delta(l + 1, k) * z_rhs[l + 1][k - 1].diff(ex_to<symbol>(u.a(l, j)));
+      deltas.push_back({{unit(QuantityKind::delta, l, j), false},
+                        back * activation_derivative(net.activation(l), u.a(l, j), u.z(l, j))});
     }
   }
   return deltas;
 }
 
-// Every weight and bias, layer L first (the order of the backward pass), each layer's weights before its biases.
+// Every weight and bias, layer L first (the order of the backward pass), each layer's weights
+// before its biases.
 std::vector<Quantity> backward_order(const Network& net) {
   std::vector<Quantity> order;
   for (int l = net.depth(); l >= 1; --l) {
@@ -198,7 +221,8 @@ Derivation::Derivation(const Network& net) : net_(net), symbols_(net) {
   const int L = net.depth();
   ForwardPass pass = forward_pass(net, u);
   forward_ = std::move(pass.equations);
-  for (int j = 1; j <= net.outputs(); ++j) outputs_.push_back({{{QuantityKind::output, 0, j, 0}, false}, u.a(L, j)});
+  for (int j = 1; j <= net.outputs(); ++j)
+    outputs_.push_back({{{QuantityKind::output, 0, j, 0}, false}, u.a(L, j)});
   const ex loss = loss_per_sample(net, u);
   loss_ = {{{QuantityKind::loss, 0, 0, 0}, false}, loss};
   deltas_ = output_deltas(net, u, loss);
@@ -212,15 +236,18 @@ Derivation::Derivation(const Network& net) : net_(net), symbols_(net) {
   }
 
   // Local form of each delta: substitute the deltas of later layers, layer L first.
-  for (const Equation& d : deltas_) delta_to_local_[symbols_(d.key.quantity)] = substitute(d.rhs, delta_to_local_);
+  for (const Equation& d : deltas_)
+    delta_to_local_[symbols_(d.key.quantity)] = substitute(d.rhs, delta_to_local_);
 
   for (int l = 1; l <= L; ++l)
     for (int j = 1; j <= net.units(l); ++j) activation_to_z_[u.a(l, j)] = pass.a[l][j - 1];
 
   // Forward quantities as expressions of inputs and parameters, for the expanded form.
   for (int l = 1; l <= L; ++l) {
-    for (int j = 1; j <= net.units(l); ++j) forward_to_inputs_[u.z(l, j)] = substitute(pass.z[l][j - 1], forward_to_inputs_);
-    for (int j = 1; j <= net.units(l); ++j) forward_to_inputs_[u.a(l, j)] = substitute(pass.a[l][j - 1], forward_to_inputs_);
+    for (int j = 1; j <= net.units(l); ++j)
+      forward_to_inputs_[u.z(l, j)] = substitute(pass.z[l][j - 1], forward_to_inputs_);
+    for (int j = 1; j <= net.units(l); ++j)
+      forward_to_inputs_[u.a(l, j)] = substitute(pass.a[l][j - 1], forward_to_inputs_);
   }
 }
 
@@ -267,9 +294,10 @@ std::vector<Equation> Derivation::gradients(Form form, std::size_t max_size) con
     if (form != Form::delta) {
       const std::size_t size = tree_size(rhs, max_size + 1);
       if (size > max_size)
-        throw UserError("the " + std::string(form == Form::local ? "local" : "expanded") + " form of " +
-                        key.text(net_, NameStyle::short_form) + " has more than " + std::to_string(max_size) +
-                        " terms for network \"" + net_.spec() + "\": use --form delta, which stays linear in the size of the network");
+        throw UserError("the " + std::string(form == Form::local ? "local" : "expanded") +
+                        " form of " + key.text(net_, NameStyle::short_form) + " has more than " +
+                        std::to_string(max_size) + " terms for network \"" + net_.spec() +
+                        "\": use --form delta, which stays linear in the size of the network");
       // Pull the factors shared by every path out of the sum (e.g. the output delta). GiNaC's
       // collect_common_factors walks the tree, not the DAG: only for gradients of a readable size.
       if (size <= kFactorableSize) rhs = collect_common_factors(rhs);

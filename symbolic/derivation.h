@@ -1,4 +1,5 @@
-// The symbolic derivation of a network: forward equations, loss, delta rules and every gradient in three forms.
+// The symbolic derivation of a network: forward equations, loss, delta rules and every gradient in
+// three forms.
 #pragma once
 
 #include <string>
@@ -21,7 +22,8 @@ enum class Form { local, delta, expanded };
 /// Reads "local", "delta" or "expanded"; throws UserError otherwise.
 Form parse_form(const std::string& text);
 
-/// The left-hand side of an equation: a quantity (z2_1, a2_1, yhat, L, delta2_1) or dL/d of a parameter.
+/// The left-hand side of an equation: a quantity (z2_1, a2_1, yhat, L, delta2_1) or dL/d of a
+/// parameter.
 struct EquationKey {
   Quantity quantity;
   bool gradient = false;  // true: dL/d quantity
@@ -88,11 +90,11 @@ class Derivation {
   mutable SymbolTable symbols_;
   std::vector<Equation> forward_, outputs_, deltas_;
   Equation loss_;
-  std::vector<Quantity> gradient_order_;     // parameters, layer L first
-  std::vector<GiNaC::ex> delta_form_;        // dL/dp = delta * dz/dp
-  GiNaC::exmap delta_to_local_;              // delta{l}_j -> its local-form expression
-  GiNaC::exmap forward_to_inputs_;           // a{l}_j, z{l}_j -> expressions in x, w, b
-  GiNaC::exmap activation_to_z_;             // a{l}_j -> f(z{l}_j)
+  std::vector<Quantity> gradient_order_;  // parameters, layer L first
+  std::vector<GiNaC::ex> delta_form_;     // dL/dp = delta * dz/dp
+  GiNaC::exmap delta_to_local_;           // delta{l}_j -> its local-form expression
+  GiNaC::exmap forward_to_inputs_;        // a{l}_j, z{l}_j -> expressions in x, w, b
+  GiNaC::exmap activation_to_z_;          // a{l}_j -> f(z{l}_j)
 };
 
 /// f'(z) of activation `a` written in the unit's own a and z (sigmoid: a(1-a), tanh: 1-a^2,

@@ -1,4 +1,5 @@
-// Numeric evaluation of GiNaC expressions in any scalar type (double, 50-digit, N-digit), exact numbers kept exact until the end.
+// Numeric evaluation of GiNaC expressions in any scalar type (double, 50-digit, N-digit), exact
+// numbers kept exact until the end.
 #pragma once
 
 #include <map>
@@ -10,10 +11,10 @@
 #include "core/error.h"
 #include "core/point.h"
 #include "core/scalar_text.h"
+#include "core/text.h"
 #include "symbolic/dag_memo.h"
 #include "symbolic/derivation.h"
 #include "symbolic/function_table.h"
-#include "core/text.h"
 
 namespace deltacheck {
 
@@ -41,7 +42,8 @@ class Evaluator {
     if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));
     if (is_a<symbol>(e)) {
       const auto it = values_.find(e);
-      if (it == values_.end()) throw UserError("no value for '" + ex_to<symbol>(e).get_name() + "'");
+      if (it == values_.end())
+        throw UserError("no value for '" + ex_to<symbol>(e).get_name() + "'");
       return it->second;
     }
     if (const T* known = memo_.find(e)) return *known;
@@ -64,7 +66,8 @@ class Evaluator {
     if (is_exactly_a<power>(e)) {
       const ex& x = e.op(1);
       const T base = eval(e.op(0));
-      if (is_exactly_a<numeric>(x) && ex_to<numeric>(x).is_integer() && abs(ex_to<numeric>(x)) <= 64) {
+      if (is_exactly_a<numeric>(x) && ex_to<numeric>(x).is_integer() &&
+          abs(ex_to<numeric>(x)) <= 64) {
         const int n = ex_to<numeric>(x).to_int();
         T r = 1;
         for (int i = 0; i < (n < 0 ? -n : n); ++i) r *= base;
@@ -86,10 +89,10 @@ class Evaluator {
   // Exact rationals become T by one rounded division of exact integers.
   static T number(const GiNaC::numeric& n) {
     if (n.is_integer()) return from_text<T>(number_text(n));
-    if (n.is_rational()) return from_text<T>(number_text(n.numer())) / from_text<T>(number_text(n.denom()));
+    if (n.is_rational())
+      return from_text<T>(number_text(n.numer())) / from_text<T>(number_text(n.denom()));
     return from_text<T>(number_text(n));
   }
-
 
   std::map<GiNaC::ex, T, GiNaC::ex_is_less> values_;
   DagMemo<T> memo_;

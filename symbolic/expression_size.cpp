@@ -11,7 +11,8 @@ namespace {
 std::size_t size_of(const GiNaC::ex& e, std::size_t limit, DagMemo<std::size_t>& memo) {
   if (const std::size_t* known = memo.find(e)) return *known;
   std::size_t n = 1;
-  for (std::size_t i = 0; i < e.nops() && n < limit; ++i) n = std::min(limit, n + size_of(e.op(i), limit, memo));
+  for (std::size_t i = 0; i < e.nops() && n < limit; ++i)
+    n = std::min(limit, n + size_of(e.op(i), limit, memo));
   return memo.remember(e, n);
 }
 }  // namespace

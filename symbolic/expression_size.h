@@ -1,4 +1,5 @@
-// The size an expression has when printed as a tree, counted on GiNaC's shared DAG without expanding it.
+// The size an expression has when printed as a tree, counted on GiNaC's shared DAG without
+// expanding it.
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,5 @@
-// The table of the course's maths functions and the lookups the reader, printer, evaluator and prover use.
+// The table of the course's maths functions and the lookups the reader, printer, evaluator and
+// prover use.
 #include "symbolic/function_table.h"
 
 #include <stdexcept>
@@ -15,8 +16,10 @@ namespace {
 std::string fill(const char* pattern, const std::string& value) {
   std::string out;
   for (const char* p = pattern; *p != '\0'; ++p) {
-    if (*p == '#') out += value;
-    else out += *p;
+    if (*p == '#')
+      out += value;
+    else
+      out += *p;
   }
   return out;
 }
@@ -85,18 +88,23 @@ const MathFunction& function_entry(FunctionId id) {
   throw std::logic_error("a FunctionId without an entry in the function table");
 }
 
-std::string text_call(const MathFunction& f, const std::string& arg) { return std::string(f.name) + "(" + arg + ")"; }
+std::string text_call(const MathFunction& f, const std::string& arg) {
+  return std::string(f.name) + "(" + arg + ")";
+}
 
 std::string latex_call(const MathFunction& f, const std::string& arg) { return fill(f.latex, arg); }
 
-std::string derivative_text(const MathFunction& f, const std::string& as_written) { return fill(f.derivative, as_written); }
+std::string derivative_text(const MathFunction& f, const std::string& as_written) {
+  return fill(f.derivative, as_written);
+}
 
 std::string function_list() {
   std::string out;
   for (const MathFunction& f : math_functions()) {
     if (!out.empty()) out += ", ";
     out += f.name;
-    for (std::size_t i = 0; i < f.aliases.size(); ++i) out += (i == 0 ? " (or " : " or ") + f.aliases[i];
+    for (std::size_t i = 0; i < f.aliases.size(); ++i)
+      out += (i == 0 ? " (or " : " or ") + f.aliases[i];
     if (!f.aliases.empty()) out += ")";
   }
   return out;

@@ -1,4 +1,5 @@
-// The course's maths functions, one entry each: the one place the reader, printer, evaluator and prover learn them from.
+// The course's maths functions, one entry each: the one place the reader, printer, evaluator and
+// prover learn them from.
 #pragma once
 
 #include <cmath>
@@ -25,14 +26,16 @@ struct MathFunction {
   const char* name;                  // canonical spelling: echoed and printed in text as name(x)
   std::vector<std::string> aliases;  // also read, echoed as `name`
   GiNaC::ex (*make)(const GiNaC::ex& x);  // f(x) in GiNaC
-  const unsigned* serial;            // GiNaC's serial of f; nullptr when make builds no function (sqrt is a power)
-  const char* latex;                 // LaTeX spelling, '#' standing for the argument
-  bool latex_is_power;               // the LaTeX spelling binds like a power (e^{x})
-  const char* derivative;            // f'(z) as the notes write it, '#' standing for f as written
-  Domain domain;                     // where f is real
+  const unsigned*
+      serial;         // GiNaC's serial of f; nullptr when make builds no function (sqrt is a power)
+  const char* latex;  // LaTeX spelling, '#' standing for the argument
+  bool latex_is_power;                // the LaTeX spelling binds like a power (e^{x})
+  const char* derivative;             // f'(z) as the notes write it, '#' standing for f as written
+  Domain domain;                      // where f is real
   std::vector<std::string> misnames;  // names written by mistake for f (compared in lower case)
   const char* misname_advice;         // what to write instead of a misname
-  GiNaC::ex (*to_exp)(const GiNaC::ex& x);  // f(x) written with exp, so normal() can prove identities; nullptr when none
+  GiNaC::ex (*to_exp)(const GiNaC::ex& x);  // f(x) written with exp, so normal() can prove
+                                            // identities; nullptr when none
 };
 
 /// Every function of the answer syntax, in the order the reader lists and suggests them.
@@ -71,16 +74,26 @@ T apply_function(FunctionId f, const T& x) {
   using std::sqrt;
   using std::tanh;
   switch (f) {
-    case FunctionId::sigmoid: return elementary::sigmoid(x);
-    case FunctionId::relu: return elementary::relu(x);
-    case FunctionId::step: return elementary::step(x);
-    case FunctionId::tanh: return tanh(x);
-    case FunctionId::exp: return exp(x);
-    case FunctionId::log: return log(x);
-    case FunctionId::sqrt: return sqrt(x);
-    case FunctionId::cosh: return cosh(x);
-    case FunctionId::sinh: return sinh(x);
-    case FunctionId::abs: return abs(x);
+    case FunctionId::sigmoid:
+      return elementary::sigmoid(x);
+    case FunctionId::relu:
+      return elementary::relu(x);
+    case FunctionId::step:
+      return elementary::step(x);
+    case FunctionId::tanh:
+      return tanh(x);
+    case FunctionId::exp:
+      return exp(x);
+    case FunctionId::log:
+      return log(x);
+    case FunctionId::sqrt:
+      return sqrt(x);
+    case FunctionId::cosh:
+      return cosh(x);
+    case FunctionId::sinh:
+      return sinh(x);
+    case FunctionId::abs:
+      return abs(x);
   }
   return x;  // not reached: every FunctionId is a case above
 }

@@ -1,4 +1,5 @@
-// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side; LaTeX as the function table spells it.
+// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side; LaTeX
+// as the function table spells it.
 #include "symbolic/functions.h"
 
 #include <sstream>
@@ -32,7 +33,9 @@ ex sigmoid_eval(const ex& x) {
   return sigmoid(x).hold();
 }
 ex sigmoid_deriv(const ex& x, unsigned) { return sigmoid(x) * (1 - sigmoid(x)); }
-void sigmoid_latex(const ex& x, const print_context& c) { print_latex_call(FunctionId::sigmoid, x, c); }
+void sigmoid_latex(const ex& x, const print_context& c) {
+  print_latex_call(FunctionId::sigmoid, x, c);
+}
 
 // relu(x) = max(x, 0); relu' = step
 ex relu_eval(const ex& x) {
@@ -50,17 +53,29 @@ ex unit_step_eval(const ex& x) {
 }
 ex unit_step_evalf(const ex& x) { return unit_step_eval(x.evalf()); }
 ex unit_step_deriv(const ex&, unsigned) { return 0; }
-void unit_step_latex(const ex& x, const print_context& c) { print_latex_call(FunctionId::step, x, c); }
+void unit_step_latex(const ex& x, const print_context& c) {
+  print_latex_call(FunctionId::step, x, c);
+}
 
 }  // namespace
 
-REGISTER_FUNCTION(sigmoid, eval_func(sigmoid_eval).evalf_func(sigmoid_evalf).derivative_func(sigmoid_deriv).print_func<print_latex>(sigmoid_latex))
-REGISTER_FUNCTION(relu, eval_func(relu_eval).evalf_func(relu_evalf).derivative_func(relu_deriv).print_func<print_latex>(relu_latex))
-REGISTER_FUNCTION(unit_step, eval_func(unit_step_eval).evalf_func(unit_step_evalf).derivative_func(unit_step_deriv).print_func<print_latex>(unit_step_latex))
+REGISTER_FUNCTION(sigmoid, eval_func(sigmoid_eval)
+                               .evalf_func(sigmoid_evalf)
+                               .derivative_func(sigmoid_deriv)
+                               .print_func<print_latex>(sigmoid_latex))
+REGISTER_FUNCTION(relu, eval_func(relu_eval)
+                            .evalf_func(relu_evalf)
+                            .derivative_func(relu_deriv)
+                            .print_func<print_latex>(relu_latex))
+REGISTER_FUNCTION(unit_step, eval_func(unit_step_eval)
+                                 .evalf_func(unit_step_evalf)
+                                 .derivative_func(unit_step_deriv)
+                                 .print_func<print_latex>(unit_step_latex))
 
 void ensure_functions_registered() {
   // Reading the serials forces this translation unit, and so its registrations, to be linked.
-  static volatile unsigned sink = sigmoid_SERIAL::serial + relu_SERIAL::serial + unit_step_SERIAL::serial;
+  static volatile unsigned sink =
+      sigmoid_SERIAL::serial + relu_SERIAL::serial + unit_step_SERIAL::serial;
   (void)sink;
 }
 

@@ -1,4 +1,5 @@
-// GiNaC functions of the course: sigmoid, relu and step (with step(0) = 0), each with eval, evalf, derivative and LaTeX.
+// GiNaC functions of the course: sigmoid, relu and step (with step(0) = 0), each with eval, evalf,
+// derivative and LaTeX.
 #pragma once
 
 #include <ginac/ginac.h>
@@ -9,8 +10,8 @@ namespace deltacheck {
 DECLARE_FUNCTION_1P(sigmoid)
 /// relu(x) = max(x, 0); d/dx relu = step(x).
 DECLARE_FUNCTION_1P(relu)
-/// step(x) = 1 for x > 0, 0 for x <= 0 (PyTorch's ReLU'(0) = 0, unlike GiNaC's step(0) = 1/2); d/dx step = 0.
-/// Registered as "unit_step" in GiNaC; printed and read as `step`.
+/// step(x) = 1 for x > 0, 0 for x <= 0 (PyTorch's ReLU'(0) = 0, unlike GiNaC's step(0) = 1/2); d/dx
+/// step = 0. Registered as "unit_step" in GiNaC; printed and read as `step`.
 DECLARE_FUNCTION_1P(unit_step)
 
 /// Forces the registration of the functions above to be linked in; call before making a parser.

@@ -1,4 +1,5 @@
-// The canonical printer: GiNaC expression -> answer syntax or LaTeX, with a fixed order of terms and factors.
+// The canonical printer: GiNaC expression -> answer syntax or LaTeX, with a fixed order of terms
+// and factors.
 #include "symbolic/printer.h"
 
 #include <algorithm>
@@ -7,9 +8,9 @@
 #include <tuple>
 #include <vector>
 
+#include "core/text.h"
 #include "symbolic/dag_memo.h"
 #include "symbolic/function_table.h"
-#include "core/text.h"
 
 namespace deltacheck {
 
@@ -29,7 +30,8 @@ struct Piece {
 bool natural_less(const std::string& a, const std::string& b) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+    if (std::isdigit(static_cast<unsigned char>(a[i])) &&
+        std::isdigit(static_cast<unsigned char>(b[j]))) {
       size_t i2 = i, j2 = j;
       while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2]))) ++i2;
       while (j2 < b.size() && std::isdigit(static_cast<unsigned char>(b[j2]))) ++j2;
@@ -64,7 +66,8 @@ class Printer {
     if (is_exactly_a<mul>(e)) return with_sign(product(e));
     if (is_exactly_a<power>(e)) {
       const ex& exponent = e.op(1);
-      if (is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_negative()) return with_sign(product(e));
+      if (is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_negative())
+        return with_sign(product(e));
       return power_of(e.op(0), exponent);
     }
     if (is_a<function>(e)) return call(ex_to<function>(e));
@@ -110,10 +113,14 @@ class Printer {
       if (!q) return -1;
       switch (q->kind) {
         case QuantityKind::target:
-        case QuantityKind::output: return 1000000;
-        case QuantityKind::loss: return 1000001;
-        case QuantityKind::input: return 0;
-        default: return q->layer;
+        case QuantityKind::output:
+          return 1000000;
+        case QuantityKind::loss:
+          return 1000001;
+        case QuantityKind::input:
+          return 0;
+        default:
+          return q->layer;
       }
     }
     int r = -2;
@@ -127,10 +134,13 @@ class Printer {
     const auto q = parse_quantity(ex_to<symbol>(e).get_name());
     if (!q) return 1;
     switch (q->kind) {
-      case QuantityKind::delta: return 0;
+      case QuantityKind::delta:
+        return 0;
       case QuantityKind::weight:
-      case QuantityKind::bias: return 3;
-      default: return 1;
+      case QuantityKind::bias:
+        return 3;
+      default:
+        return 1;
     }
   }
 
@@ -185,7 +195,8 @@ class Printer {
   Signed product(const ex& e) {
     ProductParts parts = split_product(e);
     const numeric c = abs(parts.coefficient);
-    return {parts.coefficient.is_negative(), latex() ? latex_product(parts, c) : text_product(parts, c)};
+    return {parts.coefficient.is_negative(),
+            latex() ? latex_product(parts, c) : text_product(parts, c)};
   }
 
   ProductParts split_product(const ex& e) {
@@ -206,8 +217,8 @@ class Printer {
       const ex base = is_power ? f.op(0) : f;
       ex exponent = is_power ? f.op(1) : ex(1);
       bool negate_base = false;
-      if (is_exactly_a<add>(base) && is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_integer() &&
-          prefer_negated(base)) {
+      if (is_exactly_a<add>(base) && is_exactly_a<numeric>(exponent) &&
+          ex_to<numeric>(exponent).is_integer() && prefer_negated(base)) {
         if (ex_to<numeric>(exponent).is_odd()) parts.coefficient = -parts.coefficient;
         negate_base = true;
       }
@@ -215,7 +226,8 @@ class Printer {
       if (below) exponent = -exponent;
       const Piece b = negate_base ? render_negated(base) : render(base);
       const Piece piece = exponent.is_equal(1) ? b : power_piece(b, exponent);
-      (below ? parts.bottom : parts.top).push_back({rank(base), kind_rank(exponent.is_equal(1) ? base : f), piece});
+      (below ? parts.bottom : parts.top)
+          .push_back({rank(base), kind_rank(exponent.is_equal(1) ? base : f), piece});
     }
     return parts;
   }
@@ -225,11 +237,19 @@ class Printer {
     const numeric p = c.numer(), q = c.denom();
     const std::string numerator = join_factors(parts.top);
     std::string denominator = join_factors(parts.bottom);
-    if (parts.bottom.size() == 1 && q.is_equal(1)) denominator = parts.bottom[0].piece.s;  // \frac needs no parentheses
-    std::string num = p.is_equal(1) && !numerator.empty() ? numerator : (numerator.empty() ? number_text(p) : number_text(p) + " " + numerator);
-    std::string den = q.is_equal(1) ? denominator : (denominator.empty() ? number_text(q) : number_text(q) + " " + denominator);
-    if (den.empty()) return {num, parts.top.size() == 1 && p.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
-    if (!q.is_equal(1) && denominator.empty() && !numerator.empty())  // \frac{1}{2} x rather than \frac{x}{2}
+    if (parts.bottom.size() == 1 && q.is_equal(1))
+      denominator = parts.bottom[0].piece.s;  // \frac needs no parentheses
+    std::string num = p.is_equal(1) && !numerator.empty()
+                          ? numerator
+                          : (numerator.empty() ? number_text(p) : number_text(p) + " " + numerator);
+    std::string den =
+        q.is_equal(1) ? denominator
+                      : (denominator.empty() ? number_text(q) : number_text(q) + " " + denominator);
+    if (den.empty())
+      return {num,
+              parts.top.size() == 1 && p.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
+    if (!q.is_equal(1) && denominator.empty() &&
+        !numerator.empty())  // \frac{1}{2} x rather than \frac{x}{2}
       return {"\\frac{" + number_text(p) + "}{" + number_text(q) + "} " + numerator, kProduct};
     return {"\\frac{" + num + "}{" + den + "}", kAtom};
   }
@@ -240,12 +260,16 @@ class Printer {
     const std::string numerator = join_factors(parts.top), denominator = join_factors(parts.bottom);
     if (parts.bottom.empty()) {
       std::string out;
-      if (!c.is_equal(1) || numerator.empty()) out = c.is_integer() ? number_text(p) : number_text(p) + "/" + number_text(q);
+      if (!c.is_equal(1) || numerator.empty())
+        out = c.is_integer() ? number_text(p) : number_text(p) + "/" + number_text(q);
       if (!numerator.empty()) out += (out.empty() ? "" : "*") + numerator;
-      return {out, parts.top.size() == 1 && c.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
+      return {out,
+              parts.top.size() == 1 && c.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
     }
     // Denominator present: p * numerator / (q * denominator).
-    const std::string out = numerator.empty() ? number_text(p) : (p.is_equal(1) ? numerator : number_text(p) + "*" + numerator);
+    const std::string out = numerator.empty()
+                                ? number_text(p)
+                                : (p.is_equal(1) ? numerator : number_text(p) + "*" + numerator);
     const size_t bottom_count = parts.bottom.size() + (q.is_equal(1) ? 0 : 1);
     std::string den = q.is_equal(1) ? denominator : number_text(q) + "*" + denominator;
     if (bottom_count > 1) den = "(" + den + ")";  // a single sum factor is already in parentheses
@@ -254,7 +278,8 @@ class Printer {
 
   // Sign and magnitude of any term of a sum.
   Signed signed_term(const ex& t) {
-    if (is_exactly_a<mul>(t) || (is_exactly_a<power>(t) && is_exactly_a<numeric>(t.op(1)) && ex_to<numeric>(t.op(1)).is_negative()))
+    if (is_exactly_a<mul>(t) || (is_exactly_a<power>(t) && is_exactly_a<numeric>(t.op(1)) &&
+                                 ex_to<numeric>(t.op(1)).is_negative()))
       return product(t);
     if (is_exactly_a<numeric>(t) && ex_to<numeric>(t).is_negative()) return {true, render(-t)};
     return {false, render(t)};
@@ -267,12 +292,16 @@ class Printer {
 
   Piece power_of(const ex& base, const ex& exponent) {
     const bool even = is_exactly_a<numeric>(exponent) && ex_to<numeric>(exponent).is_even();
-    return power_piece(even && is_exactly_a<add>(base) && prefer_negated(base) ? render_negated(base) : render(base), exponent);
+    return power_piece(even && is_exactly_a<add>(base) && prefer_negated(base)
+                           ? render_negated(base)
+                           : render(base),
+                       exponent);
   }
 
   // base^exponent with the base already rendered.
   Piece power_piece(const Piece& b, const ex& exponent) {
-    if (exponent.is_equal(numeric(1, 2))) return {spell(function_entry(FunctionId::sqrt), b.s), kAtom};
+    if (exponent.is_equal(numeric(1, 2)))
+      return {spell(function_entry(FunctionId::sqrt), b.s), kAtom};
     const Piece x = render(exponent);
     if (latex()) return {"{" + parens(b, kAtom) + "}^{" + x.s + "}", kPower};
     // a^b^c reads as a^(b^c): a power as base or a non-atomic exponent gets parentheses.
@@ -282,7 +311,8 @@ class Printer {
   // f(arg) as the function table spells it; a function not in the table by GiNaC's name.
   Piece call(const function& f) {
     const Piece a = render(f.op(0));
-    if (const MathFunction* m = function_of(f)) return {spell(*m, a.s), latex() && m->latex_is_power ? kPower : kAtom};
+    if (const MathFunction* m = function_of(f))
+      return {spell(*m, a.s), latex() && m->latex_is_power ? kPower : kAtom};
     if (latex()) return {"\\operatorname{" + f.get_name() + "}\\left(" + a.s + "\\right)", kAtom};
     return {f.get_name() + "(" + a.s + ")", kAtom};
   }
@@ -319,8 +349,10 @@ class Printer {
     std::string out;
     for (const Term& t : terms) {
       const std::string body = parens(t.piece, kProduct);
-      if (out.empty()) out = t.negative ? "-" + body : body;
-      else out += (t.negative ? " - " : " + ") + body;
+      if (out.empty())
+        out = t.negative ? "-" + body : body;
+      else
+        out += (t.negative ? " - " : " + ") + body;
     }
     return {out, kSum};
   }

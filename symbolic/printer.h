@@ -1,4 +1,5 @@
-// Canonical printing of expressions in the answer syntax and in LaTeX: the same expression gives the same bytes on every run.
+// Canonical printing of expressions in the answer syntax and in LaTeX: the same expression gives
+// the same bytes on every run.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// A recursive-descent reader for the answer syntax that builds GiNaC expressions and refuses, with a reason, what it cannot read.
+// A recursive-descent reader for the answer syntax that builds GiNaC expressions and refuses, with
+// a reason, what it cannot read.
 #include "symbolic/reader.h"
 
 #include <algorithm>
@@ -36,7 +37,8 @@ std::vector<std::pair<std::string, const MathFunction*>> spellings() {
 }
 
 std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
@@ -65,7 +67,8 @@ std::string known_slip(const std::string& l) {
   if (l == "d" || l == "diff" || l == "derivative" || l == "grad" || l == "partial")
     return "derivatives are written out, e.g. sigmoid(z)*(1 - sigmoid(z)) for sigmoid'(z)";
   for (const auto& [n, f] : spellings()) {
-    if (l == "d" + n || l == n + "_prime" || l == n + "prime" || l == n + "_deriv" || l == "d" + n + "_dz")
+    if (l == "d" + n || l == n + "_prime" || l == n + "prime" || l == n + "_deriv" ||
+        l == "d" + n + "_dz")
       return "derivatives are written out: " + n + "'(z) is " + derivative_text(*f, n);
   }
   return "";
@@ -90,26 +93,35 @@ std::string unknown_function(const std::string& name) {
 
 std::string describe(const Token& t) {
   switch (t.kind) {
-    case TokenKind::end: return "the end of the expression";
-    case TokenKind::number: return "the number '" + t.text + "'";
-    case TokenKind::name: return "the name '" + t.text + "'";
-    default: return "'" + t.text + "'";
+    case TokenKind::end:
+      return "the end of the expression";
+    case TokenKind::number:
+      return "the number '" + t.text + "'";
+    case TokenKind::name:
+      return "the name '" + t.text + "'";
+    default:
+      return "'" + t.text + "'";
   }
 }
 
-std::string wrap(const Node& n, bool parenthesize) { return parenthesize ? "(" + n.echo + ")" : n.echo; }
+std::string wrap(const Node& n, bool parenthesize) {
+  return parenthesize ? "(" + n.echo + ")" : n.echo;
+}
 
 bool is_numeric_value(const ex& e) { return is_exactly_a<numeric>(e); }
 
 class Reader {
  public:
-  Reader(const std::string& text, const NameResolver& names) : text_(text), names_(names), tokens_(tokenize(text)) {}
+  Reader(const std::string& text, const NameResolver& names)
+      : text_(text), names_(names), tokens_(tokenize(text)) {}
 
   Node read() {
     Node n = sum();
     const Token& t = peek();
-    if (t.kind == TokenKind::close) throw ExpressionError(t.offset, "unbalanced parentheses: this ')' has no matching '('");
-    if (t.kind == TokenKind::comma) throw ExpressionError(t.offset, "unexpected ',': every function takes one argument");
+    if (t.kind == TokenKind::close)
+      throw ExpressionError(t.offset, "unbalanced parentheses: this ')' has no matching '('");
+    if (t.kind == TokenKind::comma)
+      throw ExpressionError(t.offset, "unexpected ',': every function takes one argument");
     if (t.kind != TokenKind::end) missing_operator(t);
     return n;
   }
@@ -123,7 +135,8 @@ class Reader {
   struct Depth {
     Depth(Reader& r, std::size_t offset) : r_(r) {
       if (++r_.depth_ > kMaxNesting)
-        throw ExpressionError(offset, "nested too deeply: at most " + std::to_string(kMaxNesting) + " levels of parentheses, signs and powers");
+        throw ExpressionError(offset, "nested too deeply: at most " + std::to_string(kMaxNesting) +
+                                          " levels of parentheses, signs and powers");
     }
     ~Depth() { --r_.depth_; }
     Reader& r_;
@@ -132,20 +145,28 @@ class Reader {
   [[noreturn]] void missing_operator(const Token& t) const {
     const Token& before = previous();
     if (t.kind == TokenKind::prime)
-      throw ExpressionError(t.offset, "'" + before.text + "'' is not a name: derivatives are written out in the names of the network");
-    throw ExpressionError(t.offset, "missing '*' between '" + before.text + "' and '" + t.text + "': write " + before.text + "*" +
-                                        t.text + (t.kind == TokenKind::open ? "...)" : "") + " (no implicit multiplication)");
+      throw ExpressionError(
+          t.offset,
+          "'" + before.text +
+              "'' is not a name: derivatives are written out in the names of the network");
+    throw ExpressionError(t.offset, "missing '*' between '" + before.text + "' and '" + t.text +
+                                        "': write " + before.text + "*" + t.text +
+                                        (t.kind == TokenKind::open ? "...)" : "") +
+                                        " (no implicit multiplication)");
   }
 
-  // Builds a value with GiNaC, turning its exceptions (division by zero, log(0), 0^0) into a message at `offset`.
+  // Builds a value with GiNaC, turning its exceptions (division by zero, log(0), 0^0) into a
+  // message at `offset`.
   template <class F>
   ex build(std::size_t offset, F&& f) {
     try {
       return f();
     } catch (const std::exception& e) {
       const std::string what = e.what();
-      if (what.find("division by zero") != std::string::npos) throw ExpressionError(offset, "division by zero");
-      if (what.find("log(0)") != std::string::npos) throw ExpressionError(offset, "log(0) is undefined");
+      if (what.find("division by zero") != std::string::npos)
+        throw ExpressionError(offset, "division by zero");
+      if (what.find("log(0)") != std::string::npos)
+        throw ExpressionError(offset, "log(0) is undefined");
       throw ExpressionError(offset, "cannot compute this: " + what);
     }
   }
@@ -161,7 +182,8 @@ class Reader {
       const Node rhs = product();
       const bool plus = op.kind == TokenKind::plus;
       terms.push_back(plus ? rhs.value : -rhs.value);
-      n.echo += (plus ? " + " : " - ") + wrap(rhs, rhs.precedence == kUnary || rhs.precedence == kSum);
+      n.echo +=
+          (plus ? " + " : " - ") + wrap(rhs, rhs.precedence == kUnary || rhs.precedence == kSum);
     }
     n.value = build(0, [&] { return ex(add(terms)); });
     n.precedence = kSum;
@@ -174,15 +196,19 @@ class Reader {
     exvector factors{n.value};
     for (;;) {
       const Token& t = peek();
-      if (t.kind == TokenKind::number || t.kind == TokenKind::name || t.kind == TokenKind::open || t.kind == TokenKind::prime) missing_operator(t);
+      if (t.kind == TokenKind::number || t.kind == TokenKind::name || t.kind == TokenKind::open ||
+          t.kind == TokenKind::prime)
+        missing_operator(t);
       if (t.kind != TokenKind::times && t.kind != TokenKind::divide) break;
       const Token& op = next();
       const Node rhs = unary();
       const bool times = op.kind == TokenKind::times;
-      if (!times && is_numeric_value(rhs.value) && ex_to<numeric>(rhs.value).is_zero()) throw ExpressionError(op.offset, "division by zero");
+      if (!times && is_numeric_value(rhs.value) && ex_to<numeric>(rhs.value).is_zero())
+        throw ExpressionError(op.offset, "division by zero");
       factors.push_back(times ? rhs.value : build(op.offset, [&] { return pow(rhs.value, -1); }));
       // Show the grouping a reader may get wrong: (1/2)*a, (a/b)/c, a/(b*c).
-      n.echo = wrap(n, n.division || n.precedence < kProduct) + (times ? "*" : "/") + wrap(rhs, rhs.precedence <= (times ? kUnary : kProduct));
+      n.echo = wrap(n, n.division || n.precedence < kProduct) + (times ? "*" : "/") +
+               wrap(rhs, rhs.precedence <= (times ? kUnary : kProduct));
       n.precedence = kProduct;
       n.division = !times;
     }
@@ -198,7 +224,8 @@ class Reader {
     Node operand = unary();
     Node n;
     n.value = t.kind == TokenKind::minus ? -operand.value : operand.value;
-    n.echo = (t.kind == TokenKind::minus ? "-" : "") + wrap(operand, operand.precedence < kAtom && t.kind == TokenKind::minus);
+    n.echo = (t.kind == TokenKind::minus ? "-" : "") +
+             wrap(operand, operand.precedence < kAtom && t.kind == TokenKind::minus);
     n.precedence = t.kind == TokenKind::minus ? kUnary : operand.precedence;
     return n;
   }
@@ -211,7 +238,8 @@ class Reader {
     const Node exponent = unary();  // right-associative: a^b^c = a^(b^c); a^-2 allowed
     Node n;
     n.value = make_power(base.value, exponent.value, op.offset);
-    n.echo = wrap(base, base.precedence < kAtom) + "^" + wrap(exponent, exponent.precedence < kAtom);
+    n.echo =
+        wrap(base, base.precedence < kAtom) + "^" + wrap(exponent, exponent.precedence < kAtom);
     n.precedence = kPower;
     return n;
   }
@@ -222,12 +250,18 @@ class Reader {
       const numeric& e = ex_to<numeric>(exponent);
       if (is_numeric_value(base)) {
         const numeric& b = ex_to<numeric>(base);
-        if (b.is_zero() && !e.is_positive()) throw ExpressionError(offset, e.is_zero() ? "0^0 is undefined" : "division by zero");
-        if (b.is_negative() && !e.is_integer()) throw ExpressionError(offset, "a negative number to a fractional power is not a real number");
-        // Bits of the result, bounded above; a decimal digit is log2(10) = 3.32 bits, taken as 10/3.
+        if (b.is_zero() && !e.is_positive())
+          throw ExpressionError(offset, e.is_zero() ? "0^0 is undefined" : "division by zero");
+        if (b.is_negative() && !e.is_integer())
+          throw ExpressionError(offset,
+                                "a negative number to a fractional power is not a real number");
+        // Bits of the result, bounded above; a decimal digit is log2(10) = 3.32 bits, taken as
+        // 10/3.
         const numeric bits = abs(e.numer()) * (b.numer().int_length() + b.denom().int_length() + 1);
-        if (!b.is_zero() && !abs(b).is_equal(numeric(1)) && (bits > kMaxPowerDigits * 10 / 3 || e.denom() > 1000))
-          throw ExpressionError(offset, "this number is too large to work with (more than " + std::to_string(kMaxPowerDigits) + " digits)");
+        if (!b.is_zero() && !abs(b).is_equal(numeric(1)) &&
+            (bits > kMaxPowerDigits * 10 / 3 || e.denom() > 1000))
+          throw ExpressionError(offset, "this number is too large to work with (more than " +
+                                            std::to_string(kMaxPowerDigits) + " digits)");
       }
     }
     return build(offset, [&] { return pow(base, exponent); });
@@ -236,8 +270,10 @@ class Reader {
   Node primary() {
     const Token& t = next();
     switch (t.kind) {
-      case TokenKind::number: return number(t);
-      case TokenKind::name: return name(t);
+      case TokenKind::number:
+        return number(t);
+      case TokenKind::name:
+        return name(t);
       case TokenKind::open: {
         const Depth depth(*this, t.offset);
         Node inner = sum();
@@ -250,11 +286,19 @@ class Reader {
         next();
         return inner;
       }
-      case TokenKind::close: throw ExpressionError(t.offset, "unbalanced parentheses: this ')' has no matching '('");
-      case TokenKind::prime: throw ExpressionError(t.offset, "derivatives are written out, e.g. sigmoid'(z) as sigmoid(z)*(1 - sigmoid(z))");
-      case TokenKind::comma: throw ExpressionError(t.offset, "unexpected ',': every function takes one argument");
-      case TokenKind::end: throw ExpressionError(t.offset, "the expression ends too early: expected a number, a name or '('");
-      default: throw ExpressionError(t.offset, "expected a number, a name or '(' before " + describe(t));
+      case TokenKind::close:
+        throw ExpressionError(t.offset, "unbalanced parentheses: this ')' has no matching '('");
+      case TokenKind::prime:
+        throw ExpressionError(
+            t.offset,
+            "derivatives are written out, e.g. sigmoid'(z) as sigmoid(z)*(1 - sigmoid(z))");
+      case TokenKind::comma:
+        throw ExpressionError(t.offset, "unexpected ',': every function takes one argument");
+      case TokenKind::end:
+        throw ExpressionError(t.offset,
+                              "the expression ends too early: expected a number, a name or '('");
+      default:
+        throw ExpressionError(t.offset, "expected a number, a name or '(' before " + describe(t));
     }
   }
 
@@ -271,11 +315,17 @@ class Reader {
   Node name(const Token& t) {
     const MathFunction* f = function_named(t.text);
     if (peek().kind == TokenKind::prime) {
-      if (f) throw ExpressionError(peek().offset, t.text + "' is not part of the syntax: write the derivative out, " + t.text + "'(z) = " + derivative_text(*f, t.text));
-      throw ExpressionError(peek().offset, t.text + "' is not a name: derivatives are written out in the names of the network");
+      if (f)
+        throw ExpressionError(peek().offset,
+                              t.text + "' is not part of the syntax: write the derivative out, " +
+                                  t.text + "'(z) = " + derivative_text(*f, t.text));
+      throw ExpressionError(
+          peek().offset,
+          t.text + "' is not a name: derivatives are written out in the names of the network");
     }
     if (peek().kind == TokenKind::open) return call(t, f);
-    if (f) throw ExpressionError(t.offset, "'" + t.text + "' is a function: write " + t.text + "(...)");
+    if (f)
+      throw ExpressionError(t.offset, "'" + t.text + "' is a function: write " + t.text + "(...)");
     const NameMeaning m = names_(t.text, t.offset);
     Node n;
     n.value = m.value;
@@ -291,16 +341,22 @@ class Reader {
         is_name = true;
       } catch (const ExpressionError&) {
       }
-      if (is_name) throw ExpressionError(peek().offset, "'" + t.text + "' is not a function: to multiply, write " + t.text + "*(...)");
+      if (is_name)
+        throw ExpressionError(
+            peek().offset,
+            "'" + t.text + "' is not a function: to multiply, write " + t.text + "*(...)");
       throw ExpressionError(t.offset, unknown_function(t.text));
     }
     const Token& open = next();
     const Depth depth(*this, open.offset);
-    if (peek().kind == TokenKind::close) throw ExpressionError(peek().offset, t.text + "() needs an argument");
+    if (peek().kind == TokenKind::close)
+      throw ExpressionError(peek().offset, t.text + "() needs an argument");
     const Node arg = sum();
-    if (peek().kind == TokenKind::comma) throw ExpressionError(peek().offset, t.text + " takes one argument");
+    if (peek().kind == TokenKind::comma)
+      throw ExpressionError(peek().offset, t.text + " takes one argument");
     if (peek().kind != TokenKind::close) {
-      if (peek().kind == TokenKind::end) throw ExpressionError(open.offset, "unbalanced parentheses: this '(' is never closed");
+      if (peek().kind == TokenKind::end)
+        throw ExpressionError(open.offset, "unbalanced parentheses: this '(' is never closed");
       missing_operator(peek());
     }
     next();
@@ -317,7 +373,8 @@ class Reader {
     const numeric& x = ex_to<numeric>(arg);
     const std::string name = f.name;
     if (f.domain == Domain::positive && !x.is_positive())
-      throw ExpressionError(offset, name + " of " + (x.is_zero() ? "0" : "a negative number") + " is undefined");
+      throw ExpressionError(
+          offset, name + " of " + (x.is_zero() ? "0" : "a negative number") + " is undefined");
     if (f.domain == Domain::nonnegative && x.is_negative())
       throw ExpressionError(offset, name + " of a negative number is not a real number");
   }
@@ -334,8 +391,10 @@ class Reader {
 ReadExpression read_expression(const std::string& text, const NameResolver& names) {
   ensure_functions_registered();
   if (text.size() > kMaxExpressionLength)
-    throw ExpressionError(kMaxExpressionLength, "the expression is " + std::to_string(text.size()) + " characters long; at most " +
-                                                    std::to_string(kMaxExpressionLength) + " are read");
+    throw ExpressionError(kMaxExpressionLength, "the expression is " + std::to_string(text.size()) +
+                                                    " characters long; at most " +
+                                                    std::to_string(kMaxExpressionLength) +
+                                                    " are read");
   Reader reader(text, names);
   Node n = reader.read();
   return {n.value, n.echo};
@@ -346,10 +405,13 @@ NameResolver network_names(SymbolTable& symbols) {
     const Network& net = symbols.network();
     const auto q = parse_quantity(name);
     auto r = q ? resolve(*q, net) : std::nullopt;
-    if (r && r->kind == QuantityKind::loss) throw ExpressionError(offset, "the loss L cannot be used in an answer: write it out in a and y");
+    if (r && r->kind == QuantityKind::loss)
+      throw ExpressionError(offset,
+                            "the loss L cannot be used in an answer: write it out in a and y");
     if (!r) throw ExpressionError(offset, explain_unknown_name(name, net));
     const std::string canonical = quantity_name(*r, net);
-    if (r->kind == QuantityKind::output) r = Quantity{QuantityKind::activation, net.depth(), r->j, 0};
+    if (r->kind == QuantityKind::output)
+      r = Quantity{QuantityKind::activation, net.depth(), r->j, 0};
     return {symbols(*r), canonical};
   };
 }
@@ -358,7 +420,9 @@ ex read_expression(const std::string& text, SymbolTable& symbols) {
   try {
     return read_expression(text, network_names(symbols)).value;
   } catch (const ExpressionError& e) {
-    throw UserError(SourceLocation{"", 1, static_cast<int>(code_points_before(text, e.offset())) + 1, text}, e.what());
+    throw UserError(
+        SourceLocation{"", 1, static_cast<int>(code_points_before(text, e.offset())) + 1, text},
+        e.what());
   }
 }
 

@@ -1,4 +1,5 @@
-// Reading expressions in the answer syntax (docs/DESIGN.md §4) into GiNaC: positions for every error, and how the answer was read.
+// Reading expressions in the answer syntax (docs/DESIGN.md §4) into GiNaC: positions for every
+// error, and how the answer was read.
 #pragma once
 
 #include <cstddef>
@@ -41,8 +42,8 @@ constexpr int kMaxPowerDigits = 30000;
 
 /// Reads `text`: numbers exactly (0.1 is 1/10), + - * / ^ (and ** for ^; a^b^c is a^(b^c)),
 /// parentheses, the functions of symbolic/function_table.h by name or alias (sigmoid or
-/// sigma, log or ln, ...), and names through `names`. Throws ExpressionError at the first problem with a
-/// message that says what to write: missing '*', unbalanced parentheses, unknown function
+/// sigma, log or ln, ...), and names through `names`. Throws ExpressionError at the first problem
+/// with a message that says what to write: missing '*', unbalanced parentheses, unknown function
 /// (sigmoid', Sigmoid, max), a name `names` refuses, a number too large to hold, a value
 /// that is not real (sqrt(-1), log(0)), input too long or nested too deeply.
 ReadExpression read_expression(const std::string& text, const NameResolver& names);

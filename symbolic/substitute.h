@@ -1,4 +1,5 @@
-// Substitution that visits each shared subexpression once, for expressions whose tree is far larger than their DAG.
+// Substitution that visits each shared subexpression once, for expressions whose tree is far larger
+// than their DAG.
 #pragma once
 
 #include <ginac/ginac.h>

@@ -1,4 +1,5 @@
-// Splitting an answer expression into tokens, with byte offsets, and saying exactly what is wrong with a bad character.
+// Splitting an answer expression into tokens, with byte offsets, and saying exactly what is wrong
+// with a bad character.
 #pragma once
 
 #include <cstddef>
@@ -14,7 +15,8 @@ namespace deltacheck {
 /// into file, line and column (see exercises/read/answer_file.h).
 class ExpressionError : public std::runtime_error {
  public:
-  ExpressionError(std::size_t offset, const std::string& message) : std::runtime_error(message), offset_(offset) {}
+  ExpressionError(std::size_t offset, const std::string& message)
+      : std::runtime_error(message), offset_(offset) {}
   /// Byte offset of the spot in the expression text.
   std::size_t offset() const { return offset_; }
 
@@ -23,7 +25,20 @@ class ExpressionError : public std::runtime_error {
 };
 
 /// The kinds of token of the answer syntax (docs/DESIGN.md §4).
-enum class TokenKind { number, name, plus, minus, times, divide, power, open, close, comma, prime, end };
+enum class TokenKind {
+  number,
+  name,
+  plus,
+  minus,
+  times,
+  divide,
+  power,
+  open,
+  close,
+  comma,
+  prime,
+  end
+};
 
 /// One token: its kind, its text as written (`**` for a power written so) and where it starts.
 struct Token {

@@ -1,4 +1,5 @@
-// Tests of exercises/answer_file: keys, comments, continuation lines and positions that point into the file.
+// Tests of exercises/answer_file: keys, comments, continuation lines and positions that point into
+// the file.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -10,7 +11,8 @@
 using namespace deltacheck;
 
 TEST_CASE("KEY = EXPRESSION lines, with comments and blank lines ignored", "[answer_file]") {
-  const AnswerFile f = parse_answer_file("# header\n\nz1_1 = w1_11*x1 + b1_1   # my answer\n  dL/dw1_11 =  x1 \n", "a.txt");
+  const AnswerFile f = parse_answer_file(
+      "# header\n\nz1_1 = w1_11*x1 + b1_1   # my answer\n  dL/dw1_11 =  x1 \n", "a.txt");
   REQUIRE(f.answers.size() == 2);
   CHECK(f.problems.empty());
   CHECK(f.answers[0].key() == "z1_1");
@@ -20,8 +22,10 @@ TEST_CASE("KEY = EXPRESSION lines, with comments and blank lines ignored", "[ans
   CHECK(f.answers[1].expression() == "x1");
 }
 
-TEST_CASE("a line ending in a backslash continues, and positions point into the right line", "[answer_file]") {
-  const AnswerFile f = parse_answer_file("dL/db1_1 = x1 + \\\n    x2*x3 \\   # comment\n  + 7\nz1_1 = 1\n", "a.txt");
+TEST_CASE("a line ending in a backslash continues, and positions point into the right line",
+          "[answer_file]") {
+  const AnswerFile f =
+      parse_answer_file("dL/db1_1 = x1 + \\\n    x2*x3 \\   # comment\n  + 7\nz1_1 = 1\n", "a.txt");
   REQUIRE(f.answers.size() == 2);
   const Answer& a = f.answers[0];
   CHECK(a.line == 1);
@@ -37,8 +41,10 @@ TEST_CASE("a line ending in a backslash continues, and positions point into the 
   CHECK(f.answers[1].line == 4);
 }
 
-TEST_CASE("CRLF line ends and a byte order mark are ignored; columns count characters", "[answer_file]") {
-  const AnswerFile f = parse_answer_file("\xEF\xBB\xBFz1_1 = \xcf\x83 + x1\r\na1_1 = 2\r\n", "a.txt");
+TEST_CASE("CRLF line ends and a byte order mark are ignored; columns count characters",
+          "[answer_file]") {
+  const AnswerFile f =
+      parse_answer_file("\xEF\xBB\xBFz1_1 = \xcf\x83 + x1\r\na1_1 = 2\r\n", "a.txt");
   REQUIRE(f.answers.size() == 2);
   CHECK(f.answers[0].key() == "z1_1");
   CHECK(f.answers[1].expression() == "2");
@@ -46,7 +52,8 @@ TEST_CASE("CRLF line ends and a byte order mark are ignored; columns count chara
   CHECK(f.locate(a, a.text.find("x1")).column == 12);
 }
 
-TEST_CASE("lines that are not answers are problems, and the other lines are still read", "[answer_file]") {
+TEST_CASE("lines that are not answers are problems, and the other lines are still read",
+          "[answer_file]") {
   const AnswerFile f = parse_answer_file("z1_1 = 1\njust words\n = x1\na1_1 = 2\n", "a.txt");
   CHECK(f.answers.size() == 2);
   REQUIRE(f.problems.size() == 2);
@@ -62,7 +69,8 @@ TEST_CASE("an empty expression is kept (the part is then missing)", "[answer_fil
 }
 
 TEST_CASE("files that cannot be read are refused with their path", "[answer_file]") {
-  CHECK_THROWS_WITH(read_answer_file("/nonexistent/answers.txt"), Catch::Contains("cannot read the answer file"));
+  CHECK_THROWS_WITH(read_answer_file("/nonexistent/answers.txt"),
+                    Catch::Contains("cannot read the answer file"));
   CHECK_THROWS_WITH(read_answer_file("/"), Catch::Contains("cannot read the answer file"));
   const std::string big = testing::scratch("big_answers.txt");
   {
@@ -72,7 +80,8 @@ TEST_CASE("files that cannot be read are refused with their path", "[answer_file
   CHECK_THROWS_WITH(read_answer_file(big), Catch::Contains("larger than 8 MiB"));
 }
 
-TEST_CASE("only the first 100 lines that are not answers are kept; the rest are counted", "[answer_file]") {
+TEST_CASE("only the first 100 lines that are not answers are kept; the rest are counted",
+          "[answer_file]") {
   std::string text = "z1_1 = 1\r\n";
   for (int i = 0; i < 250; ++i) text += "junk\n";
   text += "z1_2 = 2";

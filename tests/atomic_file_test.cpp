@@ -32,7 +32,9 @@ std::string contents(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("atomic_file writes a new file and replaces an old one, keeping its mode and leaving no temporary file", "[atomic_file]") {
+TEST_CASE(
+    "atomic_file writes a new file and replaces an old one, keeping its mode and leaving no temporary file",
+    "[atomic_file]") {
   const Scratch s;
   const fs::path file = s.dir / "grades.csv";
   write_file_atomically(file.string(), "student,score\n");
@@ -46,22 +48,26 @@ TEST_CASE("atomic_file writes a new file and replaces an old one, keeping its mo
   CHECK(std::distance(fs::directory_iterator(s.dir), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("atomic_file refuses a folder, a symbolic link and a read-only file, naming the path", "[atomic_file]") {
+TEST_CASE("atomic_file refuses a folder, a symbolic link and a read-only file, naming the path",
+          "[atomic_file]") {
   const Scratch s;
   const fs::path folder = s.dir / "out", link = s.dir / "link", readonly = s.dir / "readonly.txt";
   fs::create_directory(folder);
   fs::create_symlink(s.dir / "elsewhere", link);
   write_file_atomically(readonly.string(), "keep\n");
   REQUIRE(chmod(readonly.c_str(), 0444) == 0);
-  CHECK_THROWS_WITH(check_output_path(folder.string()), Catch::Contains(folder.string()) && Catch::Contains("it is a folder"));
-  CHECK_THROWS_WITH(write_file_atomically(link.string(), "x"), Catch::Contains("a symbolic link, which is never followed"));
+  CHECK_THROWS_WITH(check_output_path(folder.string()),
+                    Catch::Contains(folder.string()) && Catch::Contains("it is a folder"));
+  CHECK_THROWS_WITH(write_file_atomically(link.string(), "x"),
+                    Catch::Contains("a symbolic link, which is never followed"));
   CHECK_THROWS_AS(write_file_atomically(readonly.string(), "x"), UserError);
   CHECK(contents(readonly) == "keep\n");
   CHECK(!fs::exists(s.dir / "elsewhere"));
   CHECK_NOTHROW(check_output_path((s.dir / "new.txt").string()));
 }
 
-TEST_CASE("atomic_file make_directories creates nested folders and refuses a path through a file", "[atomic_file]") {
+TEST_CASE("atomic_file make_directories creates nested folders and refuses a path through a file",
+          "[atomic_file]") {
   const Scratch s;
   make_directories((s.dir / "a/b/c").string());
   CHECK(fs::is_directory(s.dir / "a/b/c"));

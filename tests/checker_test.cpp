@@ -1,10 +1,11 @@
-// Tests of exercises/checker: the corpus of answers (every verdict and mistake), full marks for derived solutions, determinism.
+// Tests of exercises/checker: the corpus of answers (every verdict and mistake), full marks for
+// derived solutions, determinism.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "exercises/judge/checker.h"
@@ -100,18 +101,22 @@ TEST_CASE("every mistake kind the issue names is recognised somewhere in the cor
   std::set<std::string> named;
   for (const CorpusEntry& e : read_corpus())
     if (e.verdict == "incorrect") named.insert(e.mistake);
-  for (const char* kind : {mistake_kind::kDroppedDerivative, mistake_kind::kWrongDerivative, mistake_kind::kZForA, mistake_kind::kWrongUnit,
-                           mistake_kind::kTransposedWeight, mistake_kind::kWrongWeight, mistake_kind::kMissingPath, mistake_kind::kWrongSign,
-                           mistake_kind::kConstantFactor, mistake_kind::kLossDeltaMixup, mistake_kind::kMissingBias})
+  for (const char* kind :
+       {mistake_kind::kDroppedDerivative, mistake_kind::kWrongDerivative, mistake_kind::kZForA,
+        mistake_kind::kWrongUnit, mistake_kind::kTransposedWeight, mistake_kind::kWrongWeight,
+        mistake_kind::kMissingPath, mistake_kind::kWrongSign, mistake_kind::kConstantFactor,
+        mistake_kind::kLossDeltaMixup, mistake_kind::kMissingBias})
     CHECK(named.count(kind) == 1);
 }
 
 TEST_CASE("the derived solution of each assignment exercise gets full marks, proved", "[checker]") {
-  for (const std::string id : {"assign-q1-squared", "assign-q1-crossentropy", "assign-q2-crossentropy"}) {
+  for (const std::string id :
+       {"assign-q1-squared", "assign-q1-crossentropy", "assign-q2-crossentropy"}) {
     INFO(id);
     const Exercise ex = load_exercise(id);
     std::ostringstream solution;
-    write_solution(solution, ex, solve_exercise(ex, "", SheetContents::answers), ex.form, DerivationFormat::text);
+    write_solution(solution, ex, solve_exercise(ex, "", SheetContents::answers), ex.form,
+                   DerivationFormat::text);
     Checker checker(ex);
     const CheckResult r = checker.check(parse_answer_file(solution.str(), "solution.txt"));
     CHECK(r.all_correct());
@@ -134,7 +139,9 @@ TEST_CASE("Q1 has 27 parts: 10 forward nodes and 17 gradients", "[checker]") {
   CHECK(load_exercise("assign-q2-crossentropy").parts.size() == 13);
 }
 
-TEST_CASE("a whole file: missing, twice, unknown keys, keys not asked and bad lines are all reported", "[checker]") {
+TEST_CASE(
+    "a whole file: missing, twice, unknown keys, keys not asked and bad lines are all reported",
+    "[checker]") {
   Checker checker(load_exercise("assign-q2-crossentropy"));
   const std::string text =
       "# my answers\n"
@@ -167,7 +174,8 @@ TEST_CASE("a whole file: missing, twice, unknown keys, keys not asked and bad li
 }
 
 TEST_CASE("the same answer file gets the same bytes every time", "[checker]") {
-  const std::string text = "dL/dw3_11 = (a3_1 - y)*a2_1\ndL/dw1_11 = 2a1_1\nz1_1 = w1_11*x1\ndL/db3_1 = (a3_1-y)^2\n";
+  const std::string text =
+      "dL/dw3_11 = (a3_1 - y)*a2_1\ndL/dw1_11 = 2a1_1\nz1_1 = w1_11*x1\ndL/db3_1 = (a3_1-y)^2\n";
   std::string first;
   for (int run = 0; run < 3; ++run) {
     Checker checker(load_exercise("assign-q1-squared"));
@@ -179,7 +187,9 @@ TEST_CASE("the same answer file gets the same bytes every time", "[checker]") {
   }
 }
 
-TEST_CASE("truth is confirmed by the backprop at every sample point, with ReLU units seen both ways", "[checker]") {
+TEST_CASE(
+    "truth is confirmed by the backprop at every sample point, with ReLU units seen both ways",
+    "[checker]") {
   Checker checker(load_exercise("assign-q1-squared"));
   REQUIRE(checker.points().size() >= 8);
   // Construction confirmed every part against the backprop (it throws otherwise); here the
@@ -212,9 +222,18 @@ TEST_CASE("errors in an answer file name the line and column of the spot", "[che
   const CheckResult r = checker.check(parse_answer_file(text, "a.txt"));
   std::map<std::string, std::string> feedback;
   for (const PartResult& p : r.parts) feedback[p.key] = p.feedback;
-  CHECK_THAT(feedback["z2_1"], Catch::StartsWith("a.txt:2:27: 'a2_2': z2_1 may use quantities of the layers before layer 2 only"));
-  CHECK_THAT(feedback["dL/dw3_11"], Catch::StartsWith("a.txt:4:45: 'delta3_1': this exercise asks for the equations without delta names"));
-  CHECK_THAT(feedback["dL/dw3_12"], Catch::StartsWith("a.txt:6:14: unknown name 'w3_31': layer 3 joins 2 units to 1 units (w3_11 .. w3_12)"));
-  CHECK_THAT(feedback["dL/db3_1"], Catch::StartsWith("a.txt:7:28: sigma' is not part of the syntax"));
+  CHECK_THAT(feedback["z2_1"],
+             Catch::StartsWith(
+                 "a.txt:2:27: 'a2_2': z2_1 may use quantities of the layers before layer 2 only"));
+  CHECK_THAT(
+      feedback["dL/dw3_11"],
+      Catch::StartsWith(
+          "a.txt:4:45: 'delta3_1': this exercise asks for the equations without delta names"));
+  CHECK_THAT(
+      feedback["dL/dw3_12"],
+      Catch::StartsWith(
+          "a.txt:6:14: unknown name 'w3_31': layer 3 joins 2 units to 1 units (w3_11 .. w3_12)"));
+  CHECK_THAT(feedback["dL/db3_1"],
+             Catch::StartsWith("a.txt:7:28: sigma' is not part of the syntax"));
   CHECK_THAT(feedback["dL/dw3_12"], Catch::EndsWith("            *w3_31\n                 ^"));
 }

@@ -1,4 +1,5 @@
-// Tests of core/child_process: exit codes, time and memory limits, process groups, death with the parent, argv taken literally.
+// Tests of core/child_process: exit codes, time and memory limits, process groups, death with the
+// parent, argv taken literally.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -65,18 +66,21 @@ TEST_CASE("a child's exit status, and a program that cannot be started", "[child
   CHECK(!thrown.out_of_memory);
 }
 
-TEST_CASE("argv is passed literally: spaces, quotes and $() reach the program as written", "[child_process]") {
+TEST_CASE("argv is passed literally: spaces, quotes and $() reach the program as written",
+          "[child_process]") {
   ChildOptions o;
   o.capture = true;
   o.directory = testing::scratch_dir().string();
-  const ChildResult r = run_program({"printf", "%s|", "a b", "it's", "$(touch pwned)", "\"q\"", "`touch pwned2`;"}, o);
+  const ChildResult r = run_program(
+      {"printf", "%s|", "a b", "it's", "$(touch pwned)", "\"q\"", "`touch pwned2`;"}, o);
   CHECK(r.ok());
   CHECK(r.out == "a b|it's|$(touch pwned)|\"q\"|`touch pwned2`;|");
   CHECK(!std::filesystem::exists(testing::scratch("pwned")));
   CHECK(!std::filesystem::exists(testing::scratch("pwned2")));
 }
 
-TEST_CASE("the working directory, the extra environment, stdin from /dev/null, and the capture cap", "[child_process]") {
+TEST_CASE("the working directory, the extra environment, stdin from /dev/null, and the capture cap",
+          "[child_process]") {
   ChildOptions o;
   o.capture = true;
   o.directory = "/";
@@ -122,9 +126,11 @@ TEST_CASE("a child past its time limit is killed with its grandchildren", "[chil
   CHECK(gone_within(grandchild, 1));
 }
 
-TEST_CASE("a memory limit makes a child that allocates 2 GiB fail, reported as out of memory", "[child_process]") {
+TEST_CASE("a memory limit makes a child that allocates 2 GiB fail, reported as out of memory",
+          "[child_process]") {
   if (!memory_limits_apply()) {
-    WARN("built with AddressSanitizer: memory limits are not applied, so this test has nothing to check");
+    WARN(
+        "built with AddressSanitizer: memory limits are not applied, so this test has nothing to check");
     return;
   }
   ChildOptions o;
@@ -160,7 +166,8 @@ TEST_CASE("a child does not outlive its parent, even one killed with SIGKILL", "
   CHECK(gone_within(child, 1));
 }
 
-TEST_CASE("SIGTERM to a parent that kills its children on signals: they die and it exits with 143", "[child_process]") {
+TEST_CASE("SIGTERM to a parent that kills its children on signals: they die and it exits with 143",
+          "[child_process]") {
   int fds[2];
   REQUIRE(pipe(fds) == 0);
   const pid_t parent = fork();

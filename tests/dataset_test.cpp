@@ -1,4 +1,5 @@
-// Tests of solver/dataset: the Playground sets are seeded and shaped as named, CSV errors name their line, the split is exact.
+// Tests of solver/dataset: the Playground sets are seeded and shaped as named, CSV errors name
+// their line, the split is exact.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -12,7 +13,8 @@ using namespace deltacheck;
 TEST_CASE("the Playground sets: shape, labels and the same points for the same seed", "[dataset]") {
   for (const auto& [name, kind] : playground_names()) {
     INFO(name);
-    const Dataset a = playground(name, 200, 0.1, 7), b = playground(name, 200, 0.1, 7), c = playground(name, 200, 0.1, 8);
+    const Dataset a = playground(name, 200, 0.1, 7), b = playground(name, 200, 0.1, 7),
+                  c = playground(name, 200, 0.1, 8);
     REQUIRE(a.size() == 200);
     CHECK(a.x == b.x);
     CHECK(a.y == b.y);
@@ -31,9 +33,11 @@ TEST_CASE("the Playground sets: shape, labels and the same points for the same s
 
 TEST_CASE("xor labels follow the signs of the coordinates, circle labels the radius", "[dataset]") {
   const Dataset x = playground("xor", 300, 0, 3);
-  for (std::size_t i = 0; i < x.size(); ++i) CHECK((x.x[i][0] * x.x[i][1] >= 0) == (x.y[i][0] == 1));
+  for (std::size_t i = 0; i < x.size(); ++i)
+    CHECK((x.x[i][0] * x.x[i][1] >= 0) == (x.y[i][0] == 1));
   const Dataset c = playground("circle", 300, 0, 3);
-  for (std::size_t i = 0; i < c.size(); ++i) CHECK((std::hypot(c.x[i][0], c.x[i][1]) < 3) == (c.y[i][0] == 1));
+  for (std::size_t i = 0; i < c.size(); ++i)
+    CHECK((std::hypot(c.x[i][0], c.x[i][1]) < 3) == (c.y[i][0] == 1));
 }
 
 TEST_CASE("CSV data: header optional, every bad row named by its line", "[dataset]") {
@@ -45,13 +49,18 @@ TEST_CASE("CSV data: header optional, every bad row named by its line", "[datase
   const std::string no_header = testing::write_file("plain.csv", "0.5,1,0\n");
   CHECK(read_csv_dataset(no_header, 2, 1).size() == 1);
   const std::string bad = testing::write_file("bad.csv", "x1,x2,y\n0.5,1,0\n0.5,abc,1\n");
-  CHECK_THROWS_WITH(read_csv_dataset(bad, 2, 1), Catch::Contains("bad.csv:3:5: field 2 is not a number"));
+  CHECK_THROWS_WITH(read_csv_dataset(bad, 2, 1),
+                    Catch::Contains("bad.csv:3:5: field 2 is not a number"));
   const std::string short_row = testing::write_file("short.csv", "0.5,1,0\n0.5,1\n");
-  CHECK_THROWS_WITH(read_csv_dataset(short_row, 2, 1), Catch::Contains("short.csv:2:1: expected 3 fields (2 inputs, then 1 targets), found 2"));
-  CHECK_THROWS_WITH(read_csv_dataset("/nonexistent.csv", 2, 1), Catch::Contains("cannot read the data file"));
+  CHECK_THROWS_WITH(
+      read_csv_dataset(short_row, 2, 1),
+      Catch::Contains("short.csv:2:1: expected 3 fields (2 inputs, then 1 targets), found 2"));
+  CHECK_THROWS_WITH(read_csv_dataset("/nonexistent.csv", 2, 1),
+                    Catch::Contains("cannot read the data file"));
 }
 
-TEST_CASE("the validation split holds out the stated fraction, the same for the same seed", "[dataset]") {
+TEST_CASE("the validation split holds out the stated fraction, the same for the same seed",
+          "[dataset]") {
   const Dataset all = playground("gauss", 100, 0, 1);
   Dataset train, validation, train2, validation2;
   split_dataset(all, 0.2, 5, train, validation);

@@ -12,6 +12,7 @@ TEST_CASE("decimals are read exactly", "[decimal]") {
   CHECK(Decimal::parse(".5")->rational() == Rational(1, 2));
   CHECK(Decimal::parse("-.5")->text() == "-0.5");
   CHECK(Decimal::parse("+3.")->rational() == Rational(3));
-  for (const char* bad : {"", "-", ".", "1e", "1.2.3", "0x10", "abc", "1e5x", " 1", "1e999999", "nan", "inf"})
+  for (const char* bad :
+       {"", "-", ".", "1e", "1.2.3", "0x10", "abc", "1e5x", " 1", "1e999999", "nan", "inf"})
     CHECK_FALSE(Decimal::parse(bad));
 }

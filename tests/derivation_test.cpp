@@ -1,9 +1,11 @@
-// Tests of the symbolic derivation: the assignment networks, and every printed gradient of random networks against finite differences.
+// Tests of the symbolic derivation: the assignment networks, and every printed gradient of random
+// networks against finite differences.
 #include <catch2/catch.hpp>
 
 #include <sstream>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "reports/derivation_writer.h"
 #include "solver/agreement.h"
 #include "solver/finite_difference.h"
@@ -12,7 +14,6 @@
 #include "symbolic/evaluate.h"
 #include "symbolic/reader.h"
 #include "test_networks.h"
-#include "core/text.h"
 
 using namespace deltacheck;
 using namespace GiNaC;
@@ -28,7 +29,8 @@ const Equation& find(const std::vector<Equation>& eqs, const Quantity& q) {
 
 // Evaluates the text `derive` prints, line by line: each forward, output, loss and delta line
 // binds its key, each gradient line gives dL/dp. Everything comes from the printed text.
-std::map<int, Real50> evaluate_printed(const std::string& text, const Network& net, const Point& p) {
+std::map<int, Real50> evaluate_printed(const std::string& text, const Network& net,
+                                       const Point& p) {
   SymbolTable s(net);
   Evaluator<Real50> ev;
   for (const auto& [q, v] : p.values()) ev.bind(s(q), from_text<Real50>(v.text()));
@@ -77,8 +79,11 @@ TEST_CASE("Q1 with cross-entropy: the output delta is a3_1 - y", "[derivation]")
   CHECK((find(local, {QuantityKind::weight, 3, 1, 1}).rhs - (a - y) * a2).expand().is_zero());
   // With the squared loss the sigmoid slope a(1-a) stays.
   Derivation sq(testing::q1("squared"));
-  const ex a_sq = sq.symbols()({QuantityKind::activation, 3, 1, 0}), y_sq = sq.symbols()({QuantityKind::target, 0, 1, 0});
-  CHECK((find(sq.deltas(), {QuantityKind::delta, 3, 1, 0}).rhs - (a_sq - y_sq) * a_sq * (1 - a_sq)).expand().is_zero());
+  const ex a_sq = sq.symbols()({QuantityKind::activation, 3, 1, 0}),
+           y_sq = sq.symbols()({QuantityKind::target, 0, 1, 0});
+  CHECK((find(sq.deltas(), {QuantityKind::delta, 3, 1, 0}).rhs - (a_sq - y_sq) * a_sq * (1 - a_sq))
+            .expand()
+            .is_zero());
 }
 
 TEST_CASE("Q2: the tanh hidden unit contributes the factor 1 - a1_1^2", "[derivation]") {
@@ -93,7 +98,8 @@ TEST_CASE("Q2: the tanh hidden unit contributes the factor 1 - a1_1^2", "[deriva
   }
 }
 
-TEST_CASE("softmax outputs: Jacobian a_i(delta_ij - a_j), and cross-entropy gives a - y", "[derivation]") {
+TEST_CASE("softmax outputs: Jacobian a_i(delta_ij - a_j), and cross-entropy gives a - y",
+          "[derivation]") {
   Derivation d(parse_network("2 tanh:2 softmax:3", "crossentropy"));
   SymbolTable& s = d.symbols();
   for (int j = 1; j <= 3; ++j) {
@@ -102,7 +108,9 @@ TEST_CASE("softmax outputs: Jacobian a_i(delta_ij - a_j), and cross-entropy give
   }
 }
 
-TEST_CASE("every printed gradient of random networks equals a finite difference to 1e-20, in all three forms", "[derivation]") {
+TEST_CASE(
+    "every printed gradient of random networks equals a finite difference to 1e-20, in all three forms",
+    "[derivation]") {
   int checked = 0;
   for (const Network& net : testing::random_networks(30, 3, 4, 2024)) {
     CAPTURE(net.spec(), loss_name(net.loss));
@@ -131,8 +139,10 @@ TEST_CASE("every printed gradient of random networks equals a finite difference 
   CHECK(checked > 1000);
 }
 
-TEST_CASE("a form too large to print is refused with a way out, and the delta form stays small", "[derivation]") {
-  const Network deep = parse_network("4 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:1", "squared");
+TEST_CASE("a form too large to print is refused with a way out, and the delta form stays small",
+          "[derivation]") {
+  const Network deep = parse_network(
+      "4 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:1", "squared");
   const Derivation d(deep);
   CHECK_THROWS_WITH(d.gradients(Form::expanded), Catch::Contains("use --form delta"));
   CHECK_THROWS_WITH(d.gradients(Form::local), Catch::Contains("use --form delta"));

@@ -1,4 +1,5 @@
-// Tests of reports/derivation_writer: a derivation as an answer file, LaTeX and JSON, and an exercise's solution.
+// Tests of reports/derivation_writer: a derivation as an answer file, LaTeX and JSON, and an
+// exercise's solution.
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -18,14 +19,17 @@ std::string written(const Derivation& d, Form form, DerivationFormat format) {
 
 }  // namespace
 
-TEST_CASE("derivation_writer reads its three format names and refuses others", "[derivation_writer]") {
+TEST_CASE("derivation_writer reads its three format names and refuses others",
+          "[derivation_writer]") {
   CHECK(parse_derivation_format("text") == DerivationFormat::text);
   CHECK(parse_derivation_format("latex") == DerivationFormat::latex);
   CHECK(parse_derivation_format("json") == DerivationFormat::json);
-  CHECK_THROWS_WITH(parse_derivation_format("pdf"), Catch::Contains("unknown format 'pdf': use text, latex or json"));
+  CHECK_THROWS_WITH(parse_derivation_format("pdf"),
+                    Catch::Contains("unknown format 'pdf': use text, latex or json"));
 }
 
-TEST_CASE("derivation_writer text of a one-unit network is an answer file by section", "[derivation_writer]") {
+TEST_CASE("derivation_writer text of a one-unit network is an answer file by section",
+          "[derivation_writer]") {
   const Derivation d(parse_network("1 linear:1", "squared"));
   CHECK(written(d, Form::delta, DerivationFormat::text) ==
         "# deltacheck derive: network \"1 linear:1\", loss squared, form delta\n"
@@ -48,23 +52,24 @@ TEST_CASE("derivation_writer text of a one-unit network is an answer file by sec
 
 TEST_CASE("derivation_writer LaTeX and JSON of a one-unit network", "[derivation_writer]") {
   const Derivation d(parse_network("1 linear:1", "squared"));
-  CHECK(written(d, Form::local, DerivationFormat::latex) ==
-        "% deltacheck derive: network \"1 linear:1\", loss squared, form local\n"
-        "% forward pass\n"
-        "\\begin{align*}\n"
-        "  z^{(1)}_{1} &= w^{(1)}_{11} x_{1} + b^{(1)}_{1} \\\\\n"
-        "  a^{(1)}_{1} &= z^{(1)}_{1}\n"
-        "\\end{align*}\n"
-        "% output and loss\n"
-        "\\begin{align*}\n"
-        "  \\hat{y} &= a^{(1)}_{1} \\\\\n"
-        "  L &= \\frac{1}{2} {\\left(a^{(1)}_{1} - y\\right)}^{2}\n"
-        "\\end{align*}\n"
-        "% gradients of every weight and bias, output layer first\n"
-        "\\begin{align*}\n"
-        "  \\frac{\\partial L}{\\partial w^{(1)}_{11}} &= \\left(a^{(1)}_{1} - y\\right) x_{1} \\\\\n"
-        "  \\frac{\\partial L}{\\partial b^{(1)}_{1}} &= a^{(1)}_{1} - y\n"
-        "\\end{align*}\n");
+  CHECK(
+      written(d, Form::local, DerivationFormat::latex) ==
+      "% deltacheck derive: network \"1 linear:1\", loss squared, form local\n"
+      "% forward pass\n"
+      "\\begin{align*}\n"
+      "  z^{(1)}_{1} &= w^{(1)}_{11} x_{1} + b^{(1)}_{1} \\\\\n"
+      "  a^{(1)}_{1} &= z^{(1)}_{1}\n"
+      "\\end{align*}\n"
+      "% output and loss\n"
+      "\\begin{align*}\n"
+      "  \\hat{y} &= a^{(1)}_{1} \\\\\n"
+      "  L &= \\frac{1}{2} {\\left(a^{(1)}_{1} - y\\right)}^{2}\n"
+      "\\end{align*}\n"
+      "% gradients of every weight and bias, output layer first\n"
+      "\\begin{align*}\n"
+      "  \\frac{\\partial L}{\\partial w^{(1)}_{11}} &= \\left(a^{(1)}_{1} - y\\right) x_{1} \\\\\n"
+      "  \\frac{\\partial L}{\\partial b^{(1)}_{1}} &= a^{(1)}_{1} - y\n"
+      "\\end{align*}\n");
   CHECK(written(d, Form::local, DerivationFormat::json) ==
         "{\n"
         "  \"net\": \"1 linear:1\",\n"
@@ -109,7 +114,9 @@ TEST_CASE("derivation_writer LaTeX and JSON of a one-unit network", "[derivation
         "}\n");
 }
 
-TEST_CASE("derivation_writer solution of a numeric exercise prints each value two places beyond the decimals asked", "[derivation_writer]") {
+TEST_CASE(
+    "derivation_writer solution of a numeric exercise prints each value two places beyond the decimals asked",
+    "[derivation_writer]") {
   const Exercise ex = load_exercise("numeric-q2-step");
   SolutionSheet sheet;
   for (std::size_t i = 0; i < ex.parts.size(); ++i) sheet.part_values.push_back(Real50(i) / 8);
@@ -142,8 +149,11 @@ TEST_CASE("derivation_writer solution of a numeric exercise prints each value tw
         "new_b1_1 = 2.750000\n");
 }
 
-TEST_CASE("derivation_writer solution of a network exercise keeps only the parts asked", "[derivation_writer]") {
-  const Exercise ex = parse_exercise("id: tiny\ntitle: t\nnetwork: \"1 linear:1\"\nloss: squared\nparts: [dL/db1_1]\n", "tiny.yaml");
+TEST_CASE("derivation_writer solution of a network exercise keeps only the parts asked",
+          "[derivation_writer]") {
+  const Exercise ex = parse_exercise(
+      "id: tiny\ntitle: t\nnetwork: \"1 linear:1\"\nloss: squared\nparts: [dL/db1_1]\n",
+      "tiny.yaml");
   SolutionSheet sheet;
   sheet.derivation.emplace(ex.net());
   std::ostringstream out;

@@ -7,7 +7,9 @@
 
 using namespace deltacheck;
 
-TEST_CASE("the double tanh agrees with libm's tanh to 1e-14 relative, near 0, in between and saturated", "[elementary]") {
+TEST_CASE(
+    "the double tanh agrees with libm's tanh to 1e-14 relative, near 0, in between and saturated",
+    "[elementary]") {
   for (double z = -30; z <= 30; z += 0.0137) {
     for (double scale : {1.0, 1e-3, 1e-9}) {
       const double x = z * scale;

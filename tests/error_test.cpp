@@ -1,4 +1,5 @@
-// Tests of core/error: the location prefix and the quoted line with its caret, also for long or binary lines.
+// Tests of core/error: the location prefix and the quoted line with its caret, also for long or
+// binary lines.
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
@@ -23,7 +24,12 @@ TEST_CASE("a long line is quoted around the column only", "[error]") {
   CHECK(quoted[caret.size() - 1] == '!');
 }
 
-TEST_CASE("control bytes and invalid UTF-8 are quoted as '?', keeping the caret aligned", "[error]") {
-  const UserError e(SourceLocation{"a.txt", 1, 4, std::string("a\0\xff" "b", 4)}, "here");
+TEST_CASE("control bytes and invalid UTF-8 are quoted as '?', keeping the caret aligned",
+          "[error]") {
+  const UserError e(SourceLocation{"a.txt", 1, 4,
+                                   std::string("a\0\xff"
+                                               "b",
+                                               4)},
+                    "here");
   CHECK(e.formatted() == "a.txt:1:4: here\n    a??b\n       ^");
 }

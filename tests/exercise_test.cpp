@@ -28,7 +28,8 @@ const char* kValid =
 
 }  // namespace
 
-TEST_CASE("the three assignment exercises are built in, with every forward node and gradient", "[exercise]") {
+TEST_CASE("the three assignment exercises are built in, with every forward node and gradient",
+          "[exercise]") {
   const auto ids = builtin_exercise_ids();
   for (const char* id : {"assign-q1-squared", "assign-q1-crossentropy", "assign-q2-crossentropy"})
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
@@ -57,20 +58,35 @@ TEST_CASE("a YAML exercise: groups, single keys and points per part", "[exercise
 
 TEST_CASE("bad exercise files are refused at load time with file, line and column", "[exercise]") {
   CHECK(error_of("id: x\ntitle: [unclosed\n").find("ex.yaml:") == 0);
-  CHECK(error_of(std::string(kValid) + "colour: blue\n").find("ex.yaml:6:1: unknown field 'colour'") == 0);
-  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\n").find("missing field 'parts'") != std::string::npos);
-  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 softsign:1\"\nloss: squared\nparts: [forward]\n").find("ex.yaml:3:10:") == 0);
+  CHECK(error_of(std::string(kValid) + "colour: blue\n")
+            .find("ex.yaml:6:1: unknown field 'colour'") == 0);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\n")
+            .find("missing field 'parts'") != std::string::npos);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 softsign:1\"\nloss: squared\nparts: [forward]\n")
+            .find("ex.yaml:3:10:") == 0);
   CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [dL/dw2_11]\n")
-            .find("ex.yaml:5:9: unknown part 'dL/dw2_11': the network has one layer (layer 1)") == 0);
-  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward, z1_1]\n").find("asked twice") != std::string::npos);
-  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [deltas]\n").find("allow_deltas: true") != std::string::npos);
-  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward]\npoints: -3\n").find("ex.yaml:6:9: 'points' must be") == 0);
-  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward]\nform: short\n").find("unknown form 'short'") != std::string::npos);
+            .find("ex.yaml:5:9: unknown part 'dL/dw2_11': the network has one layer (layer 1)") ==
+        0);
+  CHECK(
+      error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward, z1_1]\n")
+          .find("asked twice") != std::string::npos);
+  CHECK(error_of("id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [deltas]\n")
+            .find("allow_deltas: true") != std::string::npos);
+  CHECK(
+      error_of(
+          "id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward]\npoints: -3\n")
+          .find("ex.yaml:6:9: 'points' must be") == 0);
+  CHECK(
+      error_of(
+          "id: x\ntitle: t\nnetwork: \"2 sigmoid:1\"\nloss: squared\nparts: [forward]\nform: short\n")
+          .find("unknown form 'short'") != std::string::npos);
 }
 
 TEST_CASE("unknown exercises list the built-in ids", "[exercise]") {
-  CHECK_THROWS_WITH(load_exercise("assign-q3"), Catch::Contains("unknown exercise 'assign-q3'") && Catch::Contains("assign-q1-squared"));
-  CHECK_THROWS_WITH(load_exercise("/nonexistent/ex.yaml"), Catch::Contains("cannot read the exercise file"));
+  CHECK_THROWS_WITH(load_exercise("assign-q3"), Catch::Contains("unknown exercise 'assign-q3'") &&
+                                                    Catch::Contains("assign-q1-squared"));
+  CHECK_THROWS_WITH(load_exercise("/nonexistent/ex.yaml"),
+                    Catch::Contains("cannot read the exercise file"));
 }
 
 TEST_CASE("answer file keys in every spelling, and keys that are not keys", "[exercise]") {
@@ -80,12 +96,14 @@ TEST_CASE("answer file keys in every spelling, and keys that are not keys", "[ex
   CHECK(k.quantity == Quantity{QuantityKind::weight, 2, 1, 1});
   CHECK(parse_key("dL/d w2_11", net).quantity == Quantity{QuantityKind::weight, 2, 1, 1});
   CHECK(parse_key("yhat", net).quantity.kind == QuantityKind::output);
-  CHECK_THROWS_WITH(parse_key("dL/dz2_1", net), Catch::Contains("gradients are of weights and biases"));
+  CHECK_THROWS_WITH(parse_key("dL/dz2_1", net),
+                    Catch::Contains("gradients are of weights and biases"));
   CHECK_THROWS_WITH(parse_key("w2_11", net), Catch::Contains("is given, not computed"));
   CHECK_THROWS_WITH(parse_key("dL/dw4_11", net), "the network has layers 1 to 3");
 }
 
-TEST_CASE("each kind of exercise holds its own details, and asking another kind's is a bug", "[exercise]") {
+TEST_CASE("each kind of exercise holds its own details, and asking another kind's is a bug",
+          "[exercise]") {
   const Exercise network = parse_exercise(kValid, "ex.yaml");
   CHECK(network.kind() == ExerciseKind::network);
   CHECK(network.net().spec() == "2 sigmoid:1");

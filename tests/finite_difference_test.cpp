@@ -14,7 +14,8 @@ TEST_CASE("the plan puts truncation and rounding error below the target", "[fini
   }
 }
 
-TEST_CASE("finite differences of a linear unit match the exact gradient to the requested digits", "[finite_difference]") {
+TEST_CASE("finite differences of a linear unit match the exact gradient to the requested digits",
+          "[finite_difference]") {
   // L = 1/2 (w x + b - y)^2: dL/dw = (w x + b - y) x and dL/db = w x + b - y, exactly rational.
   const Network net = parse_network("1 linear:1", "squared");
   Point p;
@@ -26,7 +27,8 @@ TEST_CASE("finite differences of a linear unit match the exact gradient to the r
   for (unsigned digits : {50u, 1000u}) {
     const auto fd = finite_difference_gradient(net, p, digits);
     const PrecisionScope precision(finite_difference_plan(digits).working_digits);
-    const RealN exact_w = RealN(numerator(r * Rational(3, 10))) / RealN(denominator(r * Rational(3, 10)));
+    const RealN exact_w =
+        RealN(numerator(r * Rational(3, 10))) / RealN(denominator(r * Rational(3, 10)));
     const RealN exact_b = RealN(numerator(r)) / RealN(denominator(r));
     CHECK(agreement_digits(fd[0], exact_w, digits + 20.0) >= digits + 10.0);
     CHECK(agreement_digits(fd[1], exact_b, digits + 20.0) >= digits + 10.0);

@@ -1,4 +1,5 @@
-// Tests of symbolic/function_table: every entry is read, printed, evaluated and rewritten consistently, so adding one is enough.
+// Tests of symbolic/function_table: every entry is read, printed, evaluated and rewritten
+// consistently, so adding one is enough.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -43,7 +44,8 @@ std::vector<numeric> points(const MathFunction& f) {
 
 }  // namespace
 
-TEST_CASE("every function of the table reads back from its printed text, by name and by alias", "[function_table]") {
+TEST_CASE("every function of the table reads back from its printed text, by name and by alias",
+          "[function_table]") {
   SymbolTable symbols(kNet);
   const ex z = read_expression("z2_1", symbols);
   for (const MathFunction& f : math_functions()) {
@@ -63,7 +65,9 @@ TEST_CASE("every function of the table reads back from its printed text, by name
   }
 }
 
-TEST_CASE("every function of the table evaluates as GiNaC's evalf: 1e-40 in 50 digits, 1e-14 in double", "[function_table]") {
+TEST_CASE(
+    "every function of the table evaluates as GiNaC's evalf: 1e-40 in 50 digits, 1e-14 in double",
+    "[function_table]") {
   const symbol x("x");
   for (const MathFunction& f : math_functions()) {
     for (const numeric& p : points(f)) {
@@ -75,12 +79,14 @@ TEST_CASE("every function of the table evaluates as GiNaC's evalf: 1e-40 in 50 d
       ev.bind(x, p.to_double());
       CHECK(close(ev.evaluate(f.make(x)), std::stod(ginac_value(f, p, 20)), 1e-14));
       const PrecisionScope precision(80);
-      CHECK(close(apply_function(f.id, RealN(p.numer().to_long()) / p.denom().to_long()), RealN(ginac_value(f, p, 90)), RealN("1e-70")));
+      CHECK(close(apply_function(f.id, RealN(p.numer().to_long()) / p.denom().to_long()),
+                  RealN(ginac_value(f, p, 90)), RealN("1e-70")));
     }
   }
 }
 
-TEST_CASE("every exp form of the table agrees with its function, and rewrite_to_exp uses it", "[function_table]") {
+TEST_CASE("every exp form of the table agrees with its function, and rewrite_to_exp uses it",
+          "[function_table]") {
   const symbol x("x");
   int rewritten = 0;
   for (const MathFunction& f : math_functions()) {
@@ -103,7 +109,8 @@ TEST_CASE("every exp form of the table agrees with its function, and rewrite_to_
   CHECK(rewritten == 4);  // sigmoid, tanh, cosh, sinh
 }
 
-TEST_CASE("the table is well formed: distinct spellings and ids, a GiNaC function for every serial", "[function_table]") {
+TEST_CASE("the table is well formed: distinct spellings and ids, a GiNaC function for every serial",
+          "[function_table]") {
   std::set<std::string> spellings;
   std::set<FunctionId> ids;
   const symbol x("x");
@@ -120,11 +127,13 @@ TEST_CASE("the table is well formed: distinct spellings and ids, a GiNaC functio
     }
     for (const std::string& misname : f.misnames) CHECK(function_named(misname) == nullptr);
   }
-  CHECK(function_list() == "sigmoid (or sigma), relu, step, tanh, exp, log (or ln), sqrt, cosh, sinh, abs");
+  CHECK(function_list() ==
+        "sigmoid (or sigma), relu, step, tanh, exp, log (or ln), sqrt, cosh, sinh, abs");
   CHECK(derivative_text(*function_named("sigma"), "sigma") == "sigma(z)*(1 - sigma(z))");
 }
 
-TEST_CASE("GiNaC's own LaTeX printing of sigmoid, relu and step spells them as the table does", "[function_table]") {
+TEST_CASE("GiNaC's own LaTeX printing of sigmoid, relu and step spells them as the table does",
+          "[function_table]") {
   const symbol x("x");
   for (FunctionId id : {FunctionId::sigmoid, FunctionId::relu, FunctionId::step}) {
     const MathFunction& f = function_entry(id);

@@ -1,4 +1,5 @@
-// Tests of deltacheck grade on a generated class: scores, gradebook, Gradescope results, summary, faults, determinism.
+// Tests of deltacheck grade on a generated class: scores, gradebook, Gradescope results, summary,
+// faults, determinism.
 #include <catch2/catch.hpp>
 
 #include <dirent.h>
@@ -20,13 +21,16 @@ namespace {
 const char* const kExercise = "assign-q2-crossentropy";
 constexpr int kParts = 13;
 
-void write(const std::string& path, const std::string& content) { std::ofstream(path, std::ios::binary) << content; }
+void write(const std::string& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#' && line.find(" = ") != std::string::npos) out.push_back(line);
+    if (!line.empty() && line[0] != '#' && line.find(" = ") != std::string::npos)
+      out.push_back(line);
   return out;
 }
 
@@ -58,9 +62,11 @@ GeneratedClass make_class() {
   GeneratedClass c;
   c.dir = testing::scratch("class");
   mkdir(c.dir.c_str(), 0755);
-  const std::vector<std::string> right = lines_of(run(std::string("derive --exercise ") + kExercise).out);
+  const std::vector<std::string> right =
+      lines_of(run(std::string("derive --exercise ") + kExercise).out);
   REQUIRE(right.size() == kParts);
-  const auto add = [&](const std::string& student, const std::string& content, int score, int wrong_part) {
+  const auto add = [&](const std::string& student, const std::string& content, int score,
+                       int wrong_part) {
     write(c.dir + "/" + student + ".txt", content);
     c.expected[student] = score;
     if (score > 0)
@@ -76,7 +82,8 @@ GeneratedClass make_class() {
   for (int i = 0; i < 60; ++i) {  // partly right: one part wrong
     std::vector<std::string> lines = right;
     const int k = i % kParts;
-    lines[k] = lines[k].substr(0, lines[k].find(" = ")) + " = (" + lines[k].substr(lines[k].find(" = ") + 3) + ")*2 + x1";
+    lines[k] = lines[k].substr(0, lines[k].find(" = ")) + " = (" +
+               lines[k].substr(lines[k].find(" = ") + 3) + ")*2 + x1";
     std::snprintf(name, sizeof name, "partly%03d", i);
     add(name, joined(lines), kParts - 1, k);
   }
@@ -94,7 +101,12 @@ GeneratedClass make_class() {
   }
   for (int i = 0; i < 20; ++i) {
     std::snprintf(name, sizeof name, "binary%03d", i);
-    add(name, std::string("\x7f" "ELF\0\0\x01\x02", 8) + joined(right), 0, -1);
+    add(name,
+        std::string("\x7f"
+                    "ELF\0\0\x01\x02",
+                    8) +
+            joined(right),
+        0, -1);
   }
   for (int i = 0; i < 5; ++i) {
     std::snprintf(name, sizeof name, "latin1%03d", i);
@@ -126,14 +138,18 @@ GeneratedClass make_class() {
 
 }  // namespace
 
-TEST_CASE("a class of 207 submissions: every score, the gradebook, the summary, the same bytes with 1 or 2 jobs", "[grade_command]") {
+TEST_CASE(
+    "a class of 207 submissions: every score, the gradebook, the summary, the same bytes with 1 or 2 jobs",
+    "[grade_command]") {
   const GeneratedClass c = make_class();
   REQUIRE(c.expected.size() == 207);
   const std::string before = slurp(c.dir + "/right000.txt");
   const std::string csv1 = testing::scratch("grades1.csv"), csv2 = testing::scratch("grades2.csv");
   const std::string out1 = testing::scratch("out1"), out2 = testing::scratch("out2");
-  const testing::Run one = run(std::string("grade ") + kExercise + " --dir " + c.dir + " --csv " + csv1 + " --out " + out1 + " --jobs 1");
-  const testing::Run two = run(std::string("grade ") + kExercise + " --dir " + c.dir + " --csv " + csv2 + " --out " + out2 + " --jobs 2");
+  const testing::Run one = run(std::string("grade ") + kExercise + " --dir " + c.dir + " --csv " +
+                               csv1 + " --out " + out1 + " --jobs 1");
+  const testing::Run two = run(std::string("grade ") + kExercise + " --dir " + c.dir + " --csv " +
+                               csv2 + " --out " + out2 + " --jobs 2");
   REQUIRE(one.status == 0);
   REQUIRE(two.status == 0);
   CHECK(one.err.empty());  // not a terminal: no progress bar
@@ -167,10 +183,14 @@ TEST_CASE("a class of 207 submissions: every score, the gradebook, the summary, 
   // Faults have their reason; the summary counts every part's correct answers.
   const auto empty = nlohmann::json::parse(slurp(out1 + "/empty000.json"));
   CHECK_THAT(empty["fault"].get<std::string>(), Catch::Contains("empty"));
-  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/binary000.json"))["fault"].get<std::string>(), Catch::Contains("binary"));
-  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/latin1000.json"))["fault"].get<std::string>(), Catch::Contains("not UTF-8"));
-  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/huge000.json"))["fault"].get<std::string>(), Catch::Contains("larger than 8 MiB"));
-  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/twofiles000.json"))["fault"].get<std::string>(), Catch::Contains("holds 2 files"));
+  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/binary000.json"))["fault"].get<std::string>(),
+             Catch::Contains("binary"));
+  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/latin1000.json"))["fault"].get<std::string>(),
+             Catch::Contains("not UTF-8"));
+  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/huge000.json"))["fault"].get<std::string>(),
+             Catch::Contains("larger than 8 MiB"));
+  CHECK_THAT(nlohmann::json::parse(slurp(out1 + "/twofiles000.json"))["fault"].get<std::string>(),
+             Catch::Contains("holds 2 files"));
   const auto summary = nlohmann::json::parse(slurp(out1 + "/summary.json"));
   CHECK(summary["students"] == c.expected.size());
   CHECK(summary["not_graded"] == 20 + 20 + 5 + 2 + 5);
@@ -181,21 +201,26 @@ TEST_CASE("a class of 207 submissions: every score, the gradebook, the summary, 
   }
   // Partly-right answers are (truth)*2 + x1: no known mistake, counted as such.
   CHECK(summary["parts"][0]["mistakes"][0]["mistake"] == "no known mistake");
-  CHECK_THAT(slurp(out1 + "/summary.txt"), Catch::Contains("z1_1: ") && Catch::Contains(" of 207 correct"));
+  CHECK_THAT(slurp(out1 + "/summary.txt"),
+             Catch::Contains("z1_1: ") && Catch::Contains(" of 207 correct"));
   // Submissions are only read.
   CHECK(slurp(c.dir + "/right000.txt") == before);
 }
 
-TEST_CASE("Gradescope results: valid JSON, one test per part, scores that add up", "[grade_command]") {
-  const std::string solution = testing::write_file("ada.txt", run(std::string("derive --exercise ") + kExercise).out);
+TEST_CASE("Gradescope results: valid JSON, one test per part, scores that add up",
+          "[grade_command]") {
+  const std::string solution =
+      testing::write_file("ada.txt", run(std::string("derive --exercise ") + kExercise).out);
   const std::string results = testing::scratch("results.json");
-  const testing::Run r = run(std::string("grade ") + kExercise + " " + solution + " --gradescope " + results);
+  const testing::Run r =
+      run(std::string("grade ") + kExercise + " " + solution + " --gradescope " + results);
   REQUIRE(r.status == 0);
   const auto doc = nlohmann::json::parse(slurp(results));
   REQUIRE(doc["tests"].size() == kParts);
   double score = 0, max_score = 0;
   for (const auto& t : doc["tests"]) {
-    for (const char* field : {"name", "score", "max_score", "output", "visibility"}) CHECK(t.contains(field));
+    for (const char* field : {"name", "score", "max_score", "output", "visibility"})
+      CHECK(t.contains(field));
     score += t["score"].get<double>();
     max_score += t["max_score"].get<double>();
   }
@@ -203,12 +228,17 @@ TEST_CASE("Gradescope results: valid JSON, one test per part, scores that add up
   CHECK(max_score == kParts);
   CHECK(score == kParts);
   // --gradescope is for one submission.
-  CHECK(run(std::string("grade ") + kExercise + " " + solution + " " + solution + "x --gradescope " + results).status == 2);
+  CHECK(run(std::string("grade ") + kExercise + " " + solution + " " + solution +
+            "x --gradescope " + results)
+            .status == 2);
 }
 
-TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes on", "[grade_command]") {
-  const std::string a = testing::write_file("slow.txt", run(std::string("derive --exercise ") + kExercise).out);
-  const testing::Run r = run(std::string("grade ") + kExercise + " " + a + " --time-limit 0.000001 --jobs 2");
+TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes on",
+          "[grade_command]") {
+  const std::string a =
+      testing::write_file("slow.txt", run(std::string("derive --exercise ") + kExercise).out);
+  const testing::Run r =
+      run(std::string("grade ") + kExercise + " " + a + " --time-limit 0.000001 --jobs 2");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("0/13") && Catch::Contains("took longer than the limit"));
 }
@@ -216,20 +246,27 @@ TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes
 TEST_CASE("grade refuses bad usage with exit 2", "[grade_command]") {
   const std::string grade = std::string("grade ") + kExercise;
   testing::check_user_error(grade, "give the submissions as files or as --dir DIR");
-  testing::check_user_error(grade + " a.txt --dir .", "give the submissions as files or as --dir DIR");
-  testing::check_user_error(grade + " --dir /nonexistent", "/nonexistent: cannot list the directory");
+  testing::check_user_error(grade + " a.txt --dir .",
+                            "give the submissions as files or as --dir DIR");
+  testing::check_user_error(grade + " --dir /nonexistent",
+                            "/nonexistent: cannot list the directory");
   testing::check_user_error(grade + " a.txt --jobs 0", "--jobs must be 1 to 256, not 0");
 }
 
-TEST_CASE("the example Gradescope autograder grades a submission laid out as Gradescope does", "[grade_command]") {
+TEST_CASE("the example Gradescope autograder grades a submission laid out as Gradescope does",
+          "[grade_command]") {
   const std::string root = testing::scratch("autograder");
   mkdir(root.c_str(), 0755);
   mkdir((root + "/submission").c_str(), 0755);
   write(root + "/submission/answers.txt", run(std::string("derive --exercise ") + kExercise).out);
-  write(root + "/submission_metadata.json", "{\"users\": [{\"email\": \"ada@example.org\", \"name\": \"Ada\"}]}");
+  write(root + "/submission_metadata.json",
+        "{\"users\": [{\"email\": \"ada@example.org\", \"name\": \"Ada\"}]}");
   const auto autograder = [&] {
-    return testing::run_argv({std::string(DELTACHECK_SOURCE_DIR) + "/exercises/gradescope/run_autograder"},
-                             {{"AUTOGRADER_ROOT", root}, {"DELTACHECK", DELTACHECK_BINARY}, {"DELTACHECK_EXERCISE", kExercise}});
+    return testing::run_argv(
+        {std::string(DELTACHECK_SOURCE_DIR) + "/exercises/gradescope/run_autograder"},
+        {{"AUTOGRADER_ROOT", root},
+         {"DELTACHECK", DELTACHECK_BINARY},
+         {"DELTACHECK_EXERCISE", kExercise}});
   };
   CHECK(autograder().status == 0);
   const auto doc = nlohmann::json::parse(slurp(root + "/results/results.json"));

@@ -1,4 +1,5 @@
-// Tests of quantity names: every accepted spelling, printing in both styles, LaTeX, ranges and parameter order.
+// Tests of quantity names: every accepted spelling, printing in both styles, LaTeX, ranges and
+// parameter order.
 #include <catch2/catch.hpp>
 
 #include "core/names.h"
@@ -34,7 +35,8 @@ TEST_CASE("names print in the short and separated styles and in LaTeX", "[names]
   CHECK(quantity_name({QuantityKind::target, 0, 2, 0}, net) == "y2");
   CHECK(quantity_latex({QuantityKind::weight, 2, 1, 2}, net) == "w^{(2)}_{12}");
   CHECK(quantity_latex({QuantityKind::delta, 1, 3, 0}, net) == "\\delta^{(1)}_{3}");
-  CHECK(quantity_latex({QuantityKind::output, 0, 1, 0}, parse_network("2 sigmoid:1", "squared")) == "\\hat{y}");
+  CHECK(quantity_latex({QuantityKind::output, 0, 1, 0}, parse_network("2 sigmoid:1", "squared")) ==
+        "\\hat{y}");
   for (const Quantity& q : parameters(net)) {
     CHECK(*resolve(*parse_quantity(quantity_name(q, net)), net) == q);
     CHECK(*resolve(*parse_quantity(quantity_name(q, net, NameStyle::separated)), net) == q);

@@ -1,11 +1,12 @@
-// Tests of canonical printing: printed text reads back to the same value, and the bytes do not depend on GiNaC's internal order.
+// Tests of canonical printing: printed text reads back to the same value, and the bytes do not
+// depend on GiNaC's internal order.
 #include <catch2/catch.hpp>
 
+#include "solver/scalar.h"
 #include "symbolic/evaluate.h"
 #include "symbolic/functions.h"
 #include "symbolic/printer.h"
 #include "symbolic/reader.h"
-#include "solver/scalar.h"
 
 using namespace deltacheck;
 using namespace GiNaC;
@@ -79,7 +80,8 @@ TEST_CASE("the same expression prints the same bytes whatever order GiNaC keeps"
   const std::vector<ex> one = samples(forward), two = samples(backward);
   for (size_t i = 0; i < one.size(); ++i) {
     CHECK(print_expression(one[i], kNet) == print_expression(two[i], kNet));
-    CHECK(print_expression(one[i], kNet, {Syntax::latex}) == print_expression(two[i], kNet, {Syntax::latex}));
+    CHECK(print_expression(one[i], kNet, {Syntax::latex}) ==
+          print_expression(two[i], kNet, {Syntax::latex}));
   }
 }
 

@@ -1,4 +1,5 @@
-// Tests of exercises/proof: identities proved, non-identities never, and a proof that runs long abandoned.
+// Tests of exercises/proof: identities proved, non-identities never, and a proof that runs long
+// abandoned.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -20,17 +21,26 @@ TEST_CASE("sigmoid and tanh identities are proved through exp, wrong ones are no
   CHECK(!proves_zero(1 - tanh(z) - 1 / pow(cosh(z), 2)));
 }
 
-TEST_CASE("prove_all reports each candidate list, and abandons a proof past its budget", "[proof]") {
+TEST_CASE("prove_all reports each candidate list, and abandons a proof past its budget",
+          "[proof]") {
   ensure_functions_registered();
   const symbol x("x"), y("y");
-  const ex slow = expand(pow(x + y + 1, 60)) - pow(x + y + 1, 60) + pow(x + 2 * y + 3, 400) - expand(pow(x + 2 * y + 3, 400));
+  const ex slow = expand(pow(x + y + 1, 60)) - pow(x + y + 1, 60) + pow(x + 2 * y + 3, 400) -
+                  expand(pow(x + 2 * y + 3, 400));
   const auto start = std::chrono::steady_clock::now();
-  const std::vector<bool> proved = prove_all({{x - x + 0 * y}, {x - y}, {pow(x + 1, 2) - x * x - 2 * x - 1}, {slow}, {sigmoid(x) - 1 / (1 + exp(-x))}}, 0.2, 5);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::vector<bool> proved = prove_all({{x - x + 0 * y},
+                                              {x - y},
+                                              {pow(x + 1, 2) - x * x - 2 * x - 1},
+                                              {slow},
+                                              {sigmoid(x) - 1 / (1 + exp(-x))}},
+                                             0.2, 5);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(proved.size() == 5);
   CHECK(proved[0]);
   CHECK(!proved[1]);
   CHECK(proved[2]);
-  CHECK(proved[4]);  // proved in a fresh child after the slow one was abandoned (or the slow one finished: both fine)
+  CHECK(proved[4]);  // proved in a fresh child after the slow one was abandoned (or the slow one
+                     // finished: both fine)
   CHECK(seconds < 3);
 }

@@ -1,9 +1,10 @@
-// Tests of deltacheck report: every built-in exercise compiles to PDF without errors or wide overfull boxes, with its text inside.
+// Tests of deltacheck report: every built-in exercise compiles to PDF without errors or wide
+// overfull boxes, with its text inside.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <cstdlib>
-#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 
@@ -32,9 +33,14 @@ std::string pdf_text(const std::string& pdf) {
 
 }  // namespace
 
-TEST_CASE("the PDF report of every built-in exercise compiles cleanly and holds its headings and equations", "[report_command]") {
+TEST_CASE(
+    "the PDF report of every built-in exercise compiles cleanly and holds its headings and equations",
+    "[report_command]") {
   // The measure itself, on lines as LaTeX writes them.
-  REQUIRE(widest_overfull("Overfull \\hbox (3.0pt too wide) in paragraph\nOverfull \\hbox (16.5pt too wide) detected") == Approx(16.5));
+  REQUIRE(
+      widest_overfull(
+          "Overfull \\hbox (3.0pt too wide) in paragraph\nOverfull \\hbox (16.5pt too wide) detected") ==
+      Approx(16.5));
   const std::string dir = testing::scratch("reports");
   mkdir(dir.c_str(), 0755);
   const auto list = nlohmann::json::parse(run("list --json").out);
@@ -54,30 +60,39 @@ TEST_CASE("the PDF report of every built-in exercise compiles cleanly and holds 
     if (kind == "symbolic") {
       CHECK_THAT(text, Catch::Contains("Solution"));
     } else {
-      CHECK_THAT(text, Catch::Contains("The network") && Catch::Contains("Forward pass") && Catch::Contains("Backward pass") &&
-                           Catch::Contains("Verification") && Catch::Contains("Gradient of"));
+      CHECK_THAT(text, Catch::Contains("The network") && Catch::Contains("Forward pass") &&
+                           Catch::Contains("Backward pass") && Catch::Contains("Verification") &&
+                           Catch::Contains("Gradient of"));
       CHECK_THAT(text, Catch::Contains("symbolic vs backprop"));
     }
-    if (kind == "numeric") CHECK_THAT(text, Catch::Contains("The example numbers") && Catch::Contains("new_w2_11"));
+    if (kind == "numeric")
+      CHECK_THAT(text, Catch::Contains("The example numbers") && Catch::Contains("new_w2_11"));
   }
-  // A sample of the equations of Q1: the delta rule of the hidden layer names step and the sigmoid simplification.
+  // A sample of the equations of Q1: the delta rule of the hidden layer names step and the sigmoid
+  // simplification.
   const std::string q1 = pdf_text(dir + "/assign-q1-squared.pdf");
-  CHECK_THAT(q1, Catch::Contains("for a sigmoid, sigma") && Catch::Contains("(z) = a(1 - a)") && Catch::Contains("step") && Catch::Contains("Gradient of w1_11"));
+  CHECK_THAT(q1, Catch::Contains("for a sigmoid, sigma") && Catch::Contains("(z) = a(1 - a)") &&
+                     Catch::Contains("step") && Catch::Contains("Gradient of w1_11"));
 }
 
-TEST_CASE("LaTeX and Markdown reports are the same bytes every time, numbers per student", "[report_command]") {
-  const std::string a = testing::scratch("a.tex"), b = testing::scratch("b.tex"), m = testing::scratch("r.md");
+TEST_CASE("LaTeX and Markdown reports are the same bytes every time, numbers per student",
+          "[report_command]") {
+  const std::string a = testing::scratch("a.tex"), b = testing::scratch("b.tex"),
+                    m = testing::scratch("r.md");
   REQUIRE(run("report numeric-q2-step --format latex --student alice -o " + a).status == 0);
   REQUIRE(run("report numeric-q2-step --format latex --student alice -o " + b).status == 0);
   CHECK(slurp(a) == slurp(b));
-  CHECK_THAT(slurp(a), Catch::Contains("\\begin{tikzpicture}") && Catch::Contains("The numbers of student alice"));
+  CHECK_THAT(slurp(a), Catch::Contains("\\begin{tikzpicture}") &&
+                           Catch::Contains("The numbers of student alice"));
   // The report's numbers are the student's: the same as show gives.
   const std::string shown = run("show numeric-q2-step --student alice").out;
-  const std::string x1 = shown.substr(shown.find("x1 = "), shown.find(',', shown.find("x1 = ")) - shown.find("x1 = "));
+  const std::string x1 =
+      shown.substr(shown.find("x1 = "), shown.find(',', shown.find("x1 = ")) - shown.find("x1 = "));
   CHECK_THAT(slurp(a), Catch::Contains(x1));
   REQUIRE(run("report assign-q2-crossentropy --format markdown -o " + m).status == 0);
   const std::string md = slurp(m);
-  CHECK_THAT(md, Catch::Contains("## Forward pass") && Catch::Contains("$$") && Catch::Contains("a1_1"));
+  CHECK_THAT(
+      md, Catch::Contains("## Forward pass") && Catch::Contains("$$") && Catch::Contains("a1_1"));
   CHECK(run("report assign-q2-crossentropy --format markdown -o " + m).status == 0);
   CHECK(slurp(m) == md);
 }
@@ -94,22 +109,29 @@ TEST_CASE("long equations are broken across lines", "[report_command]") {
   CHECK_THAT(block, Catch::Contains("&\\quad"));
 }
 
-TEST_CASE("without LaTeX, report writes the .tex and says how to install LaTeX", "[report_command]") {
+TEST_CASE("without LaTeX, report writes the .tex and says how to install LaTeX",
+          "[report_command]") {
   const std::string pdf = testing::scratch("nolatex.pdf");
-  const testing::Run r = testing::run_argv({DELTACHECK_BINARY, "report", "bce-derivative", "-o", pdf}, {{"PATH", "/nonexistent"}});
+  const testing::Run r = testing::run_argv(
+      {DELTACHECK_BINARY, "report", "bce-derivative", "-o", pdf}, {{"PATH", "/nonexistent"}});
   CHECK(r.status == 1);
-  CHECK_THAT(r.err, Catch::Contains("latexmk is not installed") && Catch::Contains("apt-get install"));
+  CHECK_THAT(r.err,
+             Catch::Contains("latexmk is not installed") && Catch::Contains("apt-get install"));
   const std::string tex = pdf.substr(0, pdf.size() - 4) + ".tex";
   CHECK_THAT(slurp(tex), Catch::Contains("\\documentclass"));
 }
 
-TEST_CASE("with training, the report includes the loss, boundary and gradient figures", "[report_command]") {
+TEST_CASE("with training, the report includes the loss, boundary and gradient figures",
+          "[report_command]") {
   const std::string dir = testing::scratch("trained");
   mkdir(dir.c_str(), 0755);
-  const testing::Run r = run("report numeric-mlp-step --train --epochs 20 --keep-tex -o " + dir + "/mlp.pdf");
+  const testing::Run r =
+      run("report numeric-mlp-step --train --epochs 20 --keep-tex -o " + dir + "/mlp.pdf");
   REQUIRE(r.status == 0);
   CHECK(slurp(dir + "/mlp_plots/loss.png").substr(0, 4) == "\x89PNG");
-  CHECK_THAT(slurp(dir + "/mlp.tex"), Catch::Contains("\\includegraphics[width=0.7\\textwidth]{mlp_plots/boundary.pdf}"));
+  CHECK_THAT(slurp(dir + "/mlp.tex"),
+             Catch::Contains("\\includegraphics[width=0.7\\textwidth]{mlp_plots/boundary.pdf}"));
   CHECK_THAT(pdf_text(dir + "/mlp.pdf"), Catch::Contains("Training"));
-  testing::check_user_error("report bce-derivative --train", "symbolic exercise without a network to train");
+  testing::check_user_error("report bce-derivative --train",
+                            "symbolic exercise without a network to train");
 }

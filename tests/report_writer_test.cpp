@@ -7,8 +7,9 @@ using namespace deltacheck;
 
 namespace {
 
-const char* kSlope = "id: slope\ntitle: A slope\nstatement: Differentiate.\nsymbols: {z: [0, 1]}\n"
-                     "parts:\n  - {key: d, ask: the slope, truth: \"diff(z^2, z)\", mistakes: [{answer: z, feedback: the power rule}]}\n";
+const char* kSlope =
+    "id: slope\ntitle: A slope\nstatement: Differentiate.\nsymbols: {z: [0, 1]}\n"
+    "parts:\n  - {key: d, ask: the slope, truth: \"diff(z^2, z)\", mistakes: [{answer: z, feedback: the power rule}]}\n";
 
 // A symbolic sheet as solve_exercise gives it: one part, its truth 3z.
 SolutionSheet slope_sheet() {
@@ -34,7 +35,9 @@ SolutionSheet line_sheet(const Exercise& ex) {
 
 }  // namespace
 
-TEST_CASE("report_writer Markdown of a symbolic exercise shows symbols, each part's truth and its mistakes", "[report_writer]") {
+TEST_CASE(
+    "report_writer Markdown of a symbolic exercise shows symbols, each part's truth and its mistakes",
+    "[report_writer]") {
   const Exercise ex = parse_exercise(kSlope, "slope.yaml");
   CHECK(report_markdown(ex, slope_sheet(), {"", ""}) ==
         "# A slope\n"
@@ -65,7 +68,8 @@ TEST_CASE("report_writer Markdown of a symbolic exercise shows symbols, each par
         "\n");
 }
 
-TEST_CASE("report_writer LaTeX of a symbolic exercise escapes text and names the student", "[report_writer]") {
+TEST_CASE("report_writer LaTeX of a symbolic exercise escapes text and names the student",
+          "[report_writer]") {
   const Exercise ex = parse_exercise(kSlope, "slope.yaml");
   CHECK(report_latex(ex, slope_sheet(), {"a_b", ""}) ==
         "% deltacheck report slope --student a_b\n"
@@ -104,75 +108,80 @@ TEST_CASE("report_writer LaTeX of a symbolic exercise escapes text and names the
         "\\end{document}\n");
 }
 
-TEST_CASE("report_writer Markdown of a network exercise has the passes, the gradients asked, the verification and figures", "[report_writer]") {
-  const Exercise ex = parse_exercise("id: line\ntitle: A line\nstatement: Fit it.\nnetwork: \"1 linear:1\"\nloss: squared\nparts: [dL/dw1_11]\n", "line.yaml");
-  CHECK(report_markdown(ex, line_sheet(ex), {"", "line_plots"}) ==
-        "# A line\n"
-        "\n"
-        "*deltacheck report: line*\n"
-        "\n"
-        "## Statement\n"
-        "\n"
-        "Fit it.\n"
-        "\n"
-        "## The network\n"
-        "\n"
-        "Network \"1 linear:1\" with the squared loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.\n"
-        "\n"
-        "```\n"
-        "input     layer 1\n"
-        "          linear\n"
-        "x1    --> a1_1 = yhat\n"
-        "```\n"
-        "\n"
-        "## Forward pass\n"
-        "\n"
-        "$$\n"
-        "\\begin{aligned}\n"
-        "z^{(1)}_{1} &= w^{(1)}_{11} x_{1} + b^{(1)}_{1} \\\\\n"
-        "a^{(1)}_{1} &= z^{(1)}_{1} \\\\\n"
-        "\\hat{y} &= a^{(1)}_{1} \\\\\n"
-        "L &= \\frac{1}{2} {\\left(a^{(1)}_{1} - y\\right)}^{2}\n"
-        "\\end{aligned}\n"
-        "$$\n"
-        "\n"
-        "## Backward pass\n"
-        "\n"
-        "The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: for a linear unit, f'(z) = 1; squared loss: the output delta is (a - y) f'(z).\n"
-        "\n"
-        "$$\n"
-        "\\begin{aligned}\n"
-        "\\delta^{(1)}_{1} &= a^{(1)}_{1} - y\n"
-        "\\end{aligned}\n"
-        "$$\n"
-        "\n"
-        "### Gradient of w1_11\n"
-        "\n"
-        "$$\n"
-        "\\begin{aligned}\n"
-        "\\frac{\\partial L}{\\partial w^{(1)}_{11}} &= \\frac{\\partial L}{\\partial z^{(1)}_{1}}\\, \\frac{\\partial z^{(1)}_{1}}{\\partial w^{(1)}_{11}} \\\\\n"
-        " &= \\delta^{(1)}_{1} x_{1} \\\\\n"
-        " &= \\left(a^{(1)}_{1} - y\\right) x_{1}\n"
-        "\\end{aligned}\n"
-        "$$\n"
-        "\n"
-        "## Verification\n"
-        "\n"
-        "Every gradient computed three ways at 4 sample points with 50 significant digits: the symbolic derivation, the backprop, and finite differences. The table gives the fewest digits on which each pair agrees (all must agree to 45).\n"
-        "\n"
-        "| parameter | symbolic vs backprop | symbolic vs finite differences | backprop vs finite differences |\n"
-        "|---|---|---|---|\n"
-        "| w1_11 | 50.0 | 48.2 | 47.9 |\n"
-        "| b1_1 | 49.5 | 46.0 | 45.5 |\n"
-        "\n"
-        "## Training\n"
-        "\n"
-        "The loss per epoch, the decision boundary (for two inputs) and the gradient norm of each layer, from deltacheck train.\n"
-        "\n"
-        "![line_plots/loss](line_plots/loss.png)\n"
-        "\n"
-        "![line_plots/boundary](line_plots/boundary.png)\n"
-        "\n"
-        "![line_plots/gradients](line_plots/gradients.png)\n"
-        "\n");
+TEST_CASE(
+    "report_writer Markdown of a network exercise has the passes, the gradients asked, the verification and figures",
+    "[report_writer]") {
+  const Exercise ex = parse_exercise(
+      "id: line\ntitle: A line\nstatement: Fit it.\nnetwork: \"1 linear:1\"\nloss: squared\nparts: [dL/dw1_11]\n",
+      "line.yaml");
+  CHECK(
+      report_markdown(ex, line_sheet(ex), {"", "line_plots"}) ==
+      "# A line\n"
+      "\n"
+      "*deltacheck report: line*\n"
+      "\n"
+      "## Statement\n"
+      "\n"
+      "Fit it.\n"
+      "\n"
+      "## The network\n"
+      "\n"
+      "Network \"1 linear:1\" with the squared loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.\n"
+      "\n"
+      "```\n"
+      "input     layer 1\n"
+      "          linear\n"
+      "x1    --> a1_1 = yhat\n"
+      "```\n"
+      "\n"
+      "## Forward pass\n"
+      "\n"
+      "$$\n"
+      "\\begin{aligned}\n"
+      "z^{(1)}_{1} &= w^{(1)}_{11} x_{1} + b^{(1)}_{1} \\\\\n"
+      "a^{(1)}_{1} &= z^{(1)}_{1} \\\\\n"
+      "\\hat{y} &= a^{(1)}_{1} \\\\\n"
+      "L &= \\frac{1}{2} {\\left(a^{(1)}_{1} - y\\right)}^{2}\n"
+      "\\end{aligned}\n"
+      "$$\n"
+      "\n"
+      "## Backward pass\n"
+      "\n"
+      "The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: for a linear unit, f'(z) = 1; squared loss: the output delta is (a - y) f'(z).\n"
+      "\n"
+      "$$\n"
+      "\\begin{aligned}\n"
+      "\\delta^{(1)}_{1} &= a^{(1)}_{1} - y\n"
+      "\\end{aligned}\n"
+      "$$\n"
+      "\n"
+      "### Gradient of w1_11\n"
+      "\n"
+      "$$\n"
+      "\\begin{aligned}\n"
+      "\\frac{\\partial L}{\\partial w^{(1)}_{11}} &= \\frac{\\partial L}{\\partial z^{(1)}_{1}}\\, \\frac{\\partial z^{(1)}_{1}}{\\partial w^{(1)}_{11}} \\\\\n"
+      " &= \\delta^{(1)}_{1} x_{1} \\\\\n"
+      " &= \\left(a^{(1)}_{1} - y\\right) x_{1}\n"
+      "\\end{aligned}\n"
+      "$$\n"
+      "\n"
+      "## Verification\n"
+      "\n"
+      "Every gradient computed three ways at 4 sample points with 50 significant digits: the symbolic derivation, the backprop, and finite differences. The table gives the fewest digits on which each pair agrees (all must agree to 45).\n"
+      "\n"
+      "| parameter | symbolic vs backprop | symbolic vs finite differences | backprop vs finite differences |\n"
+      "|---|---|---|---|\n"
+      "| w1_11 | 50.0 | 48.2 | 47.9 |\n"
+      "| b1_1 | 49.5 | 46.0 | 45.5 |\n"
+      "\n"
+      "## Training\n"
+      "\n"
+      "The loss per epoch, the decision boundary (for two inputs) and the gradient norm of each layer, from deltacheck train.\n"
+      "\n"
+      "![line_plots/loss](line_plots/loss.png)\n"
+      "\n"
+      "![line_plots/boundary](line_plots/boundary.png)\n"
+      "\n"
+      "![line_plots/gradients](line_plots/gradients.png)\n"
+      "\n");
 }

@@ -1,4 +1,5 @@
-// Running the deltacheck binary from tests (by argv, never a shell): exit status, stdout and stderr, files private to this process, the user-error contract.
+// Running the deltacheck binary from tests (by argv, never a shell): exit status, stdout and
+// stderr, files private to this process, the user-error contract.
 #pragma once
 
 #include <algorithm>
@@ -39,7 +40,8 @@ inline std::string slurp(const std::string& path) {
 inline const std::filesystem::path& scratch_dir() {
   struct Dir {
     pid_t owner = getpid();
-    std::filesystem::path path = std::filesystem::temp_directory_path() / ("deltacheck_test_" + std::to_string(getpid()));
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("deltacheck_test_" + std::to_string(getpid()));
     Dir() { std::filesystem::create_directories(path); }
     ~Dir() {
       std::error_code ignored;
@@ -69,7 +71,9 @@ inline std::vector<std::string> split_words(const std::string& text) {
     in_word = true;
     if (c == '\'' || c == '"') {
       for (++i; i < text.size() && text[i] != c; ++i) {
-        if (c == '"' && text[i] == '\\' && i + 1 < text.size() && std::strchr("\\\"$`", text[i + 1])) ++i;
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size() &&
+            std::strchr("\\\"$`", text[i + 1]))
+          ++i;
         word += text[i];
       }
     } else if (c == '\\' && i + 1 < text.size()) {
@@ -85,7 +89,8 @@ inline std::vector<std::string> split_words(const std::string& text) {
 /// Runs a program by argv (the first word found on PATH) with `environment` added, no standard
 /// input, no shell, stopped after `seconds` when that is > 0; its exit status (-1 when it did
 /// not exit) and output.
-inline Run run_argv(const std::vector<std::string>& argv, const std::vector<std::pair<std::string, std::string>>& environment = {},
+inline Run run_argv(const std::vector<std::string>& argv,
+                    const std::vector<std::pair<std::string, std::string>>& environment = {},
                     double seconds = 0) {
   ChildOptions o;
   o.capture = true;
@@ -118,7 +123,8 @@ inline void check_user_error(const std::string& args, const std::string& expecte
   const Run r = run(args);
   CHECK(r.status == 2);
   CHECK(r.out.empty());
-  CHECK_THAT(r.err, Catch::StartsWith("deltacheck: ") && !Catch::StartsWith("deltacheck: deltacheck") && Catch::Contains(expected));
+  CHECK_THAT(r.err, Catch::StartsWith("deltacheck: ") &&
+                        !Catch::StartsWith("deltacheck: deltacheck") && Catch::Contains(expected));
   CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
 }
 

@@ -11,14 +11,18 @@ using namespace deltacheck;
 
 TEST_CASE("the same seed gives the same points, another seed others", "[sample_points]") {
   const Network net = testing::q1("squared");
-  const auto a = sample_points(net, 8, 42), b = sample_points(net, 8, 42), c = sample_points(net, 8, 43);
+  const auto a = sample_points(net, 8, 42), b = sample_points(net, 8, 42),
+             c = sample_points(net, 8, 43);
   for (size_t i = 0; i < a.size(); ++i)
     for (const auto& [q, v] : a[i].values()) CHECK(v.text() == b[i].at(q).text());
-  CHECK(a[0].at({QuantityKind::input, 0, 1, 0}).text() != c[0].at({QuantityKind::input, 0, 1, 0}).text());
+  CHECK(a[0].at({QuantityKind::input, 0, 1, 0}).text() !=
+        c[0].at({QuantityKind::input, 0, 1, 0}).text());
 }
 
-TEST_CASE("every ReLU unit is active somewhere and inactive somewhere, and never near its kink", "[sample_points]") {
-  std::vector<Network> nets{testing::q1("squared"), parse_network("2 relu:6 relu:6 relu:6 relu:1", "squared")};
+TEST_CASE("every ReLU unit is active somewhere and inactive somewhere, and never near its kink",
+          "[sample_points]") {
+  std::vector<Network> nets{testing::q1("squared"),
+                            parse_network("2 relu:6 relu:6 relu:6 relu:1", "squared")};
   for (const Network& net : testing::random_networks(20, 4, 6, 8)) nets.push_back(net);
   for (const Network& net : nets) {
     CAPTURE(net.spec());
@@ -46,7 +50,8 @@ TEST_CASE("every ReLU unit is active somewhere and inactive somewhere, and never
   }
 }
 
-TEST_CASE("softmax cross-entropy targets are probability vectors summing to exactly 1", "[sample_points]") {
+TEST_CASE("softmax cross-entropy targets are probability vectors summing to exactly 1",
+          "[sample_points]") {
   const Network net = parse_network("2 softmax:5", "crossentropy");
   for (const Point& p : sample_points(net, 10, 3)) {
     Rational sum = 0;

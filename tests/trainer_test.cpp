@@ -16,7 +16,8 @@ struct Setup {
   Dataset train, validation;
 };
 
-Setup setup(const std::string& spec, const std::string& data, int points = 400, double noise = 0, double validation = 0.2) {
+Setup setup(const std::string& spec, const std::string& data, int points = 400, double noise = 0,
+            double validation = 0.2) {
   Setup s{parse_network(spec, "crossentropy"), {}, {}};
   split_dataset(playground(data, points, noise, 3), validation, 3, s.train, s.validation);
   return s;
@@ -37,7 +38,8 @@ double weight_norm(const Network& net, const std::vector<double>& p, int* zeros 
 
 }  // namespace
 
-TEST_CASE("every optimizer lowers the loss on xor, mini-batch with momentum learns the spiral", "[trainer]") {
+TEST_CASE("every optimizer lowers the loss on xor, mini-batch with momentum learns the spiral",
+          "[trainer]") {
   const Setup s = setup("2 tanh:8 sigmoid:1", "xor");
   for (Optimizer opt : {Optimizer::batch, Optimizer::sgd, Optimizer::minibatch}) {
     TrainOptions o;
@@ -45,7 +47,8 @@ TEST_CASE("every optimizer lowers the loss on xor, mini-batch with momentum lear
     o.epochs = opt == Optimizer::batch ? 300 : 40;
     o.lr = opt == Optimizer::sgd ? 0.01 : 0.3;  // one example per step: smaller steps
     o.momentum = 0.9;
-    const TrainResult r = train(s.net, s.train, s.validation, o, initial_parameters(s.net, Init::xavier, 1));
+    const TrainResult r =
+        train(s.net, s.train, s.validation, o, initial_parameters(s.net, Init::xavier, 1));
     CAPTURE(static_cast<int>(opt));
     CHECK(r.epochs.back().train_loss < 0.5 * r.epochs.front().train_loss);
     CHECK(r.epochs.back().train_accuracy > 0.9);
@@ -55,17 +58,20 @@ TEST_CASE("every optimizer lowers the loss on xor, mini-batch with momentum lear
   o.lr = 0.03;
   o.momentum = 0.9;
   o.epochs = 500;
-  const TrainResult r = train(spiral.net, spiral.train, spiral.validation, o, initial_parameters(spiral.net, Init::xavier, 1));
+  const TrainResult r = train(spiral.net, spiral.train, spiral.validation, o,
+                              initial_parameters(spiral.net, Init::xavier, 1));
   CHECK(r.epochs.back().train_loss < 0.1 * r.epochs.front().train_loss);
   CHECK(r.epochs.back().train_accuracy >= 0.95);
 }
 
-TEST_CASE("zero initialisation keeps the hidden units identical: the symmetry is never broken", "[trainer]") {
+TEST_CASE("zero initialisation keeps the hidden units identical: the symmetry is never broken",
+          "[trainer]") {
   const Setup s = setup("2 tanh:4 sigmoid:1", "circle");
   TrainOptions o;
   o.epochs = 30;
   o.lr = 0.5;
-  const TrainResult r = train(s.net, s.train, s.validation, o, initial_parameters(s.net, Init::zero, 1));
+  const TrainResult r =
+      train(s.net, s.train, s.validation, o, initial_parameters(s.net, Init::zero, 1));
   const ParameterLayout layout(s.net);
   for (int j = 1; j < 4; ++j) {
     CHECK(r.params[layout.weight_offset[0] + 2 * j] == r.params[layout.weight_offset[0]]);
@@ -82,7 +88,8 @@ TEST_CASE("L1 drives some weights to exactly zero, L2 shrinks them", "[trainer]"
   o.lr = 0.1;
   const std::vector<double> start = initial_parameters(s.net, Init::xavier, 2);
   int zeros_plain = 0, zeros_l1 = 0;
-  const double plain = weight_norm(s.net, train(s.net, s.train, s.validation, o, start).params, &zeros_plain);
+  const double plain =
+      weight_norm(s.net, train(s.net, s.train, s.validation, o, start).params, &zeros_plain);
   o.l1 = 0.01;
   weight_norm(s.net, train(s.net, s.train, s.validation, o, start).params, &zeros_l1);
   o.l1 = 0;
@@ -94,13 +101,15 @@ TEST_CASE("L1 drives some weights to exactly zero, L2 shrinks them", "[trainer]"
 }
 
 TEST_CASE("early stopping stops at the best validation epoch and keeps its weights", "[trainer]") {
-  const Setup s = setup("2 tanh:32 tanh:32 sigmoid:1", "gauss", 200, 2.0, 0.5);  // noisy and small: it overfits
+  const Setup s =
+      setup("2 tanh:32 tanh:32 sigmoid:1", "gauss", 200, 2.0, 0.5);  // noisy and small: it overfits
   TrainOptions o;
   o.epochs = 400;
   o.lr = 0.1;
   o.momentum = 0.9;
   o.patience = 20;
-  const TrainResult r = train(s.net, s.train, s.validation, o, initial_parameters(s.net, Init::xavier, 1));
+  const TrainResult r =
+      train(s.net, s.train, s.validation, o, initial_parameters(s.net, Init::xavier, 1));
   REQUIRE(r.stopped_early);
   double best = 1e300;
   int best_epoch = 0;
@@ -111,7 +120,9 @@ TEST_CASE("early stopping stops at the best validation epoch and keeps its weigh
   CHECK(evaluate(s.net, r.params, s.validation, nullptr) == Approx(best).epsilon(1e-12));
 }
 
-TEST_CASE("dropout at rate 0 is no dropout; dropout changes training; the same seed gives the same run", "[trainer]") {
+TEST_CASE(
+    "dropout at rate 0 is no dropout; dropout changes training; the same seed gives the same run",
+    "[trainer]") {
   const Setup s = setup("2 tanh:8 tanh:8 sigmoid:1", "xor");
   TrainOptions o;
   o.epochs = 10;
@@ -142,7 +153,8 @@ TEST_CASE("the dropout backward pass is the gradient of the masked network", "[t
     up[i] += 1e-6;
     down[i] -= 1e-6;
     const double fd = (forward(net, layout, up.data(), x.data(), y.data(), s, false, &keep) -
-                       forward(net, layout, down.data(), x.data(), y.data(), s, false, &keep)) / 2e-6;
+                       forward(net, layout, down.data(), x.data(), y.data(), s, false, &keep)) /
+                      2e-6;
     CHECK(g[i] == Approx(fd).margin(1e-8));
   }
 }
@@ -155,7 +167,8 @@ TEST_CASE("a learning rate far too large diverges with a message that says so", 
   TrainOptions o;
   o.lr = 10;
   o.epochs = 100;
-  const TrainResult r = train(net, train_set, validation, o, initial_parameters(net, Init::xavier, 1));
+  const TrainResult r =
+      train(net, train_set, validation, o, initial_parameters(net, Init::xavier, 1));
   CHECK(r.diverged);
   CHECK(r.epochs.size() < 100);
   CHECK_THAT(r.message, Catch::Contains("diverged") && Catch::Contains("smaller learning rate"));
@@ -167,11 +180,12 @@ TEST_CASE("initialisations have the stated scales", "[trainer]") {
   const auto spread = [&](Init init) {
     const std::vector<double> p = initial_parameters(net, init, 5);
     double sum = 0;
-    for (int i = 0; i < 100 * 100; ++i) sum += p[layout.weight_offset[0] + i] * p[layout.weight_offset[0] + i];
+    for (int i = 0; i < 100 * 100; ++i)
+      sum += p[layout.weight_offset[0] + i] * p[layout.weight_offset[0] + i];
     return std::sqrt(sum / 10000);
   };
   CHECK(spread(Init::normal) == Approx(0.1).epsilon(0.05));
-  CHECK(spread(Init::scaled) == Approx(0.1).epsilon(0.05));                        // 1/sqrt(100)
+  CHECK(spread(Init::scaled) == Approx(0.1).epsilon(0.05));  // 1/sqrt(100)
   CHECK(spread(Init::he) == Approx(std::sqrt(0.02)).epsilon(0.05));
   CHECK(spread(Init::xavier) == Approx(std::sqrt(6.0 / 200) / std::sqrt(3)).epsilon(0.05));
   CHECK(spread(Init::zero) == 0);

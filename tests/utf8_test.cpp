@@ -8,7 +8,9 @@ using namespace deltacheck;
 TEST_CASE("columns count characters, not bytes", "[utf8]") {
   CHECK(code_points_before("\xcf\x83\xcf\x83x", 4) == 2);
   CHECK(code_points_before("abc", 2) == 2);
-  CHECK(code_points_before("a\xff" "b", 3) == 3);  // an invalid byte counts as one
+  CHECK(code_points_before("a\xff"
+                           "b",
+                           3) == 3);  // an invalid byte counts as one
 }
 
 TEST_CASE("only valid UTF-8 sequences are accepted", "[utf8]") {

@@ -21,7 +21,10 @@ TEST_CASE("verify reports every parameter at every point, in parameter order", "
 }
 
 TEST_CASE("the local form is evaluated when it fits, the delta form otherwise", "[verify]") {
-  const VerifyResult r = verify_network(parse_network("4 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:1", "squared"), 1, 50);
+  const VerifyResult r = verify_network(
+      parse_network("4 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:8 sigmoid:1",
+                    "squared"),
+      1, 50);
   CHECK(r.form == Form::delta);
   CHECK(r.passed());
 }

@@ -1,4 +1,5 @@
-// The JSON of a check result (docs/DESIGN.md §6, check --json), written and read back: one shape for reports and grading workers.
+// The JSON of a check result (docs/DESIGN.md §6, check --json), written and read back: one shape
+// for reports and grading workers.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -37,17 +37,24 @@ ClassSummary summarize(const Exercise& ex, const std::vector<StudentGrade>& grad
       if (i >= g.result.parts.size()) continue;
       const PartResult& r = g.result.parts[i];
       switch (r.verdict) {
-        case Verdict::correct: ++p.correct; break;
+        case Verdict::correct:
+          ++p.correct;
+          break;
         case Verdict::incorrect:
           ++p.incorrect;
           ++mistakes[r.mistake.empty() ? "no known mistake" : r.feedback];
           break;
-        case Verdict::invalid: ++p.invalid; break;
-        case Verdict::missing: ++p.missing; break;
+        case Verdict::invalid:
+          ++p.invalid;
+          break;
+        case Verdict::missing:
+          ++p.missing;
+          break;
       }
     }
     p.mistakes.assign(mistakes.begin(), mistakes.end());
-    std::stable_sort(p.mistakes.begin(), p.mistakes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(p.mistakes.begin(), p.mistakes.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     s.parts.push_back(p);
   }
   return s;

@@ -1,4 +1,5 @@
-// What a class got: the score distribution, and for each part how many were right and which mistakes were made how often.
+// What a class got: the score distribution, and for each part how many were right and which
+// mistakes were made how often.
 #pragma once
 
 #include <string>
@@ -21,9 +22,10 @@ struct PartSummary {
 /// The class as a whole.
 struct ClassSummary {
   std::string exercise;
-  int students = 0, faults = 0;   // faults: submissions that could not be graded
+  int students = 0, faults = 0;  // faults: submissions that could not be graded
   double max_score = 0, mean = 0, median = 0, lowest = 0, highest = 0;
-  std::vector<int> distribution;  // students per tenth of the maximum: [0, 10%), ..., [90%, 100%], full marks counted in the last
+  std::vector<int> distribution;  // students per tenth of the maximum: [0, 10%), ..., [90%, 100%],
+                                  // full marks counted in the last
   std::vector<PartSummary> parts;
 };
 

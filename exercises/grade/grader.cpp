@@ -1,4 +1,5 @@
-// Grading: submissions found and read defensively, then checked by a pool of worker processes with a time and memory limit each.
+// Grading: submissions found and read defensively, then checked by a pool of worker processes with
+// a time and memory limit each.
 #include "exercises/grade/grader.h"
 
 #include <algorithm>
@@ -19,9 +20,9 @@
 
 #include "core/child_process.h"
 #include "core/fd.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "exercises/grade/check_result_json.h"
-#include "core/text.h"
 
 namespace deltacheck {
 
@@ -34,13 +35,17 @@ bool is_directory(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// The entries of a directory, sorted, "." and ".." left out; throws UserError when it cannot be read.
+// The entries of a directory, sorted, "." and ".." left out; throws UserError when it cannot be
+// read.
 std::vector<std::string> entries(const std::string& dir) {
   DIR* d = opendir(dir.c_str());
-  if (!d) throw UserError(SourceLocation{dir, 0, 0, ""}, std::string("cannot list the directory: ") + std::strerror(errno));
+  if (!d)
+    throw UserError(SourceLocation{dir, 0, 0, ""},
+                    std::string("cannot list the directory: ") + std::strerror(errno));
   std::vector<std::string> names;
   while (const dirent* e = readdir(d))
-    if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) names.push_back(e->d_name);
+    if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+      names.push_back(e->d_name);
   closedir(d);
   std::sort(names.begin(), names.end());
   return names;
@@ -56,7 +61,8 @@ EntryKind entry_kind(const std::string& path, const fs::path& root) {
   if (S_ISLNK(st.st_mode)) {
     std::error_code error;
     const fs::path target = fs::canonical(path, error);
-    const auto inside = std::mismatch(root.begin(), root.end(), target.begin(), target.end()).first == root.end();
+    const auto inside =
+        std::mismatch(root.begin(), root.end(), target.begin(), target.end()).first == root.end();
     if (error || !inside || stat(target.c_str(), &st) != 0) return EntryKind::link_out;
   }
   if (S_ISREG(st.st_mode)) return EntryKind::file;
@@ -67,7 +73,8 @@ EntryKind entry_kind(const std::string& path, const fs::path& root) {
 // Why a file of kind `k` cannot be a submission ("" when it can).
 std::string kind_fault(EntryKind k) {
   if (k == EntryKind::link_out) return "a link out of the class folder";
-  if (k == EntryKind::special) return "the submission is not a regular file (a named pipe, device or socket): it was not opened";
+  if (k == EntryKind::special)
+    return "the submission is not a regular file (a named pipe, device or socket): it was not opened";
   if (k == EntryKind::missing) return "the submission vanished while the class folder was read";
   return "";
 }
@@ -75,12 +82,15 @@ std::string kind_fault(EntryKind k) {
 bool ends_with_txt(const std::string& name, bool any_case) {
   if (name.size() <= 4) return false;
   std::string end = name.substr(name.size() - 4);
-  if (any_case) std::transform(end.begin(), end.end(), end.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (any_case)
+    std::transform(end.begin(), end.end(), end.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return end == ".txt";
 }
 
 std::string stem(const std::string& path) {
-  const std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  const std::string name =
+      path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   const auto dot = name.find_last_of('.');
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
@@ -105,7 +115,8 @@ CheckResult ungraded(const Exercise& ex, const std::string& reason) {
 // Why `content` is not an answer file, or "".
 std::string text_fault(const std::string& content) {
   if (content.find_first_not_of(" \t\r\n") == std::string::npos) return "the submission is empty";
-  if (content.find('\0') != std::string::npos) return "the submission is a binary file, not a text file of KEY = EXPRESSION lines";
+  if (content.find('\0') != std::string::npos)
+    return "the submission is a binary file, not a text file of KEY = EXPRESSION lines";
   int line = 1;
   for (std::size_t i = 0; i < content.size();) {
     const std::size_t n = utf8_sequence_length(content, i);
@@ -119,7 +130,8 @@ std::string text_fault(const std::string& content) {
 using Clock = std::chrono::steady_clock;
 
 // A student's folder: the one file in it (hidden ones aside), or the fault.
-Submission folder_submission(const std::string& student, const std::string& path, const fs::path& root) {
+Submission folder_submission(const std::string& student, const std::string& path,
+                             const fs::path& root) {
   Submission s{student, "", "", path};
   std::vector<std::pair<std::string, EntryKind>> files;
   try {
@@ -135,40 +147,47 @@ Submission folder_submission(const std::string& student, const std::string& path
     s.fault = kind_fault(files[0].second);
     if (s.fault.empty()) s.path = files[0].first;
   } else {
-    s.fault = files.empty() ? "the folder holds no answer file" : "the folder holds " + std::to_string(files.size()) + " files; put the answers in one";
+    s.fault = files.empty() ? "the folder holds no answer file"
+                            : "the folder holds " + std::to_string(files.size()) +
+                                  " files; put the answers in one";
   }
   return s;
 }
 
 // One entry of a class folder: a submission added to `out`, or the reason it is skipped ("").
-std::string take_entry(const std::string& dir, const std::string& name, const fs::path& root, std::vector<Submission>& out) {
+std::string take_entry(const std::string& dir, const std::string& name, const fs::path& root,
+                       std::vector<Submission>& out) {
   if (name[0] == '.') return "a hidden file";
   const std::string path = dir + "/" + name;
   const EntryKind k = entry_kind(path, root);
   if (k == EntryKind::folder) {
     out.push_back(folder_submission(name, path, root));
   } else if (ends_with_txt(name, false) && k != EntryKind::missing) {
-    out.push_back({name.substr(0, name.size() - 4), k == EntryKind::file ? path : "", kind_fault(k), path});
+    out.push_back(
+        {name.substr(0, name.size() - 4), k == EntryKind::file ? path : "", kind_fault(k), path});
   } else if (k == EntryKind::link_out && is_directory(path)) {
     out.push_back({name, "", kind_fault(k), path});  // a student's folder that is a link out
   } else if (ends_with_txt(name, true)) {
-    return "not a .txt file (the extension must be lower case: rename it '" + name.substr(0, name.size() - 4) + ".txt')";
+    return "not a .txt file (the extension must be lower case: rename it '" +
+           name.substr(0, name.size() - 4) + ".txt')";
   } else {
     return "not a .txt file or a folder";
   }
   return "";
 }
 
-// Throws UserError naming both entries when two submissions are of the same student; `sorted` by student.
+// Throws UserError naming both entries when two submissions are of the same student; `sorted` by
+// student.
 void refuse_same_student(const std::vector<Submission>& sorted) {
   for (std::size_t i = 1; i < sorted.size(); ++i)
     if (sorted[i].student == sorted[i - 1].student)
-      throw UserError("two submissions of student '" + sorted[i].student + "': " + sorted[i - 1].source + " and " + sorted[i].source +
-                      "; keep one");
+      throw UserError("two submissions of student '" + sorted[i].student +
+                      "': " + sorted[i - 1].source + " and " + sorted[i].source + "; keep one");
 }
 
 void sort_by_student(std::vector<Submission>& submissions) {
-  std::stable_sort(submissions.begin(), submissions.end(), [](const Submission& a, const Submission& b) { return a.student < b.student; });
+  std::stable_sort(submissions.begin(), submissions.end(),
+                   [](const Submission& a, const Submission& b) { return a.student < b.student; });
 }
 
 }  // namespace
@@ -178,7 +197,8 @@ ClassFolder submissions_in(const std::string& dir) {
   const std::vector<std::string> names = entries(dir);
   std::error_code error;
   const fs::path root = fs::canonical(dir, error);
-  if (error) throw UserError(SourceLocation{dir, 0, 0, ""}, "cannot list the directory: " + error.message());
+  if (error)
+    throw UserError(SourceLocation{dir, 0, 0, ""}, "cannot list the directory: " + error.message());
   for (const std::string& name : names) {
     const std::string reason = take_entry(dir, name, root, folder.submissions);
     if (!reason.empty()) folder.skipped.push_back({name, reason});
@@ -192,7 +212,8 @@ std::vector<Submission> submissions_from(const std::vector<std::string>& paths) 
   std::vector<Submission> out;
   for (std::string p : paths) {
     while (p.size() > 1 && p.back() == '/') p.pop_back();
-    out.push_back(is_directory(p) ? folder_submission(stem(p), p, fs::weakly_canonical(p)) : Submission{stem(p), p, "", p});
+    out.push_back(is_directory(p) ? folder_submission(stem(p), p, fs::weakly_canonical(p))
+                                  : Submission{stem(p), p, "", p});
   }
   sort_by_student(out);
   refuse_same_student(out);
@@ -250,14 +271,15 @@ int work(const Exercise& ex, const std::vector<Submission>& submissions, int in,
     try {
       g = grade_submission(ex, submissions[task], shared.get());
     } catch (const std::bad_alloc&) {
-      throw;  // the worker ends as out of memory; the grader says so
+      throw;                             // the worker ends as out of memory; the grader says so
     } catch (const std::exception& e) {  // e.g. a numeric exercise whose values cannot be drawn
       g.fault = std::string("grading failed: ") + e.what();
       g.result = ungraded(ex, g.fault);
     }
     nlohmann::json line = check_result_json(g.result);
     line["fault"] = g.fault;
-    if (!write_all(out, line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")) return 0;
+    if (!write_all(out, line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"))
+      return 0;
   }
 }
 
@@ -274,8 +296,12 @@ struct Worker {
 class Pool {
  public:
   Pool(const Exercise& ex, const std::vector<Submission>& submissions, const GradeOptions& options)
-      : ex_(ex), submissions_(submissions), options_(options), results_(submissions.size()),
-        limit_(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.seconds_each))) {}
+      : ex_(ex),
+        submissions_(submissions),
+        options_(options),
+        results_(submissions.size()),
+        limit_(std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(options.seconds_each))) {}
   ~Pool() {
     for (Worker& w : workers_) retire(w, false);
   }
@@ -332,7 +358,8 @@ void Pool::assign(Worker& w) {
   if (next_ >= submissions_.size()) return;
   w.task = static_cast<long>(next_++);
   w.started = Clock::now();
-  write_all(w.to, std::to_string(w.task) + "\n");  // a worker that is gone shows as the end of its results
+  write_all(w.to, std::to_string(w.task) +
+                      "\n");  // a worker that is gone shows as the end of its results
 }
 
 // Closes the worker's pipes and ends it: killed when `late`, else given a second to end.
@@ -369,9 +396,11 @@ bool Pool::take_result(Worker& w) {
 void Pool::replace(Worker& w, bool late) {
   const ChildResult ended = retire(w, late);
   if (w.task >= 0) {
-    const std::string reason = late ? "grading took longer than the limit of " + number_text(options_.seconds_each) + " s"
-                               : ended.out_of_memory ? "the submission needed more than " + bytes_text(options_.memory_bytes) + " of memory"
-                                                     : "grading this submission failed: the grader stopped";
+    const std::string reason =
+        late ? "grading took longer than the limit of " + number_text(options_.seconds_each) + " s"
+        : ended.out_of_memory
+            ? "the submission needed more than " + bytes_text(options_.memory_bytes) + " of memory"
+            : "grading this submission failed: the grader stopped";
     StudentGrade g;
     g.student = submissions_[w.task].student;
     g.fault = reason;
@@ -388,8 +417,10 @@ void Pool::serve(Worker& w, short events) {
   if (events & (POLLIN | POLLHUP | POLLERR)) {
     char chunk[1 << 16];
     const ssize_t n = read(w.from, chunk, sizeof chunk);
-    if (n > 0) w.buffer.append(chunk, static_cast<std::size_t>(n));
-    else if (!(n < 0 && errno == EINTR)) dead = true;
+    if (n > 0)
+      w.buffer.append(chunk, static_cast<std::size_t>(n));
+    else if (!(n < 0 && errno == EINTR))
+      dead = true;
   }
   if (take_result(w)) return;
   const bool late = w.task >= 0 && Clock::now() - w.started > limit_;
@@ -404,7 +435,8 @@ int Pool::poll_workers(std::vector<pollfd>& fds) const {
     fds.push_back({w.from, POLLIN, 0});
     if (w.task >= 0) deadline = std::min(deadline, w.started + limit_);
   }
-  const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  const auto wait =
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
   return poll(fds.data(), fds.size(), static_cast<int>(std::clamp<long long>(wait + 1, 0, 1000)));
 }
 
@@ -414,7 +446,8 @@ std::vector<StudentGrade> Pool::run() {
   for (Worker& w : workers_) assign(w);
   std::vector<pollfd> fds;
   while (finished_ < submissions_.size()) {
-    if (poll_workers(fds) < 0 && errno != EINTR) throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
+    if (poll_workers(fds) < 0 && errno != EINTR)
+      throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
     for (std::size_t i = 0; i < workers_.size(); ++i) serve(workers_[i], fds[i].revents);
   }
   return std::move(results_);
@@ -422,11 +455,13 @@ std::vector<StudentGrade> Pool::run() {
 
 }  // namespace
 
-std::vector<StudentGrade> grade_all(const Exercise& ex, const std::vector<Submission>& submissions, const GradeOptions& options) {
+std::vector<StudentGrade> grade_all(const Exercise& ex, const std::vector<Submission>& submissions,
+                                    const GradeOptions& options) {
   if (submissions.empty()) return {};
   // A worker writing to a pipe whose reader was killed must not kill the grader; an
   // interrupted grader takes its workers with it.
-  struct sigaction ignore {}, saved {};
+  struct sigaction ignore {
+  }, saved{};
   ignore.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &ignore, &saved);
   std::vector<StudentGrade> results;

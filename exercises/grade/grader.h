@@ -1,4 +1,5 @@
-// Grading many submissions: finding them, reading them safely, and checking them in parallel worker processes.
+// Grading many submissions: finding them, reading them safely, and checking them in parallel worker
+// processes.
 #pragma once
 
 #include <cstddef>
@@ -38,7 +39,8 @@ struct ClassFolder {
 ClassFolder submissions_in(const std::string& dir);
 
 /// The submissions named on the command line: the student id is the file name without its
-/// extension; a folder is a student's folder (the one answer file in it). Sorted by student id; throws UserError for two files of the same student.
+/// extension; a folder is a student's folder (the one answer file in it). Sorted by student id;
+/// throws UserError for two files of the same student.
 std::vector<Submission> submissions_from(const std::vector<std::string>& paths);
 
 /// What a student got: the check result (every part 0 when the submission could not be
@@ -57,10 +59,10 @@ StudentGrade grade_submission(const Exercise& ex, const Submission& s, Checker* 
 struct GradeOptions {
   int jobs = 1;
   double seconds_each = 10;
-  std::size_t memory_bytes = std::size_t{1} << 30;  // address space of each worker (RLIMIT_AS); 0: no limit
+  std::size_t memory_bytes = std::size_t{1}
+                             << 30;  // address space of each worker (RLIMIT_AS); 0: no limit
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
-
 
 /// Grades every submission, in `options.jobs` worker processes (GiNaC is not thread-safe,
 /// and a process that runs past the time limit can be killed), each made by
@@ -70,6 +72,7 @@ struct GradeOptions {
 /// with the reason; the others are graded normally. SIGINT or SIGTERM during grading kills
 /// every worker and ends the process with status 130 or 143. Results are in the order of
 /// `submissions` and do not depend on `jobs`.
-std::vector<StudentGrade> grade_all(const Exercise& ex, const std::vector<Submission>& submissions, const GradeOptions& options);
+std::vector<StudentGrade> grade_all(const Exercise& ex, const std::vector<Submission>& submissions,
+                                    const GradeOptions& options);
 
 }  // namespace deltacheck

@@ -1,4 +1,5 @@
-// The deterministic budgets of judging: what an answer may cost, counted before it is evaluated, so that grades never depend on the machine's load.
+// The deterministic budgets of judging: what an answer may cost, counted before it is evaluated, so
+// that grades never depend on the machine's load.
 #pragma once
 
 #include <cstddef>
@@ -11,7 +12,8 @@ namespace deltacheck {
 /// Most nodes (numbers, names, operations, function calls) one answer may have once read,
 /// counted as a tree (symbolic/expression_size.h). Each node is evaluated at every sample
 /// point in 50 digits (about 0.1 ms for a function call at 8 points), so this bounds one part.
-/// Every right answer of the built-in exercises, fully expanded (derive --form expanded), is within it.
+/// Every right answer of the built-in exercises, fully expanded (derive --form expanded), is within
+/// it.
 constexpr std::size_t kMaxAnswerNodes = 1000;
 
 /// Most decimal digits of the exact numbers of one answer in all (numerators and

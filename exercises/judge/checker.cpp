@@ -1,14 +1,15 @@
-// Checking an answer file: each answer matched to its part, read, and judged by the exercise kind's judge.
+// Checking an answer file: each answer matched to its part, read, and judged by the exercise kind's
+// judge.
 #include "exercises/judge/checker.h"
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "exercises/judge/answer_budget.h"
 #include "exercises/judge/judge_network.h"
 #include "exercises/judge/judge_numeric.h"
 #include "exercises/judge/judge_symbolic.h"
 #include "exercises/judge/proof.h"
-#include "core/text.h"
 
 namespace deltacheck {
 
@@ -16,9 +17,12 @@ namespace {
 
 std::unique_ptr<Judge> judge_for(Exercise exercise, const std::string& student) {
   switch (exercise.kind()) {
-    case ExerciseKind::network: return std::make_unique<NetworkJudge>(std::move(exercise));
-    case ExerciseKind::symbolic: return std::make_unique<SymbolicJudge>(std::move(exercise));
-    case ExerciseKind::numeric: return std::make_unique<NumericJudge>(std::move(exercise), student);
+    case ExerciseKind::network:
+      return std::make_unique<NetworkJudge>(std::move(exercise));
+    case ExerciseKind::symbolic:
+      return std::make_unique<SymbolicJudge>(std::move(exercise));
+    case ExerciseKind::numeric:
+      return std::make_unique<NumericJudge>(std::move(exercise), student);
   }
   throw std::logic_error("unknown exercise kind");
 }
@@ -40,15 +44,19 @@ CheckResult unanswered(const Exercise& ex, const AnswerFile& file) {
 
 // The located problems of the file and of `unknown` (both in line order) merged by line:
 // the first kMaxProblemLines, then how many more there were.
-void add_problems(const AnswerFile& file, std::vector<std::pair<int, std::string>>& unknown, std::size_t unknown_left_out, CheckResult& out) {
+void add_problems(const AnswerFile& file, std::vector<std::pair<int, std::string>>& unknown,
+                  std::size_t unknown_left_out, CheckResult& out) {
   std::vector<std::pair<int, std::string>> problems;  // by line
   for (const UserError& e : file.problems) problems.emplace_back(e.where().line, e.formatted());
-  problems.insert(problems.end(), std::make_move_iterator(unknown.begin()), std::make_move_iterator(unknown.end()));
-  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  problems.insert(problems.end(), std::make_move_iterator(unknown.begin()),
+                  std::make_move_iterator(unknown.end()));
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   const std::size_t kept = std::min(problems.size(), kMaxProblemLines);
   for (std::size_t i = 0; i < kept; ++i) out.problems.push_back(std::move(problems[i].second));
   const std::size_t more = problems.size() - kept + file.problems_left_out + unknown_left_out;
-  if (more > 0) out.problems.push_back("and " + std::to_string(more) + " more lines that are not answers");
+  if (more > 0)
+    out.problems.push_back("and " + std::to_string(more) + " more lines that are not answers");
 }
 
 void mark_proved(const ProofQueue& proofs, CheckResult& out) {
@@ -68,7 +76,8 @@ struct BudgetUsed {
 
 // False, with `r` invalid and the located reason, when the answer read as `value` is over a
 // budget of answer_budget.h; else true, and the answer is added to `used`.
-bool within_budget(const AnswerFile& file, const Answer& a, const GiNaC::ex& value, BudgetUsed& used, PartResult& r) {
+bool within_budget(const AnswerFile& file, const Answer& a, const GiNaC::ex& value,
+                   BudgetUsed& used, PartResult& r) {
   const AnswerCost cost = answer_cost(value);
   const std::string refused = over_budget(cost, used.nodes, used.answers);
   if (refused.empty()) {
@@ -88,14 +97,18 @@ struct Checker::Assignment {
   std::vector<bool> twice;           // per part: given more than once (invalid)
 };
 
-Checker::Checker(Exercise exercise, const std::string& student) : judge_(judge_for(std::move(exercise), student)) {}
+Checker::Checker(Exercise exercise, const std::string& student)
+    : judge_(judge_for(std::move(exercise), student)) {}
 
-std::string Checker::unknown_key(const AnswerFile& file, const Answer& a, const std::string& why) const {
+std::string Checker::unknown_key(const AnswerFile& file, const Answer& a,
+                                 const std::string& why) const {
   const std::vector<Part>& parts = exercise().parts;
-  const std::string keys = parts.size() <= 3 ? join(parts, ", ", [](const Part& p) { return p.answer_key; })
-                                             : parts.front().answer_key + " .. " + parts.back().answer_key;
-  return UserError(file.locate(a, a.key_begin), "unknown key '" + a.key() + "': " + why + " (this exercise asks for " + keys +
-                                                    "; deltacheck template " + exercise().id + " lists them)")
+  const std::string keys = parts.size() <= 3
+                               ? join(parts, ", ", [](const Part& p) { return p.answer_key; })
+                               : parts.front().answer_key + " .. " + parts.back().answer_key;
+  return UserError(file.locate(a, a.key_begin),
+                   "unknown key '" + a.key() + "': " + why + " (this exercise asks for " + keys +
+                       "; deltacheck template " + exercise().id + " lists them)")
       .formatted();
 }
 
@@ -103,7 +116,8 @@ std::string Checker::unknown_key(const AnswerFile& file, const Answer& a, const 
 // a part answered twice is invalid.
 Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult& out) const {
   const Exercise& ex = exercise();
-  Assignment assigned{std::vector<const Answer*>(ex.parts.size(), nullptr), std::vector<bool>(ex.parts.size(), false)};
+  Assignment assigned{std::vector<const Answer*>(ex.parts.size(), nullptr),
+                      std::vector<bool>(ex.parts.size(), false)};
   std::vector<std::pair<int, std::string>> unknown;  // by line, at most kMaxProblemLines
   std::size_t unknown_left_out = 0;
   for (const Answer& a : file.answers) {
@@ -111,8 +125,10 @@ Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult&
     try {
       found = ex.part_for(a.key());
     } catch (const ExpressionError& e) {
-      if (unknown.size() < kMaxProblemLines) unknown.emplace_back(a.line, unknown_key(file, a, e.what()));
-      else ++unknown_left_out;
+      if (unknown.size() < kMaxProblemLines)
+        unknown.emplace_back(a.line, unknown_key(file, a, e.what()));
+      else
+        ++unknown_left_out;
       continue;
     }
     if (const auto* note = std::get_if<std::string>(&found)) {
@@ -124,8 +140,9 @@ Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult&
       assigned.twice[index] = true;
       PartResult& r = out.parts[index];
       r.verdict = Verdict::invalid;
-      r.feedback = UserError(file.locate(a, a.key_begin), r.key + " is given twice (lines " + std::to_string(first->line) + " and " +
-                                                                std::to_string(a.line) + "): keep one")
+      r.feedback = UserError(file.locate(a, a.key_begin),
+                             r.key + " is given twice (lines " + std::to_string(first->line) +
+                                 " and " + std::to_string(a.line) + "): keep one")
                        .formatted();
       continue;
     }
@@ -136,7 +153,8 @@ Checker::Assignment Checker::assign_answers(const AnswerFile& file, CheckResult&
 }
 
 // Reads each part's one answer with the names the part allows, and judges it.
-void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out, ProofQueue& proofs) {
+void Checker::judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out,
+                            ProofQueue& proofs) {
   BudgetUsed used;
   for (std::size_t i = 0; i < assigned.given.size(); ++i) {
     if (!assigned.given[i] || assigned.twice[i]) continue;

@@ -1,19 +1,21 @@
-// Checking an answer file against an exercise: a verdict per part (docs/DESIGN.md §5), the mistake named, the score.
+// Checking an answer file against an exercise: a verdict per part (docs/DESIGN.md §5), the mistake
+// named, the score.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "exercises/read/answer_file.h"
-#include "exercises/model/exercise.h"
 #include "exercises/judge/judge.h"
 #include "exercises/judge/judge_numeric.h"
 #include "exercises/judge/verdict.h"
+#include "exercises/model/exercise.h"
+#include "exercises/read/answer_file.h"
 
 namespace deltacheck {
 
-/// A proof running longer than this is abandoned (seconds), and all proofs of one file stop after kProofTotalSeconds.
+/// A proof running longer than this is abandoned (seconds), and all proofs of one file stop after
+/// kProofTotalSeconds.
 constexpr double kProofSeconds = 1.0;
 constexpr double kProofTotalSeconds = 5.0;
 
@@ -40,21 +42,27 @@ class Checker {
   /// The sample points answers are checked at (network and numeric exercises).
   const std::vector<Point>& points() const { return judge_->points(); }
   /// The true value of part `part` at sample point `point` (for worked solutions).
-  const Real50& truth(std::size_t part, std::size_t point) const { return judge_->truth(part, point); }
+  const Real50& truth(std::size_t part, std::size_t point) const {
+    return judge_->truth(part, point);
+  }
   /// The truth of part `part` as an expression (network symbols, or the exercise's symbols
   /// with the given names written back where they appear whole), for worked solutions.
-  GiNaC::ex solution_expression(std::size_t part) const { return judge_->solution_expression(part); }
+  GiNaC::ex solution_expression(std::size_t part) const {
+    return judge_->solution_expression(part);
+  }
 
  private:
   /// The answer given for each part (nullptr: none, or given twice), and the located problems.
   struct Assignment;
 
-  /// Matches answers to parts: notes for keys not asked, problems for unknown keys, invalid twice-given parts.
+  /// Matches answers to parts: notes for keys not asked, problems for unknown keys, invalid
+  /// twice-given parts.
   Assignment assign_answers(const AnswerFile& file, CheckResult& out) const;
   /// The located message for an answer whose key is no part, listing the parts.
   std::string unknown_key(const AnswerFile& file, const Answer& a, const std::string& why) const;
   /// Reads each part's one answer and judges it, queueing proofs of correct ones.
-  void judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out, ProofQueue& proofs);
+  void judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out,
+                     ProofQueue& proofs);
 
   std::unique_ptr<Judge> judge_;
 };

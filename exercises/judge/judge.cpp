@@ -1,12 +1,13 @@
-// The judgement every kind shares: an answer's values at the points against the truth's, and what a wrong one is.
+// The judgement every kind shares: an answer's values at the points against the truth's, and what a
+// wrong one is.
 #include "exercises/judge/judge.h"
 
 #include <boost/multiprecision/number.hpp>
 #include <cmath>
 
 #include "core/error.h"
-#include "symbolic/expression_size.h"
 #include "core/text.h"
+#include "symbolic/expression_size.h"
 
 namespace deltacheck {
 
@@ -26,8 +27,11 @@ bool provable_size(const ex& e) {
       if (!ok) return;
       if (is_exactly_a<power>(x)) {
         const ex& n = x.op(1);
-        if (!is_exactly_a<numeric>(n)) ok = false;
-        else if (!(abs(ex_to<numeric>(n)) <= 16) || !(ex_to<numeric>(n).is_integer() || ex_to<numeric>(n).denom() == 2)) ok = false;
+        if (!is_exactly_a<numeric>(n))
+          ok = false;
+        else if (!(abs(ex_to<numeric>(n)) <= 16) ||
+                 !(ex_to<numeric>(n).is_integer() || ex_to<numeric>(n).denom() == 2))
+          ok = false;
       }
       for (std::size_t i = 0; i < x.nops(); ++i) visit(x.op(i), ok);
     }
@@ -53,14 +57,16 @@ std::string factor_value_text(double r) {
 std::uint64_t student_seed(const std::string& exercise_id, const std::string& student) {
   // FNV-1a: the same on every machine.
   std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : student.empty() ? exercise_id : exercise_id + "/" + student) h = (h ^ c) * 1099511628211ull;
+  for (unsigned char c : student.empty() ? exercise_id : exercise_id + "/" + student)
+    h = (h ^ c) * 1099511628211ull;
   return h;
 }
 
 std::optional<std::pair<long, long>> small_fraction(double r) {
   for (long q = 1; q <= 12; ++q) {
     const double p = std::round(r * q);
-    if (std::fabs(p) <= 96 && p != 0 && std::fabs(r - p / q) <= 1e-9 * std::fabs(r)) return std::make_pair(static_cast<long>(p), q);
+    if (std::fabs(p) <= 96 && p != 0 && std::fabs(r - p / q) <= 1e-9 * std::fabs(r))
+      return std::make_pair(static_cast<long>(p), q);
   }
   return std::nullopt;
 }
@@ -72,8 +78,10 @@ Judge::Truth& Judge::add_truth(const ex& rhs) {
   for (std::size_t i = 0; i < exact_.size(); ++i) {
     const Real50 v = exact_[i].evaluate(t.rhs);
     if (!finite(v))
-      throw UserError(SourceLocation{exercise_.source, 0, 0, ""}, "the truth of " + name + " has no value at sample point " +
-                                                                     std::to_string(i + 1) + " (" + point_texts_[i] + "): narrow the symbols' ranges");
+      throw UserError(SourceLocation{exercise_.source, 0, 0, ""},
+                      "the truth of " + name + " has no value at sample point " +
+                          std::to_string(i + 1) + " (" + point_texts_[i] +
+                          "): narrow the symbols' ranges");
     t.values.push_back(v);
     t.scale = std::max(t.scale, boost::multiprecision::abs(v));
   }
@@ -85,7 +93,8 @@ const Judge::Truth& Judge::truth_with_mistakes(std::size_t part) {
   Truth& t = truths_[part];
   if (t.mistakes_listed) return t;
   t.mistakes = mistakes_of(part);
-  if (t.mistakes.size() > kMaxMistakesTried) t.mistakes.erase(t.mistakes.begin() + kMaxMistakesTried, t.mistakes.end());
+  if (t.mistakes.size() > kMaxMistakesTried)
+    t.mistakes.erase(t.mistakes.begin() + kMaxMistakesTried, t.mistakes.end());
   for (const Mistake& m : t.mistakes) {
     std::vector<double> v;
     for (Evaluator<double>& at : screen_) v.push_back(at.evaluate(m.value));
@@ -99,14 +108,19 @@ bool Judge::agrees(std::size_t part, const Real50& answer, const Real50& value) 
   using boost::multiprecision::abs;
   if (!finite(answer)) return false;
   const Real50& scale = truths_[part].scale;
-  // A truth that is zero at every point is met by a residue far below any value of the answer's terms.
+  // A truth that is zero at every point is met by a residue far below any value of the answer's
+  // terms.
   const Real50 floor = scale > 0 ? scale * Real50(1e-10) : Real50(1e-60);
   return abs(answer - value) <= Real50(kCorrectRelative) * std::max(abs(value), floor);
 }
 
-std::string Judge::correct_feedback() const { return "agrees at " + std::to_string(exact_.size()) + " points"; }
+std::string Judge::correct_feedback() const {
+  return "agrees at " + std::to_string(exact_.size()) + " points";
+}
 
-std::string Judge::where(std::size_t i) const { return "sample point " + std::to_string(i + 1) + " (" + point_texts_[i] + ")"; }
+std::string Judge::where(std::size_t i) const {
+  return "sample point " + std::to_string(i + 1) + " (" + point_texts_[i] + ")";
+}
 
 std::vector<ex> Judge::proof_candidates(std::size_t part, const ex& answer) const {
   if (!provable_size(answer)) return {};
@@ -117,7 +131,8 @@ void Judge::judge(std::size_t part, const ex& answer, PartResult& result, ProofQ
   std::vector<Real50> values;
   for (Evaluator<Real50>& at : exact_) values.push_back(at.evaluate(answer));
   bool all = true;
-  for (std::size_t i = 0; i < values.size() && all; ++i) all = agrees(part, values[i], truths_[part].values[i]);
+  for (std::size_t i = 0; i < values.size() && all; ++i)
+    all = agrees(part, values[i], truths_[part].values[i]);
   if (all) {
     result.verdict = Verdict::correct;
     result.score = result.max_score;
@@ -132,25 +147,32 @@ void Judge::judge(std::size_t part, const ex& answer, PartResult& result, ProofQ
   result.verdict = Verdict::incorrect;
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (finite(values[i])) continue;
-    result.feedback = "the answer has no value at " + where(i) + ": a division by zero, or the log or square root of a negative number";
+    result.feedback = "the answer has no value at " + where(i) +
+                      ": a division by zero, or the log or square root of a negative number";
     return;
   }
   diagnose(part, values, answer, result);
 }
 
 std::string Judge::factor_text(Fraction f) const {
-  if (f.first == -1 && f.second == 1) return "the sign is wrong: this is the negative of the right answer (compare a - y with y - a)";
+  if (f.first == -1 && f.second == 1)
+    return "the sign is wrong: this is the negative of the right answer (compare a - y with y - a)";
   if (f.first == 2 && f.second == 1 && squared_loss())
     return "off by a factor of 2: the 1/2 of the squared loss cancels the 2 of the derivative of the square";
-  if (f.first == 1 && f.second == 2 && squared_loss()) return "off by a factor of 1/2: the derivative of (1/2)(a - y)^2 is (a - y), without a 1/2";
-  return "off by a constant factor of " + fraction_text(f) + " (this answer divided by the right one)";
+  if (f.first == 1 && f.second == 2 && squared_loss())
+    return "off by a factor of 1/2: the derivative of (1/2)(a - y)^2 is (a - y), without a 1/2";
+  return "off by a constant factor of " + fraction_text(f) +
+         " (this answer divided by the right one)";
 }
 
-const char* Judge::factor_mistake(Fraction f) { return f.first == -1 && f.second == 1 ? mk::kWrongSign : mk::kConstantFactor; }
+const char* Judge::factor_mistake(Fraction f) {
+  return f.first == -1 && f.second == 1 ? mk::kWrongSign : mk::kConstantFactor;
+}
 
 // The multi-point diagnosis, in order: 1. a known mistake exactly; 2. the truth up to a sign or
 // constant factor; 3. a known mistake and a sign or factor; 4. where the answer differs.
-void Judge::diagnose(std::size_t part, const std::vector<Real50>& answer, const ex& expression, PartResult& result) {
+void Judge::diagnose(std::size_t part, const std::vector<Real50>& answer, const ex& expression,
+                     PartResult& result) {
   std::vector<double> screened;
   for (Evaluator<double>& at : screen_) screened.push_back(at.evaluate(expression));
   std::vector<std::pair<std::size_t, Fraction>> scaled;
@@ -167,17 +189,22 @@ void Judge::diagnose(std::size_t part, const std::vector<Real50>& answer, const 
 }
 
 // The constant, finite, nonzero ratio answer / candidate, if there is one: screened in double
-// (`screened` and `candidate`), then confirmed at 50 digits against `exact` when it is a small fraction.
-std::optional<double> Judge::constant_ratio(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened,
-                                            const std::vector<double>& candidate, const std::function<Real50(std::size_t)>& exact) {
+// (`screened` and `candidate`), then confirmed at 50 digits against `exact` when it is a small
+// fraction.
+std::optional<double> Judge::constant_ratio(std::size_t part, const std::vector<Real50>& answer,
+                                            const std::vector<double>& screened,
+                                            const std::vector<double>& candidate,
+                                            const std::function<Real50(std::size_t)>& exact) {
   std::optional<double> r;
   for (std::size_t i = 0; i < screened.size(); ++i) {
     if (std::max(std::fabs(candidate[i]), std::fabs(screened[i])) == 0) continue;
     if (candidate[i] == 0) return std::nullopt;
     const double ri = screened[i] / candidate[i];
     if (!std::isfinite(ri) || ri == 0) return std::nullopt;  // no factor turns the candidate into 0
-    if (!r) r = ri;
-    else if (std::fabs(ri - *r) > 1e-9 * std::fabs(*r)) return std::nullopt;
+    if (!r)
+      r = ri;
+    else if (std::fabs(ri - *r) > 1e-9 * std::fabs(*r))
+      return std::nullopt;
   }
   if (!r) return std::nullopt;
   const auto f = small_fraction(*r);
@@ -190,7 +217,8 @@ std::optional<double> Judge::constant_ratio(std::size_t part, const std::vector<
 
 // Step 1: a known mistake exactly (true, with the feedback set); mistakes met up to a
 // factor are collected in `scaled` for step 3.
-bool Judge::known_mistake(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened, PartResult& result,
+bool Judge::known_mistake(std::size_t part, const std::vector<Real50>& answer,
+                          const std::vector<double>& screened, PartResult& result,
                           std::vector<std::pair<std::size_t, Fraction>>& scaled) {
   const Truth& t = truth_with_mistakes(part);
   for (std::size_t m = 0; m < t.mistakes.size(); ++m) {
@@ -209,11 +237,13 @@ bool Judge::known_mistake(std::size_t part, const std::vector<Real50>& answer, c
 }
 
 // Step 2: the truth times a constant (true, with the feedback set).
-bool Judge::truth_times_factor(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened, PartResult& result) {
+bool Judge::truth_times_factor(std::size_t part, const std::vector<Real50>& answer,
+                               const std::vector<double>& screened, PartResult& result) {
   const Truth& t = truths_[part];
   std::vector<double> truth_double;
   for (const Real50& v : t.values) truth_double.push_back(static_cast<double>(v));
-  const auto r = constant_ratio(part, answer, screened, truth_double, [&](std::size_t i) { return t.values[i]; });
+  const auto r = constant_ratio(part, answer, screened, truth_double,
+                                [&](std::size_t i) { return t.values[i]; });
   if (!r) return false;
   result.mistake = mk::kConstantFactor;
   if (const auto f = small_fraction(*r)) {
@@ -221,17 +251,20 @@ bool Judge::truth_times_factor(std::size_t part, const std::vector<Real50>& answ
     result.feedback = factor_text(*f);
     return true;
   }
-  result.feedback = "off by a constant factor of about " + factor_value_text(*r) + " (this answer divided by the right one)";
+  result.feedback = "off by a constant factor of about " + factor_value_text(*r) +
+                    " (this answer divided by the right one)";
   return true;
 }
 
 // Step 4: the first point where the answer and the truth differ, with both values.
-void Judge::where_it_differs(std::size_t part, const std::vector<Real50>& answer, PartResult& result) const {
+void Judge::where_it_differs(std::size_t part, const std::vector<Real50>& answer,
+                             PartResult& result) const {
   const Truth& t = truths_[part];
   for (std::size_t i = 0; i < answer.size(); ++i) {
     if (agrees(part, answer[i], t.values[i])) continue;
-    result.feedback = "no known mistake matches; at " + where(i) + " the answer is " + digits_text(answer[i], 15) +
-                      " but the right value is " + digits_text(t.values[i], 15);
+    result.feedback = "no known mistake matches; at " + where(i) + " the answer is " +
+                      digits_text(answer[i], 15) + " but the right value is " +
+                      digits_text(t.values[i], 15);
     return;
   }
 }

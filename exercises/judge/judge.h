@@ -1,4 +1,5 @@
-// Judging one answer at the sample points: agreement with the truth, and the diagnosis of a wrong answer.
+// Judging one answer at the sample points: agreement with the truth, and the diagnosis of a wrong
+// answer.
 #pragma once
 
 #include <cstdint>
@@ -10,9 +11,9 @@
 #include <vector>
 
 #include "core/point.h"
-#include "exercises/model/exercise.h"
 #include "exercises/judge/mistakes.h"
 #include "exercises/judge/verdict.h"
+#include "exercises/model/exercise.h"
 #include "solver/scalar.h"
 #include "symbolic/evaluate.h"
 #include "symbolic/reader.h"
@@ -55,7 +56,9 @@ class Judge {
   /// The sample points (network and numeric exercises; empty for symbolic ones).
   const std::vector<Point>& points() const { return points_; }
   /// The true value of `part` at sample point `point`.
-  const Real50& truth(std::size_t part, std::size_t point) const { return truths_[part].values[point]; }
+  const Real50& truth(std::size_t part, std::size_t point) const {
+    return truths_[part].values[point];
+  }
   /// The truth of `part` as an expression, for worked solutions.
   virtual GiNaC::ex solution_expression(std::size_t part) const { return truths_[part].rhs; }
   /// The names an answer to `part` may use.
@@ -103,7 +106,8 @@ class Judge {
   virtual std::vector<Mistake> mistakes_of(std::size_t part) = 0;
   /// Sets the feedback and mistake of a wrong answer whose values at the points are
   /// `answer`: a known mistake, the truth up to a factor, both, or where it differs.
-  virtual void diagnose(std::size_t part, const std::vector<Real50>& answer, const GiNaC::ex& expression, PartResult& result);
+  virtual void diagnose(std::size_t part, const std::vector<Real50>& answer,
+                        const GiNaC::ex& expression, PartResult& result);
   /// True when the exercise's loss is the squared loss (factors of 2 are explained by it).
   virtual bool squared_loss() const { return false; }
 
@@ -113,23 +117,28 @@ class Judge {
   static const char* factor_mistake(Fraction f);
 
   Exercise exercise_;
-  std::vector<Point> points_;               // network and numeric exercises
-  std::vector<std::string> point_texts_;    // each point's values, for feedback
-  std::vector<Evaluator<Real50>> exact_;    // one per point, every name bound
-  std::vector<Evaluator<double>> screen_;   // the same in double, for screening mistakes
-  std::vector<Truth> truths_;               // per part
+  std::vector<Point> points_;              // network and numeric exercises
+  std::vector<std::string> point_texts_;   // each point's values, for feedback
+  std::vector<Evaluator<Real50>> exact_;   // one per point, every name bound
+  std::vector<Evaluator<double>> screen_;  // the same in double, for screening mistakes
+  std::vector<Truth> truths_;              // per part
 
  private:
   /// The constant, finite, nonzero ratio of the answer to a candidate (screened, then confirmed).
-  std::optional<double> constant_ratio(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened,
-                                       const std::vector<double>& candidate, const std::function<Real50(std::size_t)>& exact);
+  std::optional<double> constant_ratio(std::size_t part, const std::vector<Real50>& answer,
+                                       const std::vector<double>& screened,
+                                       const std::vector<double>& candidate,
+                                       const std::function<Real50(std::size_t)>& exact);
   /// Diagnosis step 1: a known mistake exactly; those met up to a factor go to `scaled`.
-  bool known_mistake(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened, PartResult& result,
+  bool known_mistake(std::size_t part, const std::vector<Real50>& answer,
+                     const std::vector<double>& screened, PartResult& result,
                      std::vector<std::pair<std::size_t, Fraction>>& scaled);
   /// Diagnosis step 2: the truth times a constant.
-  bool truth_times_factor(std::size_t part, const std::vector<Real50>& answer, const std::vector<double>& screened, PartResult& result);
+  bool truth_times_factor(std::size_t part, const std::vector<Real50>& answer,
+                          const std::vector<double>& screened, PartResult& result);
   /// Diagnosis step 4: the first point where answer and truth differ, with both values.
-  void where_it_differs(std::size_t part, const std::vector<Real50>& answer, PartResult& result) const;
+  void where_it_differs(std::size_t part, const std::vector<Real50>& answer,
+                        PartResult& result) const;
 };
 
 /// p/q with q <= 12 and 0 < |p| <= 96 within 1e-9 of r, if there is one.

@@ -1,12 +1,13 @@
-// Network exercises: truths from the derivation confirmed by backprop, names allowed per part, plausible mistakes, proofs.
+// Network exercises: truths from the derivation confirmed by backprop, names allowed per part,
+// plausible mistakes, proofs.
 #include "exercises/judge/judge_network.h"
 
 #include <stdexcept>
 
+#include "core/text.h"
 #include "exercises/read/permissions.h"
 #include "solver/backprop.h"
 #include "solver/sample_points.h"
-#include "core/text.h"
 
 namespace deltacheck {
 
@@ -19,16 +20,23 @@ bool close(const Real50& a, const Real50& b, const Real50& floor, double relativ
 }
 
 // The value backprop computes for the quantity of `key`, or nothing (weights, inputs).
-std::optional<Real50> backprop_value(const EquationKey& key, const Network& net, const Gradient<Real50>& bp) {
+std::optional<Real50> backprop_value(const EquationKey& key, const Network& net,
+                                     const Gradient<Real50>& bp) {
   const Quantity& q = key.quantity;
   if (key.gradient) return bp.d_params[parameter_index(q, net)];
   switch (q.kind) {
-    case QuantityKind::preactivation: return bp.state.z[q.layer][q.j - 1];
-    case QuantityKind::activation: return bp.state.a[q.layer][q.j - 1];
-    case QuantityKind::output: return bp.state.a[net.depth()][q.j - 1];
-    case QuantityKind::delta: return bp.state.delta[q.layer][q.j - 1];
-    case QuantityKind::loss: return bp.loss;
-    default: return std::nullopt;
+    case QuantityKind::preactivation:
+      return bp.state.z[q.layer][q.j - 1];
+    case QuantityKind::activation:
+      return bp.state.a[q.layer][q.j - 1];
+    case QuantityKind::output:
+      return bp.state.a[net.depth()][q.j - 1];
+    case QuantityKind::delta:
+      return bp.state.delta[q.layer][q.j - 1];
+    case QuantityKind::loss:
+      return bp.loss;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -38,7 +46,9 @@ std::vector<Point> exercise_points(const Exercise& ex) {
 
 }  // namespace
 
-NetworkJudge::NetworkJudge(Exercise exercise, std::vector<Point> points, const std::string& learning_rate) : Judge(std::move(exercise)) {
+NetworkJudge::NetworkJudge(Exercise exercise, std::vector<Point> points,
+                           const std::string& learning_rate)
+    : Judge(std::move(exercise)) {
   derivation_.emplace(exercise_.net());
   points_ = std::move(points);
   for (const Point& p : points_) {
@@ -48,11 +58,14 @@ NetworkJudge::NetworkJudge(Exercise exercise, std::vector<Point> points, const s
     bind_derivation(screen_.back(), *derivation_, p);
     exact_.back().bind(eta_, from_text<Real50>(learning_rate));
     screen_.back().bind(eta_, from_text<double>(learning_rate));
-    point_texts_.push_back(join(p.values(), ", ", [&](const auto& qv) { return quantity_name(qv.first, exercise_.net()) + " = " + qv.second.text(); }));
+    point_texts_.push_back(join(p.values(), ", ", [&](const auto& qv) {
+      return quantity_name(qv.first, exercise_.net()) + " = " + qv.second.text();
+    }));
   }
 }
 
-NetworkJudge::NetworkJudge(Exercise exercise) : NetworkJudge(exercise, exercise_points(exercise), "0.5") {
+NetworkJudge::NetworkJudge(Exercise exercise)
+    : NetworkJudge(exercise, exercise_points(exercise), "0.5") {
   for (const Part& part : exercise_.parts) add_equation_truth(part);
 }
 
@@ -60,15 +73,20 @@ void NetworkJudge::add_equation_truth(const Part& part) {
   const Truth& t = add_truth(derivation_->rhs(part.equation));
   const Network& net = exercise_.net();
   for (std::size_t i = 0; i < points_.size(); ++i) {
-    const std::optional<Real50> numeric = backprop_value(part.equation, net, gradient_at<Real50>(net, points_[i]));
+    const std::optional<Real50> numeric =
+        backprop_value(part.equation, net, gradient_at<Real50>(net, points_[i]));
     if (numeric && !close(t.values[i], *numeric, Real50(1e-20), 1e-40))
-      throw std::logic_error("the symbolic and numeric truths of " + part.answer_key + " disagree at sample point " + std::to_string(i + 1));
+      throw std::logic_error("the symbolic and numeric truths of " + part.answer_key +
+                             " disagree at sample point " + std::to_string(i + 1));
   }
 }
 
-NameResolver NetworkJudge::names(std::size_t part) { return part_names(exercise_.parts[part].equation, exercise_, derivation_->symbols()); }
+NameResolver NetworkJudge::names(std::size_t part) {
+  return part_names(exercise_.parts[part].equation, exercise_, derivation_->symbols());
+}
 
-std::vector<GiNaC::ex> NetworkJudge::proof_candidates(std::size_t part, const GiNaC::ex& answer) const {
+std::vector<GiNaC::ex> NetworkJudge::proof_candidates(std::size_t part,
+                                                      const GiNaC::ex& answer) const {
   const std::vector<GiNaC::ex> difference = Judge::proof_candidates(part, answer);
   if (difference.empty()) return {};
   // First with each a written as f(z) of its own z (sigmoid(z2_1) meets a2_1; answers in a
@@ -78,6 +96,8 @@ std::vector<GiNaC::ex> NetworkJudge::proof_candidates(std::size_t part, const Gi
   return {derivation_->activations_in_z(local), derivation_->in_inputs(local)};
 }
 
-std::vector<Mistake> NetworkJudge::mistakes_of(std::size_t part) { return plausible_mistakes(exercise_.parts[part].equation, *derivation_); }
+std::vector<Mistake> NetworkJudge::mistakes_of(std::size_t part) {
+  return plausible_mistakes(exercise_.parts[part].equation, *derivation_);
+}
 
 }  // namespace deltacheck

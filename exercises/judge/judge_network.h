@@ -1,4 +1,5 @@
-// Judging the parts of a network exercise: its equations at sample points, confirmed by backprop, with plausible mistakes.
+// Judging the parts of a network exercise: its equations at sample points, confirmed by backprop,
+// with plausible mistakes.
 #pragma once
 
 #include <optional>

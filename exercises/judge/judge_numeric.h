@@ -1,4 +1,5 @@
-// Judging the parts of a numeric exercise: numbers at one student's point, to the exercise's decimals.
+// Judging the parts of a numeric exercise: numbers at one student's point, to the exercise's
+// decimals.
 #pragma once
 
 #include "exercises/judge/judge_network.h"
@@ -28,11 +29,14 @@ class NumericJudge : public NetworkJudge {
   /// "the exercise's numbers".
   std::string where(std::size_t i) const override;
   /// None: numbers are not proved.
-  std::vector<GiNaC::ex> proof_candidates(std::size_t, const GiNaC::ex&) const override { return {}; }
+  std::vector<GiNaC::ex> proof_candidates(std::size_t, const GiNaC::ex&) const override {
+    return {};
+  }
   /// For an update: its sign, eta, the step alone, and each plausible mistake of its gradient.
   std::vector<Mistake> mistakes_of(std::size_t part) override;
   /// A mistake whose value rounds the same way, the truth times -1, 2 or 1/2, or both numbers.
-  void diagnose(std::size_t part, const std::vector<Real50>& answer, const GiNaC::ex& expression, PartResult& result) override;
+  void diagnose(std::size_t part, const std::vector<Real50>& answer, const GiNaC::ex& expression,
+                PartResult& result) override;
 
  private:
   Real50 tolerance_;  // 10^-decimals

@@ -1,4 +1,5 @@
-// Symbolic exercises: symbols drawn as 6-place decimals, truths read from the exercise, its named mistakes.
+// Symbolic exercises: symbols drawn as 6-place decimals, truths read from the exercise, its named
+// mistakes.
 #include "exercises/judge/judge_symbolic.h"
 
 #include <iomanip>
@@ -18,7 +19,8 @@ std::string draw(const FreeSymbol& f, std::mt19937_64& rng) {
   const long long lo = std::llround(f.low * 1e6), hi = std::llround(f.high * 1e6);
   const long long n = lo + static_cast<long long>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
   std::ostringstream value;
-  value << (n < 0 ? "-" : "") << std::llabs(n) / 1000000 << "." << std::setw(6) << std::setfill('0') << std::llabs(n) % 1000000;
+  value << (n < 0 ? "-" : "") << std::llabs(n) / 1000000 << "." << std::setw(6) << std::setfill('0')
+        << std::llabs(n) % 1000000;
   return value.str();
 }
 
@@ -47,14 +49,20 @@ void SymbolicJudge::draw_points(std::size_t count) {
   }
 }
 
-NameResolver SymbolicJudge::names(std::size_t part) { return context_->names(exercise_.parts[part].symbolic.uses); }
+NameResolver SymbolicJudge::names(std::size_t part) {
+  return context_->names(exercise_.parts[part].symbolic.uses);
+}
 
-GiNaC::ex SymbolicJudge::solution_expression(std::size_t part) const { return context_->fold_givens(truths_[part].rhs); }
+GiNaC::ex SymbolicJudge::solution_expression(std::size_t part) const {
+  return context_->fold_givens(truths_[part].rhs);
+}
 
 std::vector<Mistake> SymbolicJudge::mistakes_of(std::size_t part) {
   const SymbolicPart& p = exercise_.parts[part].symbolic;
   std::vector<Mistake> out;
-  for (const KnownMistake& k : p.mistakes) out.push_back({mk::kKnownMistake, k.feedback, read_expression(k.answer, context_->names(p.uses)).value});
+  for (const KnownMistake& k : p.mistakes)
+    out.push_back(
+        {mk::kKnownMistake, k.feedback, read_expression(k.answer, context_->names(p.uses)).value});
   return out;
 }
 

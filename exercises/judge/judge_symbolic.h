@@ -1,4 +1,5 @@
-// Judging the parts of a symbolic exercise: expressions of free symbols at drawn values, with the mistakes the exercise names.
+// Judging the parts of a symbolic exercise: expressions of free symbols at drawn values, with the
+// mistakes the exercise names.
 #pragma once
 
 #include <memory>
@@ -10,7 +11,8 @@ namespace deltacheck {
 
 /// Judges symbolic exercises: each part's truth is an expression of the exercise's symbols
 /// (or diff(...) of one), checked at points whose symbols are drawn from their ranges (seeded
-/// by the exercise id); answers may use the part's `uses`; the mistakes are those the exercise names.
+/// by the exercise id); answers may use the part's `uses`; the mistakes are those the exercise
+/// names.
 class SymbolicJudge : public Judge {
  public:
   /// Reads the givens and truths and draws the points.

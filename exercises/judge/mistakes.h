@@ -1,4 +1,5 @@
-// The mistakes students make in backprop, made by mutating the true derivation (not by matching strings).
+// The mistakes students make in backprop, made by mutating the true derivation (not by matching
+// strings).
 #pragma once
 
 #include <string>

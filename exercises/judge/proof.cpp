@@ -1,4 +1,5 @@
-// Running GiNaC proofs in a child process (core/child_process), so that a proof that does not finish is killed, never waited on.
+// Running GiNaC proofs in a child process (core/child_process), so that a proof that does not
+// finish is killed, never waited on.
 #include "exercises/judge/proof.h"
 
 #include <algorithm>
@@ -42,11 +43,13 @@ int prove_from(const std::vector<std::vector<ex>>& candidates, std::size_t first
   return 0;
 }
 
-// Waits up to `milliseconds` for one result byte on `fd`; '1', '0', or 0 when none came (late or the child died).
+// Waits up to `milliseconds` for one result byte on `fd`; '1', '0', or 0 when none came (late or
+// the child died).
 char next_result(int fd, int milliseconds) {
   const Clock::time_point end = Clock::now() + std::chrono::milliseconds(milliseconds);
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - Clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(end - Clock::now()).count();
     pollfd p{fd, POLLIN, 0};
     const int ready = poll(&p, 1, static_cast<int>(std::max<long long>(0, left)));
     if (ready < 0 && errno == EINTR) continue;
@@ -58,10 +61,12 @@ char next_result(int fd, int milliseconds) {
 
 // Reads the results of the child on `fd` into proved[next..]; false when it had to be abandoned
 // (a proof took longer than `seconds_each`, the total deadline passed, or the child died).
-bool collect(int fd, double seconds_each, Clock::time_point deadline, std::vector<bool>& proved, std::size_t& next) {
+bool collect(int fd, double seconds_each, Clock::time_point deadline, std::vector<bool>& proved,
+             std::size_t& next) {
   while (next < proved.size()) {
     const double left = std::chrono::duration<double>(deadline - Clock::now()).count();
-    const char byte = next_result(fd, static_cast<int>(1000 * std::max(0.0, std::min(seconds_each, left))));
+    const char byte =
+        next_result(fd, static_cast<int>(1000 * std::max(0.0, std::min(seconds_each, left))));
     if (byte == 0) return false;
     proved[next++] = byte == '1';
   }
@@ -70,9 +75,12 @@ bool collect(int fd, double seconds_each, Clock::time_point deadline, std::vecto
 
 }  // namespace
 
-std::vector<bool> prove_all(const std::vector<std::vector<ex>>& candidates, double seconds_each, double seconds_total) {
+std::vector<bool> prove_all(const std::vector<std::vector<ex>>& candidates, double seconds_each,
+                            double seconds_total) {
   std::vector<bool> proved(candidates.size(), false);
-  const Clock::time_point deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds_total));
+  const Clock::time_point deadline =
+      Clock::now() +
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds_total));
   std::size_t next = 0;
   while (next < candidates.size() && Clock::now() < deadline) {
     int fds[2];

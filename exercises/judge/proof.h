@@ -1,4 +1,5 @@
-// Symbolic proofs that an answer equals the truth, each abandoned when it runs past its time budget.
+// Symbolic proofs that an answer equals the truth, each abandoned when it runs past its time
+// budget.
 #pragma once
 
 #include <vector>
@@ -18,6 +19,7 @@ bool proves_zero(const GiNaC::ex& e);
 /// (the child is killed and counts as not proved) and the next starts in a new child; after
 /// `seconds_total` the rest count as not proved. A proof that runs out of memory is not
 /// proved. Where fork() fails, nothing is proved.
-std::vector<bool> prove_all(const std::vector<std::vector<GiNaC::ex>>& candidates, double seconds_each, double seconds_total);
+std::vector<bool> prove_all(const std::vector<std::vector<GiNaC::ex>>& candidates,
+                            double seconds_each, double seconds_total);
 
 }  // namespace deltacheck

@@ -5,10 +5,14 @@ namespace deltacheck {
 
 const char* verdict_name(Verdict v) {
   switch (v) {
-    case Verdict::correct: return "correct";
-    case Verdict::incorrect: return "incorrect";
-    case Verdict::invalid: return "invalid";
-    case Verdict::missing: return "missing";
+    case Verdict::correct:
+      return "correct";
+    case Verdict::incorrect:
+      return "incorrect";
+    case Verdict::invalid:
+      return "invalid";
+    case Verdict::missing:
+      return "missing";
   }
   return "?";
 }

@@ -9,9 +9,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "exercises/model/exercise.h"
 #include "symbolic/tokenizer.h"
-#include "core/text.h"
 
 namespace deltacheck::detail {
 
@@ -36,28 +36,33 @@ class YamlSource {
 std::string scalar(const YamlSource& src, const YAML::Node& node, const std::string& field);
 
 /// The number `n` in [min, max]; fails naming `field` and the range otherwise.
-double number(const YamlSource& src, const YAML::Node& n, const std::string& field, double min, double max);
+double number(const YamlSource& src, const YAML::Node& n, const std::string& field, double min,
+              double max);
 
 /// A list of single values; fails naming `field` otherwise.
-std::vector<std::string> string_list(const YamlSource& src, const YAML::Node& n, const std::string& field);
+std::vector<std::string> string_list(const YamlSource& src, const YAML::Node& n,
+                                     const std::string& field);
 
 /// True for letters, digits and '_' starting with a letter or '_'.
 bool is_name(const std::string& s);
 
 /// Refuses fields of `map` not in `known`, naming the known ones and `what` holds them.
 template <std::size_t N>
-void check_fields(const YamlSource& src, const YAML::Node& map, const char* const (&known)[N], const std::string& what) {
+void check_fields(const YamlSource& src, const YAML::Node& map, const char* const (&known)[N],
+                  const std::string& what) {
   for (const auto& field : map) {
     const std::string name = field.first.Scalar();
     if (std::find(std::begin(known), std::end(known), name) != std::end(known)) continue;
-    src.fail(field.first, "unknown field '" + name + "' (the fields of " + what + " are " + join(known, ", ") + ")");
+    src.fail(field.first, "unknown field '" + name + "' (the fields of " + what + " are " +
+                              join(known, ", ") + ")");
   }
 }
 
 /// Runs `read`, which reads text as it would be read at check time; an ExpressionError
 /// fails at `node` with "`what`: the error".
 template <class F>
-void refuse_unreadable(const YamlSource& src, const YAML::Node& node, const std::string& what, F&& read) {
+void refuse_unreadable(const YamlSource& src, const YAML::Node& node, const std::string& what,
+                       F&& read) {
   try {
     read();
   } catch (const ExpressionError& error) {
@@ -83,8 +88,10 @@ void check_network_form(const YamlSource& src, const YAML::Node& root, const Exe
 void refuse_network_fields(const YamlSource& src, const YAML::Node& root);
 /// Reads 'symbols' and 'given'.
 SymbolicExercise load_symbolic_section(const YamlSource& src, const YAML::Node& root);
-/// Reads the parts of a symbolic exercise: maps with key, ask, truth and optionally uses, points, mistakes.
-void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double points, Exercise& e);
+/// Reads the parts of a symbolic exercise: maps with key, ask, truth and optionally uses, points,
+/// mistakes.
+void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double points,
+                         Exercise& e);
 /// Refuses givens, truths, 'uses' and mistakes that could not be read at check time.
 void check_symbolic_readable(const YamlSource& src, const YAML::Node& root, const Exercise& e);
 

@@ -1,12 +1,13 @@
-// Loading exercises from YAML (built in or from a file): the fields every kind shares, then the kind's own loader.
+// Loading exercises from YAML (built in or from a file): the fields every kind shares, then the
+// kind's own loader.
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "core/input_file.h"
+#include "core/text.h"
 #include "exercises/load/exercise_yaml.h"
 #include "exercises/model/library_files.h"
-#include "core/text.h"
 
 namespace deltacheck {
 
@@ -14,14 +15,17 @@ using namespace detail;
 
 namespace {
 
-const char* const kFields[] = {"id",   "title",   "statement", "network", "loss",  "parts",  "allow_deltas",
-                               "form", "points",  "sample_points", "symbols", "given", "numeric"};
+const char* const kFields[] = {"id",      "title",        "statement", "network", "loss",
+                               "parts",   "allow_deltas", "form",      "points",  "sample_points",
+                               "symbols", "given",        "numeric"};
 
 bool is_path(const std::string& s) {
   return s.find('/') != std::string::npos || ends_with(s, ".yaml") || ends_with(s, ".yml");
 }
 
-UserError at_start(const std::string& source, const std::string& message) { return UserError(SourceLocation{source, 1, 1, ""}, message); }
+UserError at_start(const std::string& source, const std::string& message) {
+  return UserError(SourceLocation{source, 1, 1, ""}, message);
+}
 
 // yaml-cpp keeps both entries of a key written twice and answers the first: a file whose
 // second `id:` was meant would be read silently wrong, so a repeated key is refused where it is.
@@ -33,7 +37,8 @@ void refuse_repeated_keys(const YamlSource& src, const YAML::Node& node, int dep
   std::set<std::string> seen;
   for (const auto& field : node) {
     if (field.first.IsScalar() && !seen.insert(field.first.Scalar()).second)
-      src.fail(field.first, "the key '" + field.first.Scalar() + "' is given twice in this map: keep one");
+      src.fail(field.first,
+               "the key '" + field.first.Scalar() + "' is given twice in this map: keep one");
     refuse_repeated_keys(src, field.second, depth + 1);
   }
 }
@@ -46,7 +51,10 @@ YAML::Node load_root(const YamlSource& src, const std::string& yaml) {
   } catch (const YAML::ParserException& e) {
     throw UserError(src.at(e.mark), "not valid YAML: " + e.msg);
   }
-  if (!root.IsMap()) throw at_start(src.name(), "an exercise is a YAML map with the fields id, title, parts and network or symbols");
+  if (!root.IsMap())
+    throw at_start(
+        src.name(),
+        "an exercise is a YAML map with the fields id, title, parts and network or symbols");
   refuse_repeated_keys(src, root);
   check_fields(src, root, kFields, "an exercise");
   return root;
@@ -62,7 +70,8 @@ YAML::Node required(const YamlSource& src, const YAML::Node& root, const char* f
 void load_heading(const YamlSource& src, const YAML::Node& root, Exercise& e) {
   e.id = scalar(src, required(src, root, "id"), "id");
   if (!is_name(std::string(1, e.id.empty() ? '-' : e.id[0])) ||
-      !std::all_of(e.id.begin(), e.id.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; }))
+      !std::all_of(e.id.begin(), e.id.end(),
+                   [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; }))
     src.fail(root["id"], "an id is letters, digits, '-' and '_', starting with a letter");
   e.title = scalar(src, required(src, root, "title"), "title");
   if (root["statement"]) e.statement = scalar(src, root["statement"], "statement");
@@ -70,8 +79,10 @@ void load_heading(const YamlSource& src, const YAML::Node& root, Exercise& e) {
 
 // The kind: 'symbols' or 'network' (with 'numeric' for a numeric one), and its empty details.
 void load_kind(const YamlSource& src, const YAML::Node& root, Exercise& e) {
-  const bool has_network = static_cast<bool>(root["network"]), has_symbols = static_cast<bool>(root["symbols"]);
-  if (has_network == has_symbols) throw at_start(src.name(), "an exercise has either 'network' (with 'loss') or 'symbols'");
+  const bool has_network = static_cast<bool>(root["network"]),
+             has_symbols = static_cast<bool>(root["symbols"]);
+  if (has_network == has_symbols)
+    throw at_start(src.name(), "an exercise has either 'network' (with 'loss') or 'symbols'");
   if (has_symbols) {
     e.details = SymbolicExercise();
     refuse_network_fields(src, root);
@@ -92,7 +103,8 @@ double load_options(const YamlSource& src, const YAML::Node& root, Exercise& e) 
   }
   if (e.kind() != ExerciseKind::symbolic) load_allow_deltas(src, root, e.network());
   const double points = root["points"] ? number(src, root["points"], "points", 0, 1000) : 1;
-  if (const YAML::Node n = root["sample_points"]) e.sample_points = static_cast<int>(number(src, n, "sample_points", 8, 1000));
+  if (const YAML::Node n = root["sample_points"])
+    e.sample_points = static_cast<int>(number(src, n, "sample_points", 8, 1000));
   return points;
 }
 
@@ -106,12 +118,15 @@ Exercise parse_exercise(const std::string& yaml, const std::string& source) {
   load_heading(src, root, e);
   load_kind(src, root, e);
   const double points = load_options(src, root, e);
-  if (auto* symbolic = std::get_if<SymbolicExercise>(&e.details)) *symbolic = load_symbolic_section(src, root);
-  if (auto* numeric = std::get_if<NumericExercise>(&e.details)) load_numeric_section(src, root["numeric"], *numeric);
+  if (auto* symbolic = std::get_if<SymbolicExercise>(&e.details))
+    *symbolic = load_symbolic_section(src, root);
+  if (auto* numeric = std::get_if<NumericExercise>(&e.details))
+    load_numeric_section(src, root["numeric"], *numeric);
 
   const YAML::Node parts = required(src, root, "parts");
   if (!parts.IsSequence() || parts.size() == 0)
-    src.fail(parts, "'parts' is a list: group words (forward, outputs, loss, deltas, gradients) or keys");
+    src.fail(parts,
+             "'parts' is a list: group words (forward, outputs, loss, deltas, gradients) or keys");
   // Refuse now what could not be checked later.
   if (e.kind() == ExerciseKind::symbolic) {
     load_symbolic_parts(src, parts, points, e);
@@ -145,8 +160,8 @@ Exercise load_exercise(const std::string& id_or_path) {
       return e;
     }
   }
-  throw UserError("unknown exercise '" + id_or_path + "': the built-in exercises are " + join(builtin_exercise_ids(), ", ") +
-                  " (or give a path to a .yaml file)");
+  throw UserError("unknown exercise '" + id_or_path + "': the built-in exercises are " +
+                  join(builtin_exercise_ids(), ", ") + " (or give a path to a .yaml file)");
 }
 
 }  // namespace deltacheck

@@ -1,6 +1,7 @@
-// Loading the network of network and numeric exercises: the network, its parts, and a form small enough to print.
-#include "exercises/load/exercise_yaml.h"
+// Loading the network of network and numeric exercises: the network, its parts, and a form small
+// enough to print.
 #include "core/text.h"
+#include "exercises/load/exercise_yaml.h"
 
 namespace deltacheck::detail {
 
@@ -23,29 +24,37 @@ std::vector<EquationKey> group(const std::string& word, const Network& net) {
 }
 
 // The equations one entry of 'parts' asks for (a group word, a key, or new_ of a parameter).
-std::vector<EquationKey> entry_keys(const YamlSource& src, const YAML::Node& key_node, const std::string& text, const Exercise& e) {
+std::vector<EquationKey> entry_keys(const YamlSource& src, const YAML::Node& key_node,
+                                    const std::string& text, const Exercise& e) {
   std::vector<EquationKey> keys = group(text, e.net());
   if (!keys.empty()) return keys;
   try {
     return {parse_key(starts_with(text, "new_") ? "dL/d" + text.substr(4) : text, e.net())};
   } catch (const ExpressionError& why) {
-    src.fail(key_node, "unknown part '" + text + "': " + why.what() + " (or a group: forward, outputs, loss, deltas, gradients" +
+    src.fail(key_node, "unknown part '" + text + "': " + why.what() +
+                           " (or a group: forward, outputs, loss, deltas, gradients" +
                            (e.kind() == ExerciseKind::numeric ? ", updates" : "") + ")");
   }
 }
 
 // Adds the part asking `k` (an update of its parameter when `update`), refusing repeats and
 // deltas the exercise does not allow.
-void add_part(const YamlSource& src, const YAML::Node& key_node, const EquationKey& k, bool update, double points, Exercise& e) {
+void add_part(const YamlSource& src, const YAML::Node& key_node, const EquationKey& k, bool update,
+              double points, Exercise& e) {
   Part p;
   p.kind = update ? PartKind::update : PartKind::equation;
   p.equation = k;
   p.points = points;
-  p.answer_key = update ? "new_" + quantity_name(k.quantity, e.net()) : k.text(e.net(), NameStyle::short_form);
+  p.answer_key =
+      update ? "new_" + quantity_name(k.quantity, e.net()) : k.text(e.net(), NameStyle::short_form);
   for (const Part& other : e.parts)
-    if (other.answer_key == p.answer_key) src.fail(key_node, "part " + p.answer_key + " is asked twice");
-  if (k.quantity.kind == QuantityKind::delta && !e.network().allow_deltas && e.kind() != ExerciseKind::numeric)
-    src.fail(key_node, "a delta part needs 'allow_deltas: true' (its answer uses the deltas of the next layer)");
+    if (other.answer_key == p.answer_key)
+      src.fail(key_node, "part " + p.answer_key + " is asked twice");
+  if (k.quantity.kind == QuantityKind::delta && !e.network().allow_deltas &&
+      e.kind() != ExerciseKind::numeric)
+    src.fail(
+        key_node,
+        "a delta part needs 'allow_deltas: true' (its answer uses the deltas of the next layer)");
   e.parts.push_back(p);
 }
 
@@ -71,7 +80,8 @@ void load_allow_deltas(const YamlSource& src, const YAML::Node& root, NetworkExe
   n.allow_deltas = v == "true";
 }
 
-void load_network_parts(const YamlSource& src, const YAML::Node& parts, double points, Exercise& e) {
+void load_network_parts(const YamlSource& src, const YAML::Node& parts, double points,
+                        Exercise& e) {
   for (const YAML::Node& item : parts) {
     // (yaml-cpp's Node assignment writes through to the node: bind each name once.)
     const YAML::Node key_node = item.IsMap() ? item["key"] : item;
@@ -85,7 +95,8 @@ void load_network_parts(const YamlSource& src, const YAML::Node& parts, double p
     const bool updates = text == "updates" || starts_with(text, "new_");
     if (updates && e.kind() != ExerciseKind::numeric)
       src.fail(key_node, "updates are asked in numeric exercises only (add a 'numeric' section)");
-    for (const EquationKey& k : entry_keys(src, key_node, text, e)) add_part(src, key_node, k, updates, part_points, e);
+    for (const EquationKey& k : entry_keys(src, key_node, text, e))
+      add_part(src, key_node, k, updates, part_points, e);
   }
 }
 
@@ -93,8 +104,9 @@ void check_network_form(const YamlSource& src, const YAML::Node& root, const Exe
   if (e.form == Form::delta) return;
   const Derivation d(e.net());
   if (d.largest_gradient(e.form, Derivation::kDefaultMaxSize + 1) > Derivation::kDefaultMaxSize)
-    src.fail(root["network"], "the " + std::string(e.form == Form::local ? "local" : "expanded") +
-                                  " form of this network's gradients is too large to print: set 'form: delta'");
+    src.fail(root["network"],
+             "the " + std::string(e.form == Form::local ? "local" : "expanded") +
+                 " form of this network's gradients is too large to print: set 'form: delta'");
 }
 
 }  // namespace deltacheck::detail

@@ -1,4 +1,5 @@
-// Loading symbolic exercises: free symbols and their ranges, given names, parts with truths and named mistakes.
+// Loading symbolic exercises: free symbols and their ranges, given names, parts with truths and
+// named mistakes.
 #include <memory>
 
 #include "exercises/load/exercise_yaml.h"
@@ -11,8 +12,10 @@ namespace {
 FreeSymbol free_symbol(const YamlSource& src, const YAML::const_iterator::value_type& s) {
   FreeSymbol f;
   f.name = s.first.Scalar();
-  if (!is_name(f.name)) src.fail(s.first, "'" + f.name + "' is not a name: letters, digits and '_'");
-  if (!s.second.IsSequence() || s.second.size() != 2) src.fail(s.second, "a symbol's range is [LOW, HIGH]");
+  if (!is_name(f.name))
+    src.fail(s.first, "'" + f.name + "' is not a name: letters, digits and '_'");
+  if (!s.second.IsSequence() || s.second.size() != 2)
+    src.fail(s.second, "a symbol's range is [LOW, HIGH]");
   f.low = number(src, s.second[0], "range", -1e6, 1e6);
   f.high = number(src, s.second[1], "range", -1e6, 1e6);
   if (!(f.low < f.high)) src.fail(s.second, "a range [LOW, HIGH] needs LOW < HIGH");
@@ -23,7 +26,8 @@ std::vector<KnownMistake> known_mistakes(const YamlSource& src, const YAML::Node
   if (!m.IsSequence()) src.fail(m, "'mistakes' is a list of {answer: ..., feedback: ...}");
   std::vector<KnownMistake> out;
   for (const YAML::Node& k : m) {
-    if (!k.IsMap() || !k["answer"] || !k["feedback"]) src.fail(k, "a mistake is {answer: EXPRESSION, feedback: WORDS}");
+    if (!k.IsMap() || !k["answer"] || !k["feedback"])
+      src.fail(k, "a mistake is {answer: EXPRESSION, feedback: WORDS}");
     out.push_back({scalar(src, k["answer"], "answer"), scalar(src, k["feedback"], "feedback")});
   }
   return out;
@@ -32,7 +36,8 @@ std::vector<KnownMistake> known_mistakes(const YamlSource& src, const YAML::Node
 // The key of a symbolic part, spaces removed; refuses an empty key, '=', '#' and repeats.
 std::string part_key(const YamlSource& src, const YAML::Node& node, const Exercise& e) {
   std::string key = scalar(src, node, "key");
-  key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' ' || c == '\t'; }), key.end());
+  key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' ' || c == '\t'; }),
+            key.end());
   if (key.empty() || key.find('=') != std::string::npos || key.find('#') != std::string::npos)
     src.fail(node, "a key may not be empty or contain '=' or '#'");
   for (const Part& other : e.parts)
@@ -44,17 +49,21 @@ std::string part_key(const YamlSource& src, const YAML::Node& node, const Exerci
 
 void refuse_network_fields(const YamlSource& src, const YAML::Node& root) {
   for (const char* field : {"loss", "numeric", "form", "allow_deltas"})
-    if (root[field]) src.fail(root[field], std::string("'") + field + "' belongs to network exercises, not to one with 'symbols'");
+    if (root[field])
+      src.fail(root[field], std::string("'") + field +
+                                "' belongs to network exercises, not to one with 'symbols'");
 }
 
 SymbolicExercise load_symbolic_section(const YamlSource& src, const YAML::Node& root) {
   SymbolicExercise s;
   const YAML::Node symbols = root["symbols"];
   if (!symbols.IsMap() || symbols.size() == 0)
-    src.fail(symbols, "'symbols' maps each name to its sample range, e.g. {yhat: [0.05, 0.95], y: [0, 1]}");
+    src.fail(symbols,
+             "'symbols' maps each name to its sample range, e.g. {yhat: [0.05, 0.95], y: [0, 1]}");
   for (const auto& symbol : symbols) s.symbols.push_back(free_symbol(src, symbol));
   if (const YAML::Node given = root["given"]) {
-    if (!given.IsMap()) src.fail(given, "'given' maps names to expressions, e.g. {s1: exp(z1)/(exp(z1) + exp(z2))}");
+    if (!given.IsMap())
+      src.fail(given, "'given' maps names to expressions, e.g. {s1: exp(z1)/(exp(z1) + exp(z2))}");
     for (const auto& g : given) {
       const std::string name = g.first.Scalar();
       if (!is_name(name)) src.fail(g.first, "'" + name + "' is not a name");
@@ -64,9 +73,11 @@ SymbolicExercise load_symbolic_section(const YamlSource& src, const YAML::Node& 
   return s;
 }
 
-void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double points, Exercise& e) {
+void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double points,
+                         Exercise& e) {
   for (const YAML::Node& item : parts) {
-    if (!item.IsMap()) src.fail(item, "a part of a symbolic exercise is a map: {key: ..., ask: ..., truth: ...}");
+    if (!item.IsMap())
+      src.fail(item, "a part of a symbolic exercise is a map: {key: ..., ask: ..., truth: ...}");
     check_fields(src, item, kPartFields, "a part");
     Part p;
     p.kind = PartKind::symbolic;
@@ -84,17 +95,21 @@ void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double 
 
 void check_symbolic_readable(const YamlSource& src, const YAML::Node& root, const Exercise& e) {
   std::unique_ptr<SymbolicContext> context;
-  refuse_unreadable(src, root["given"], "a given name cannot be read", [&] { context = std::make_unique<SymbolicContext>(e); });
+  refuse_unreadable(src, root["given"], "a given name cannot be read",
+                    [&] { context = std::make_unique<SymbolicContext>(e); });
   std::size_t i = 0;
   for (const YAML::Node& item : root["parts"]) {
     const Part& p = e.parts[i++];
     const SymbolicPart& s = p.symbolic;
-    refuse_unreadable(src, item["truth"], "the truth of " + p.answer_key + " cannot be read", [&] { (void)context->truth(s.truth); });
+    refuse_unreadable(src, item["truth"], "the truth of " + p.answer_key + " cannot be read",
+                      [&] { (void)context->truth(s.truth); });
     for (const std::string& name : s.uses)
-      refuse_unreadable(src, item["uses"], "'uses' of " + p.answer_key, [&] { (void)context->names()(name, 0); });
+      refuse_unreadable(src, item["uses"], "'uses' of " + p.answer_key,
+                        [&] { (void)context->names()(name, 0); });
     std::size_t m = 0;
     for (const KnownMistake& k : s.mistakes)
-      refuse_unreadable(src, item["mistakes"][m++]["answer"], "a mistake of " + p.answer_key + " cannot be read",
+      refuse_unreadable(src, item["mistakes"][m++]["answer"],
+                        "a mistake of " + p.answer_key + " cannot be read",
                         [&] { (void)read_expression(k.answer, context->names(s.uses)); });
   }
 }

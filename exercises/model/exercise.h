@@ -1,4 +1,5 @@
-// The exercise model: a network, what is asked of it, and how many points each part earns; loaded from YAML.
+// The exercise model: a network, what is asked of it, and how many points each part earns; loaded
+// from YAML.
 #pragma once
 
 #include <optional>
@@ -42,9 +43,10 @@ struct SymbolicPart {
 struct Part {
   std::string answer_key;  // the key as answer files write it: "dL/dw2_11", "new_w2_11", "dl/dyhat"
   PartKind kind = PartKind::equation;
-  EquationKey equation;    // equation parts: the equation asked; update parts: dL/d of the parameter stepped
+  EquationKey
+      equation;  // equation parts: the equation asked; update parts: dL/d of the parameter stepped
   double points = 1;
-  SymbolicPart symbolic;   // symbolic parts
+  SymbolicPart symbolic;  // symbolic parts
 };
 
 /// A free symbol of a symbolic exercise and the range its sample values are drawn from.
@@ -70,7 +72,8 @@ struct NumericExercise : NetworkExercise {
   int decimals = 4;      // answers are checked to this many decimal places
   int value_digits = 1;  // drawn values are multiples of 10^-value_digits in [-1, 1]
   std::string learning_rate = "0.5";
-  std::vector<std::pair<std::string, std::string>> values;  // fixed values (name, decimal); the rest drawn
+  std::vector<std::pair<std::string, std::string>>
+      values;  // fixed values (name, decimal); the rest drawn
 };
 
 /// An exercise (docs/DESIGN.md §7): what it is about, the parts asked, and what answers may use.
@@ -79,10 +82,10 @@ using PartOrNote = std::variant<std::size_t, std::string>;
 
 struct Exercise {
   std::string id, title, statement;
-  std::string source;           // "built-in" or the YAML file's path
-  std::vector<Part> parts;      // in the order of the answer template
-  Form form = Form::local;      // the form of the worked solution (derive --exercise)
-  int sample_points = 8;        // points each answer is checked at (at least 8, docs/DESIGN.md §5)
+  std::string source;       // "built-in" or the YAML file's path
+  std::vector<Part> parts;  // in the order of the answer template
+  Form form = Form::local;  // the form of the worked solution (derive --exercise)
+  int sample_points = 8;    // points each answer is checked at (at least 8, docs/DESIGN.md §5)
   /// What the exercise is about, one alternative per kind (in the order of ExerciseKind).
   std::variant<NetworkExercise, SymbolicExercise, NumericExercise> details;
 

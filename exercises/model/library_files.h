@@ -1,4 +1,5 @@
-// The built-in exercise library, compiled into the binary from exercises/library/*.yaml (see CMakeLists.txt).
+// The built-in exercise library, compiled into the binary from exercises/library/*.yaml (see
+// CMakeLists.txt).
 #pragma once
 
 #include <cstddef>

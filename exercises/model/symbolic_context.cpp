@@ -27,7 +27,8 @@ NameResolver SymbolicContext::names(const std::vector<std::string>& uses) const 
     for (const auto& [n, s] : symbols_)
       if (n == name && allowed) return {s, n};
     if (const auto it = given_.find(name); it != given_.end() && allowed) return {it->second, name};
-    throw ExpressionError(offset, "unknown name '" + name + "': this part may use " + (uses.empty() ? listing_ : join(uses, ", ")));
+    throw ExpressionError(offset, "unknown name '" + name + "': this part may use " +
+                                      (uses.empty() ? listing_ : join(uses, ", ")));
   };
 }
 
@@ -40,7 +41,8 @@ ex SymbolicContext::fold_givens(const ex& e) const {
 
 ex SymbolicContext::truth(const std::string& text) const {
   const std::size_t start = text.find_first_not_of(" \t");
-  if (start == std::string::npos || text.compare(start, 5, "diff(") != 0) return read_expression(text, names()).value;
+  if (start == std::string::npos || text.compare(start, 5, "diff(") != 0)
+    return read_expression(text, names()).value;
   // diff(EXPRESSION, SYMBOL): the comma at depth 1 splits it.
   int depth = 0;
   std::size_t comma = std::string::npos, close = std::string::npos;
@@ -54,10 +56,13 @@ ex SymbolicContext::truth(const std::string& text) const {
   }
   if (comma == std::string::npos || close == std::string::npos)
     throw ExpressionError(start, "write diff(EXPRESSION, SYMBOL), e.g. diff(-log(yhat), yhat)");
-  if (text.find_first_not_of(" \t", close + 1) != std::string::npos) throw ExpressionError(close + 1, "nothing may follow diff(...)");
+  if (text.find_first_not_of(" \t", close + 1) != std::string::npos)
+    throw ExpressionError(close + 1, "nothing may follow diff(...)");
   const std::string inner = text.substr(start + 5, comma - start - 5);
   std::string variable = text.substr(comma + 1, close - comma - 1);
-  variable.erase(std::remove_if(variable.begin(), variable.end(), [](char c) { return c == ' ' || c == '\t'; }), variable.end());
+  variable.erase(std::remove_if(variable.begin(), variable.end(),
+                                [](char c) { return c == ' ' || c == '\t'; }),
+                 variable.end());
   ex of;
   try {
     of = read_expression(inner, names()).value;
@@ -66,7 +71,9 @@ ex SymbolicContext::truth(const std::string& text) const {
   }
   for (const auto& [n, s] : symbols_)
     if (n == variable) return of.diff(s);
-  throw ExpressionError(comma + 1, "diff(..., " + variable + "): the second argument must be one of the symbols " + listing_);
+  throw ExpressionError(
+      comma + 1,
+      "diff(..., " + variable + "): the second argument must be one of the symbols " + listing_);
 }
 
 }  // namespace deltacheck

@@ -1,4 +1,5 @@
-// The free symbols of a symbolic exercise, the names defined from them, and truths written as diff(...).
+// The free symbols of a symbolic exercise, the names defined from them, and truths written as
+// diff(...).
 #pragma once
 
 #include <map>

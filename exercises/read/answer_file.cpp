@@ -1,4 +1,5 @@
-// Splitting answer files into KEY = EXPRESSION answers while keeping the file position of every byte.
+// Splitting answer files into KEY = EXPRESSION answers while keeping the file position of every
+// byte.
 #include "exercises/read/answer_file.h"
 
 #include <cerrno>
@@ -27,8 +28,10 @@ std::vector<std::size_t> line_starts(const std::string& text) {
 
 // Records a line that is not an answer: kept while fewer than kMaxProblemLines are, else counted.
 void add_problem(AnswerFile& file, const Answer& current, std::size_t offset, const char* message) {
-  if (file.problems.size() < kMaxProblemLines) file.problems.emplace_back(file.locate(current, offset), message);
-  else ++file.problems_left_out;
+  if (file.problems.size() < kMaxProblemLines)
+    file.problems.emplace_back(file.locate(current, offset), message);
+  else
+    ++file.problems_left_out;
 }
 
 // Reads the logical line in `current` as KEY = EXPRESSION: an answer, a problem, or nothing
@@ -39,10 +42,15 @@ void finish_answer(AnswerFile& file, Answer& current) {
   while (first < t.size() && is_space(t[first])) ++first;
   if (first == t.size()) return;
   const std::size_t eq = t.find('=');
-  if (eq == std::string::npos) return add_problem(file, current, first, "expected KEY = EXPRESSION, e.g. dL/dw2_11 = delta2_1*a1_1");
+  if (eq == std::string::npos)
+    return add_problem(file, current, first,
+                       "expected KEY = EXPRESSION, e.g. dL/dw2_11 = delta2_1*a1_1");
   std::size_t key_end = eq;
   while (key_end > first && is_space(t[key_end - 1])) --key_end;
-  if (key_end == first) return add_problem(file, current, eq, "missing key before '=': write KEY = EXPRESSION, e.g. z1_1 = w1_11*x1 + b1_1");
+  if (key_end == first)
+    return add_problem(
+        file, current, eq,
+        "missing key before '=': write KEY = EXPRESSION, e.g. z1_1 = w1_11*x1 + b1_1");
   std::size_t expression = eq + 1;
   while (expression < t.size() && is_space(t[expression])) ++expression;
   std::size_t trimmed = t.size();
@@ -111,10 +119,13 @@ AnswerFile parse_answer_file(const std::string& content, const std::string& path
   return file;
 }
 
-AnswerFile read_answer_file(const std::string& path) { return parse_answer_file(read_answer_text(path), path); }
+AnswerFile read_answer_file(const std::string& path) {
+  return parse_answer_file(read_answer_text(path), path);
+}
 
 std::string read_answer_text(const std::string& path) {
-  return read_input_file(path, {"answer file", kMaxAnswerFileBytes, "an answer file holds one line per part", false});
+  return read_input_file(
+      path, {"answer file", kMaxAnswerFileBytes, "an answer file holds one line per part", false});
 }
 
 }  // namespace deltacheck

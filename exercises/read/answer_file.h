@@ -1,4 +1,5 @@
-// An answer file (docs/DESIGN.md §4): KEY = EXPRESSION lines, comments, continuation lines, and where every character came from.
+// An answer file (docs/DESIGN.md §4): KEY = EXPRESSION lines, comments, continuation lines, and
+// where every character came from.
 #pragma once
 
 #include <cstddef>
@@ -18,10 +19,10 @@ constexpr std::size_t kMaxProblemLines = 100;
 /// One `KEY = EXPRESSION`, continuation lines joined (each `\` and line break read as a space),
 /// comments removed.
 struct Answer {
-  std::string text;              // the joined logical line
+  std::string text;                        // the joined logical line
   std::size_t key_begin = 0, key_end = 0;  // the key, trimmed, in text
   std::size_t expression_begin = 0;        // the expression, trimmed: text[expression_begin, end)
-  int line = 0;                  // 1-based line where the answer starts
+  int line = 0;                            // 1-based line where the answer starts
   /// The key as written.
   std::string key() const { return text.substr(key_begin, key_end - key_begin); }
   /// The expression as written (empty when nothing follows '=').
@@ -39,8 +40,9 @@ struct AnswerFile {
   std::string text;                      // the file's bytes after any byte order mark
   std::vector<std::size_t> line_starts;  // where each line starts in text
   std::vector<Answer> answers;           // in file order
-  std::vector<UserError> problems;       // lines that could not be split into KEY = EXPRESSION, in file order
-  std::size_t problems_left_out = 0;     // further such lines, after the first kMaxProblemLines
+  std::vector<UserError>
+      problems;  // lines that could not be split into KEY = EXPRESSION, in file order
+  std::size_t problems_left_out = 0;  // further such lines, after the first kMaxProblemLines
 
   /// Line `index` (0-based) as in the file, without its line end (LF or CRLF).
   std::string line(std::size_t index) const;

@@ -1,4 +1,5 @@
-// Which names an answer may use (docs/DESIGN.md §4): never its own key or anything computed from it, deltas only where allowed.
+// Which names an answer may use (docs/DESIGN.md §4): never its own key or anything computed from
+// it, deltas only where allowed.
 #pragma once
 
 #include "exercises/model/exercise.h"

@@ -1,4 +1,5 @@
-// Solving an exercise for its solution documents: the same steps, in the same order, as checking it.
+// Solving an exercise for its solution documents: the same steps, in the same order, as checking
+// it.
 #include "exercises/solve/solution_sheet.h"
 
 #include "exercises/judge/checker.h"
@@ -12,8 +13,10 @@ namespace {
 void solve_parts(const Exercise& ex, const std::string& student, SolutionSheet& sheet) {
   const Checker checker(ex, student);
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
-    if (ex.kind() == ExerciseKind::symbolic) sheet.part_expressions.push_back(checker.solution_expression(i));
-    else sheet.part_values.push_back(checker.truth(i, 0));
+    if (ex.kind() == ExerciseKind::symbolic)
+      sheet.part_expressions.push_back(checker.solution_expression(i));
+    else
+      sheet.part_values.push_back(checker.truth(i, 0));
   }
   if (ex.kind() == ExerciseKind::numeric) sheet.numbers = checker.points()[0];
 }
@@ -25,7 +28,8 @@ SolutionSheet worked_network(const Exercise& ex, const std::string& student) {
   SolutionSheet sheet;
   sheet.derivation.emplace(ex.net());
   sheet.delta_gradients = sheet.derivation->gradients(Form::delta);
-  sheet.printed_gradients = sheet.derivation->gradients(ex.form == Form::expanded ? Form::expanded : Form::local);
+  sheet.printed_gradients =
+      sheet.derivation->gradients(ex.form == Form::expanded ? Form::expanded : Form::local);
   if (ex.kind() == ExerciseKind::numeric) solve_parts(ex, student, sheet);
   sheet.verification = verify_network(ex.net(), 4, 50, 1);
   return sheet;
@@ -33,11 +37,15 @@ SolutionSheet worked_network(const Exercise& ex, const std::string& student) {
 
 }  // namespace
 
-SolutionSheet solve_exercise(const Exercise& ex, const std::string& student, SheetContents contents) {
-  if (contents == SheetContents::worked_solution && ex.kind() != ExerciseKind::symbolic) return worked_network(ex, student);
+SolutionSheet solve_exercise(const Exercise& ex, const std::string& student,
+                             SheetContents contents) {
+  if (contents == SheetContents::worked_solution && ex.kind() != ExerciseKind::symbolic)
+    return worked_network(ex, student);
   SolutionSheet sheet;
-  if (ex.kind() == ExerciseKind::network) sheet.derivation.emplace(ex.net());
-  else solve_parts(ex, student, sheet);
+  if (ex.kind() == ExerciseKind::network)
+    sheet.derivation.emplace(ex.net());
+  else
+    solve_parts(ex, student, sheet);
   return sheet;
 }
 

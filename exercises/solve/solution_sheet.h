@@ -1,4 +1,5 @@
-// The worked solution of an exercise as results: equations, numbers and verification, computed once for the writers.
+// The worked solution of an exercise as results: equations, numbers and verification, computed once
+// for the writers.
 #pragma once
 
 #include <optional>
@@ -41,6 +42,7 @@ struct SolutionSheet {
 /// Cost: one Derivation and, for symbolic and numeric exercises, one Checker; worked_solution
 /// adds the gradients in two forms and verify_network at 4 points (the slowest step).
 /// Throws what Derivation, Checker and verify_network throw (UserError for sizes too large).
-SolutionSheet solve_exercise(const Exercise& ex, const std::string& student, SheetContents contents);
+SolutionSheet solve_exercise(const Exercise& ex, const std::string& student,
+                             SheetContents contents);
 
 }  // namespace deltacheck

@@ -4,13 +4,13 @@
 #include <algorithm>
 
 #include "core/scalar_text.h"
+#include "core/text.h"
 #include "solver/agreement.h"
 #include "solver/backprop.h"
 #include "solver/finite_difference.h"
 #include "solver/sample_points.h"
 #include "solver/scalar.h"
 #include "symbolic/evaluate.h"
-#include "core/text.h"
 
 namespace deltacheck {
 
@@ -18,8 +18,8 @@ namespace {
 
 // Symbolic and backprop values at one point, in T.
 template <class T>
-void compute_at(Derivation& d, const std::vector<Equation>& gradients, const Point& p, unsigned digits,
-                VerifyResult& result, std::vector<VerifyRow>& rows) {
+void compute_at(Derivation& d, const std::vector<Equation>& gradients, const Point& p,
+                unsigned digits, VerifyResult& result, std::vector<VerifyRow>& rows) {
   const Network& net = d.network();
   Evaluator<T> ev;
   bind_derivation(ev, d, p);
@@ -58,12 +58,17 @@ VerifyResult verify_network(const Network& net, int count, unsigned digits, std:
   result.digits = digits;
   result.required = required_agreement(digits);
   Derivation d(net);
-  result.form = d.largest_gradient(Form::local, Derivation::kDefaultMaxSize + 1) <= Derivation::kDefaultMaxSize ? Form::local : Form::delta;
+  result.form = d.largest_gradient(Form::local, Derivation::kDefaultMaxSize + 1) <=
+                        Derivation::kDefaultMaxSize
+                    ? Form::local
+                    : Form::delta;
   const std::vector<Equation> gradients = d.gradients(result.form);
   result.points = sample_points(net, count, seed);
   for (const Point& p : result.points) {
     std::vector<VerifyRow> rows;
-    with_digits(digits, [&](auto tag) { compute_at<decltype(tag)>(d, gradients, p, digits, result, rows); });
+    with_digits(digits, [&](auto tag) {
+      compute_at<decltype(tag)>(d, gradients, p, digits, result, rows);
+    });
     std::sort(rows.begin(), rows.end(), [&](const VerifyRow& a, const VerifyRow& b) {
       return parameter_index(a.parameter, net) < parameter_index(b.parameter, net);
     });
@@ -71,7 +76,8 @@ VerifyResult verify_network(const Network& net, int count, unsigned digits, std:
   }
   result.worst = digits;
   for (const auto& rows : result.rows)
-    for (const VerifyRow& r : rows) result.worst = std::min({result.worst, r.symbolic_backprop, r.symbolic_fd, r.backprop_fd});
+    for (const VerifyRow& r : rows)
+      result.worst = std::min({result.worst, r.symbolic_backprop, r.symbolic_fd, r.backprop_fd});
   return result;
 }
 

@@ -1,4 +1,5 @@
-// Three-way verification of a network's gradients: symbolic derivation, high-precision backprop, finite differences.
+// Three-way verification of a network's gradients: symbolic derivation, high-precision backprop,
+// finite differences.
 #pragma once
 
 #include <cstdint>
@@ -24,12 +25,12 @@ struct VerifyRow {
 struct VerifyResult {
   Network net;
   unsigned digits = 50;
-  Form form = Form::local;       // the symbolic form that was evaluated
+  Form form = Form::local;  // the symbolic form that was evaluated
   std::vector<Point> points;
-  std::vector<std::string> losses;            // loss value per point
-  std::vector<std::vector<VerifyRow>> rows;   // [point][parameter], parameter order
-  double required = 45;                       // every pair must agree to this many digits
-  double worst = 0;                           // fewest digits of any pair
+  std::vector<std::string> losses;           // loss value per point
+  std::vector<std::vector<VerifyRow>> rows;  // [point][parameter], parameter order
+  double required = 45;                      // every pair must agree to this many digits
+  double worst = 0;                          // fewest digits of any pair
   bool passed() const { return worst >= required; }
 };
 

@@ -1,10 +1,11 @@
-// libFuzzer harness for the answer parser: any bytes, as an answer file, are read without a crash, hang or leak.
+// libFuzzer harness for the answer parser: any bytes, as an answer file, are read without a crash,
+// hang or leak.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "exercises/read/answer_file.h"
 #include "exercises/model/exercise.h"
+#include "exercises/read/answer_file.h"
 #include "exercises/read/permissions.h"
 #include "symbolic/reader.h"
 
@@ -15,7 +16,8 @@ using namespace deltacheck;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const Exercise exercise = load_exercise("assign-q1-squared");
   static SymbolTable symbols(exercise.net());
-  const AnswerFile file = parse_answer_file(std::string(reinterpret_cast<const char*>(data), size), "fuzz.txt");
+  const AnswerFile file =
+      parse_answer_file(std::string(reinterpret_cast<const char*>(data), size), "fuzz.txt");
   for (const UserError& e : file.problems) (void)e.formatted();
   for (const Answer& a : file.answers) {
     std::optional<EquationKey> key;

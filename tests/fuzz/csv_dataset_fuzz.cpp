@@ -1,4 +1,5 @@
-// libFuzzer harness for the CSV reader: any bytes, as a data file, are read or refused without a crash, hang or leak.
+// libFuzzer harness for the CSV reader: any bytes, as a data file, are read or refused without a
+// crash, hang or leak.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,7 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const int inputs = 1 + data[0] % 4, outputs = 1 + (data[0] / 4) % 3;
   try {
-    const Dataset d = parse_csv_dataset(std::string(reinterpret_cast<const char*>(data + 1), size - 1), "fuzz.csv", inputs, outputs);
+    const Dataset d =
+        parse_csv_dataset(std::string(reinterpret_cast<const char*>(data + 1), size - 1),
+                          "fuzz.csv", inputs, outputs);
     (void)d.size();
   } catch (const UserError& e) {
     (void)e.formatted();

@@ -1,4 +1,5 @@
-// A truth far from 1 in magnitude: 0 is never "correct" for it, and a constant factor is named only when it is finite and not 0.
+// A truth far from 1 in magnitude: 0 is never "correct" for it, and a constant factor is named only
+// when it is finite and not 0.
 #include <catch2/catch.hpp>
 
 #include "../run_command.h"
@@ -15,7 +16,8 @@ Exercise tiny_exercise(const std::string& truth) {
                                                "title: A tiny truth\n"
                                                "symbols: {z: [1, 2]}\n"
                                                "parts:\n"
-                                               "  - {key: d, ask: the value, truth: \"" + truth + "\"}\n");
+                                               "  - {key: d, ask: the value, truth: \"" +
+                                                   truth + "\"}\n");
   return load_exercise(path);
 }
 
@@ -29,15 +31,18 @@ PartResult verdict_on(const std::string& truth, const std::string& answer) {
 
 }  // namespace
 
-TEST_CASE("0 is wrong for a truth of z*10^(-100), however small the truth", "[hostile][false_verdict]") {
+TEST_CASE("0 is wrong for a truth of z*10^(-100), however small the truth",
+          "[hostile][false_verdict]") {
   const PartResult p = verdict_on("z*10^(-100)", "0");
   CHECK(p.verdict == Verdict::incorrect);
   CHECK(p.score == 0);
   CHECK(p.mistake.empty());
-  CHECK_THAT(p.feedback, Catch::StartsWith("no known mistake matches; at sample point 1 (z = ") && Catch::Contains("the answer is 0 but"));
+  CHECK_THAT(p.feedback, Catch::StartsWith("no known mistake matches; at sample point 1 (z = ") &&
+                             Catch::Contains("the answer is 0 but"));
 }
 
-TEST_CASE("the truth z*10^(-100) itself is correct, and twice it is off by 2", "[hostile][false_verdict]") {
+TEST_CASE("the truth z*10^(-100) itself is correct, and twice it is off by 2",
+          "[hostile][false_verdict]") {
   CHECK(verdict_on("z*10^(-100)", "z*10^(-100)").verdict == Verdict::correct);
   CHECK(verdict_on("z*10^(-100)", "z/10^100").feedback == "agrees at 8 points");
   const PartResult twice = verdict_on("z*10^(-100)", "2*z*10^(-100)");
@@ -48,7 +53,8 @@ TEST_CASE("the truth z*10^(-100) itself is correct, and twice it is off by 2", "
 TEST_CASE("a factor of 10^100 is named as a finite number, never inf", "[hostile][false_verdict]") {
   const PartResult p = verdict_on("z*10^(-100)", "2*z");
   CHECK(p.verdict == Verdict::incorrect);
-  CHECK(p.feedback == "off by a constant factor of about 2e+100 (this answer divided by the right one)");
+  CHECK(p.feedback ==
+        "off by a constant factor of about 2e+100 (this answer divided by the right one)");
   CHECK(p.feedback.find("inf") == std::string::npos);
 }
 

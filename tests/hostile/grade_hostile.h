@@ -1,4 +1,5 @@
-// Shared pieces of the hostile grading tests: a right answer file, a class folder, processes by parent.
+// Shared pieces of the hostile grading tests: a right answer file, a class folder, processes by
+// parent.
 #pragma once
 
 #include <filesystem>

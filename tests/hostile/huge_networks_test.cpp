@@ -1,4 +1,5 @@
-// Huge networks: derive and verify refuse a network too large for them at once, with the limit and the way out.
+// Huge networks: derive and verify refuse a network too large for them at once, with the limit and
+// the way out.
 #include <chrono>
 
 #include <catch2/catch.hpp>
@@ -32,18 +33,26 @@ TEST_CASE("huge networks: sizes are counted from the shape, saturating", "[hosti
   const NetworkSize deep = network_size(parse_network(deep_spec(200), "squared"));
   CHECK(deep.largest_local == kSizeSaturation);
   CHECK(deep.parameters == 200 * 6 - 2);
-  CHECK_THROWS_WITH(check_symbolic_size(parse_network("1000 sigmoid:1000 sigmoid:1000 sigmoid:1", "squared")),
-                    Catch::Contains("has 2003001 weights and biases") && Catch::Contains("at most 10000: use fewer units"));
+  CHECK_THROWS_WITH(
+      check_symbolic_size(parse_network("1000 sigmoid:1000 sigmoid:1000 sigmoid:1", "squared")),
+      Catch::Contains("has 2003001 weights and biases") &&
+          Catch::Contains("at most 10000: use fewer units"));
 }
 
 TEST_CASE("huge networks: derive and verify refuse in under a second", "[hostile][network]") {
   const std::string huge = "--net '1000 sigmoid:1000 sigmoid:1000 sigmoid:1' --loss squared";
-  refused_at_once("derive " + huge, "has 2003001 weights and biases in 3001 units; derivations are made for at most 10000");
+  refused_at_once(
+      "derive " + huge,
+      "has 2003001 weights and biases in 3001 units; derivations are made for at most 10000");
   refused_at_once("derive " + huge + " --form delta", "use fewer units");
   refused_at_once("verify " + huge, "use fewer units");
   refused_at_once("derive --net '" + deep_spec(200) + "' --loss squared", "use --form delta");
-  refused_at_once("derive --net '" + deep_spec(200) + "' --loss squared --form expanded", "gradients of more than 20000 terms");
-  refused_at_once("derive --net '50 sigmoid:50 sigmoid:50 sigmoid:1' --loss squared", "more than 100000 terms in all: use --form delta");
-  refused_at_once("verify --net '30 sigmoid:30 sigmoid:30 sigmoid:1' --loss squared", "use fewer --points or fewer units");
-  refused_at_once("verify --net '9 sigmoid:9 sigmoid:1' --loss squared --points 10000 --digits 16", "use fewer --points");
+  refused_at_once("derive --net '" + deep_spec(200) + "' --loss squared --form expanded",
+                  "gradients of more than 20000 terms");
+  refused_at_once("derive --net '50 sigmoid:50 sigmoid:50 sigmoid:1' --loss squared",
+                  "more than 100000 terms in all: use --form delta");
+  refused_at_once("verify --net '30 sigmoid:30 sigmoid:30 sigmoid:1' --loss squared",
+                  "use fewer --points or fewer units");
+  refused_at_once("verify --net '9 sigmoid:9 sigmoid:1' --loss squared --points 10000 --digits 16",
+                  "use fewer --points");
 }

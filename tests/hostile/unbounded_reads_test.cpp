@@ -1,4 +1,5 @@
-// Unbounded reads: every input file is a regular file under a stated size, refused at once otherwise.
+// Unbounded reads: every input file is a regular file under a stated size, refused at once
+// otherwise.
 #include <chrono>
 #include <fstream>
 
@@ -11,8 +12,8 @@
 #include "core/error.h"
 #include "core/input_file.h"
 #include "core/point.h"
-#include "exercises/read/answer_file.h"
 #include "exercises/model/exercise.h"
+#include "exercises/read/answer_file.h"
 #include "solver/dataset.h"
 
 using namespace deltacheck;
@@ -48,51 +49,74 @@ void refuses_hostile_files(Read read, const std::string& what, std::size_t max_b
   refused_at_once(read, "/dev/zero", "cannot read the " + what + ": it is a device");
   refused_at_once(read, "/dev/urandom", "cannot read the " + what + ": it is a device");
   refused_at_once(read, fifo(), "cannot read the " + what + ": it is a");
-  refused_at_once(read, testing::scratch_dir().string(), "cannot read the " + what + ": it is a folder; give the path of a regular file");
-  refused_at_once(read, oversized(max_bytes + 1), "the " + what + " is larger than " + std::to_string(max_bytes >> 20) + " MiB");
-  refused_at_once(read, "/nonexistent/file", "cannot read the " + what + ": No such file or directory");
+  refused_at_once(read, testing::scratch_dir().string(),
+                  "cannot read the " + what + ": it is a folder; give the path of a regular file");
+  refused_at_once(read, oversized(max_bytes + 1),
+                  "the " + what + " is larger than " + std::to_string(max_bytes >> 20) + " MiB");
+  refused_at_once(read, "/nonexistent/file",
+                  "cannot read the " + what + ": No such file or directory");
 }
 
 }  // namespace
 
-TEST_CASE("unbounded reads: read_input_file reads a regular file and refuses anything else", "[hostile][input_file]") {
+TEST_CASE("unbounded reads: read_input_file reads a regular file and refuses anything else",
+          "[hostile][input_file]") {
   const InputFileRule tiny{"test file", std::size_t{1} << 20, "test files are small"};
   CHECK(read_input_file(testing::write_file("ok.txt", "a\0b"), tiny) == std::string("a"));
-  CHECK(read_input_file(testing::write_file("exact.txt", std::string(1 << 20, 'x')), tiny).size() == (1u << 20));
-  refuses_hostile_files([&](const std::string& p) { return read_input_file(p, tiny); }, "test file", tiny.max_bytes);
+  CHECK(read_input_file(testing::write_file("exact.txt", std::string(1 << 20, 'x')), tiny).size() ==
+        (1u << 20));
+  refuses_hostile_files([&](const std::string& p) { return read_input_file(p, tiny); }, "test file",
+                        tiny.max_bytes);
 }
 
-TEST_CASE("unbounded reads: POINT.json, weights, CSV, answer and exercise files", "[hostile][input_file]") {
+TEST_CASE("unbounded reads: POINT.json, weights, CSV, answer and exercise files",
+          "[hostile][input_file]") {
   const Network net = parse_network("1 sigmoid:1", "squared");
-  refuses_hostile_files([&](const std::string& p) { return read_point_json(p, net); }, "point file", kPointFile.max_bytes);
-  refuses_hostile_files([&](const std::string& p) { return read_csv_dataset(p, 1, 1); }, "data file", kDataFile.max_bytes);
-  refuses_hostile_files([&](const std::string& p) { return load_exercise(p); }, "exercise file", kExerciseFile.max_bytes);
-  refuses_hostile_files([&](const std::string& p) { return read_answer_text(p); }, "answer file", kMaxAnswerFileBytes);
+  refuses_hostile_files([&](const std::string& p) { return read_point_json(p, net); }, "point file",
+                        kPointFile.max_bytes);
+  refuses_hostile_files([&](const std::string& p) { return read_csv_dataset(p, 1, 1); },
+                        "data file", kDataFile.max_bytes);
+  refuses_hostile_files([&](const std::string& p) { return load_exercise(p); }, "exercise file",
+                        kExerciseFile.max_bytes);
+  refuses_hostile_files([&](const std::string& p) { return read_answer_text(p); }, "answer file",
+                        kMaxAnswerFileBytes);
 }
 
-TEST_CASE("unbounded reads: the commands refuse /dev/zero and a pipe nobody writes to at once", "[hostile][input_file]") {
-  const std::string zero = testing::scratch("zero.csv");  // train reads a name ending in .csv as a file
+TEST_CASE("unbounded reads: the commands refuse /dev/zero and a pipe nobody writes to at once",
+          "[hostile][input_file]") {
+  const std::string zero =
+      testing::scratch("zero.csv");  // train reads a name ending in .csv as a file
   REQUIRE(symlink("/dev/zero", zero.c_str()) == 0);
   const std::string pipe = testing::scratch("pipe.csv");
   REQUIRE(mkfifo(pipe.c_str(), 0600) == 0);
   for (const std::string& input : {zero, pipe}) {
     const auto start = std::chrono::steady_clock::now();
-    testing::check_user_error("gradient --net '1 sigmoid:1' --loss squared --at " + input, input + ": cannot read the point file: it is a");
-    testing::check_user_error("train --net '1 sigmoid:1' --loss squared --data line --load " + input, input + ": cannot read the weights file: it is a");
-    testing::check_user_error("train --net '1 sigmoid:1' --loss squared --data " + input, input + ": cannot read the data file: it is a");
+    testing::check_user_error("gradient --net '1 sigmoid:1' --loss squared --at " + input,
+                              input + ": cannot read the point file: it is a");
+    testing::check_user_error(
+        "train --net '1 sigmoid:1' --loss squared --data line --load " + input,
+        input + ": cannot read the weights file: it is a");
+    testing::check_user_error("train --net '1 sigmoid:1' --loss squared --data " + input,
+                              input + ": cannot read the data file: it is a");
     testing::check_user_error("show " + input, input + ": cannot read the exercise file: it is a");
-    testing::check_user_error("check assign-q1-squared " + input, input + ": cannot read the answer file: it is a");
+    testing::check_user_error("check assign-q1-squared " + input,
+                              input + ": cannot read the answer file: it is a");
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   }
 }
 
-TEST_CASE("unbounded reads: check never reads an answer file from standard input or a device", "[hostile][input_file]") {
+TEST_CASE("unbounded reads: check never reads an answer file from standard input or a device",
+          "[hostile][input_file]") {
   // Item 20: check refuses every file that is not regular, as grade does; /dev/stdin of the
   // child is /dev/null, a device.
   const auto start = std::chrono::steady_clock::now();
-  const testing::Run r = testing::run_argv({DELTACHECK_BINARY, "check", "assign-q1-squared", "/dev/stdin"});
+  const testing::Run r =
+      testing::run_argv({DELTACHECK_BINARY, "check", "assign-q1-squared", "/dev/stdin"});
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   CHECK(r.status == 2);
   CHECK(r.out.empty());
-  CHECK_THAT(r.err, Catch::Contains("cannot read the answer file: it is a device, which may never end; give the path of a regular file"));
+  CHECK_THAT(
+      r.err,
+      Catch::Contains(
+          "cannot read the answer file: it is a device, which may never end; give the path of a regular file"));
 }
