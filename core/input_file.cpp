@@ -1,6 +1,8 @@
 // Bounded, non-blocking reading of input files, with the reason for a refusal.
 #include "core/input_file.h"
 
+#include <optional>
+
 #include <cerrno>
 #include <cstring>
 
@@ -29,10 +31,10 @@ struct Descriptor {
                   std::string("cannot read the ") + rule.what + ": " + why);
 }
 
-// What a file that is not a regular file is, for the message; "" for a regular file or an allowed
-// pipe.
-std::string unreadable_kind(mode_t mode, const InputFileRule& rule) {
-  if (S_ISREG(mode) || (S_ISFIFO(mode) && rule.pipe_allowed)) return "";
+// What a file that is not a regular file is, for the message; nothing for a regular file or an
+// allowed pipe.
+std::optional<std::string> unreadable_kind(mode_t mode, const InputFileRule& rule) {
+  if (S_ISREG(mode) || (S_ISFIFO(mode) && rule.pipe_allowed)) return std::nullopt;
   if (S_ISDIR(mode)) return "it is a folder";
   if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is a device, which may never end";
   if (S_ISFIFO(mode)) return "it is a named pipe, which may never end";
@@ -41,8 +43,8 @@ std::string unreadable_kind(mode_t mode, const InputFileRule& rule) {
 }
 
 void check_kind(const std::string& path, const InputFileRule& rule, const struct stat& st) {
-  const std::string kind = unreadable_kind(st.st_mode, rule);
-  if (!kind.empty()) refuse(path, rule, kind + "; give the path of a regular file");
+  if (const auto kind = unreadable_kind(st.st_mode, rule))
+    refuse(path, rule, *kind + "; give the path of a regular file");
 }
 
 [[noreturn]] void refuse_size(const std::string& path, const InputFileRule& rule) {

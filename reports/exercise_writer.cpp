@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "exercises/judge/checker.h"
+#include "symbolic/function_table.h"
 
 namespace deltacheck {
 
@@ -58,14 +60,14 @@ std::vector<std::string> network_drawing(const Network& net) {
 std::vector<std::string> exercise_notes(const Exercise& ex, const std::string& student) {
   std::vector<std::string> out;
   if (ex.kind() == ExerciseKind::symbolic) {
-    std::string symbols;
-    for (const FreeSymbol& s : ex.symbolic().symbols)
-      symbols += (symbols.empty() ? "" : ", ") + s.name;
-    out.push_back("Symbols: " + symbols + ".");
+    out.push_back("Symbols: " +
+                  join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; }) +
+                  ".");
     for (const auto& [name, text] : ex.symbolic().given)
       out.push_back("Given: " + name + " = " + text);
     out.push_back(
-        "Functions: sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs. Operators + - * / ^ and ( ).");
+        "Functions: " + join(math_functions(), ", ", [](const MathFunction& f) { return f.name; }) +
+        ". Operators + - * / ^ and ( ).");
     return out;
   }
   const Network& net = ex.net();

@@ -9,19 +9,14 @@
 #include <sstream>
 
 #include "core/child_process.h"
+#include "core/text.h"
 #include "reports/atomic_file.h"
 
 namespace deltacheck {
 
 namespace {
 
-std::string number(double v) {
-  if (std::isnan(v)) return "";
-  std::ostringstream out;
-  out.precision(10);
-  out << v;
-  return out.str();
-}
+std::string number(double v) { return std::isnan(v) ? "" : digits_text(v, 10); }
 
 std::string dat_number(double v) { return std::isnan(v) ? "NaN" : number(v); }
 

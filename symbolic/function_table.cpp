@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "core/text.h"
 #include "symbolic/functions.h"
 
 namespace deltacheck {
@@ -99,15 +100,10 @@ std::string derivative_text(const MathFunction& f, const std::string& as_written
 }
 
 std::string function_list() {
-  std::string out;
-  for (const MathFunction& f : math_functions()) {
-    if (!out.empty()) out += ", ";
-    out += f.name;
-    for (std::size_t i = 0; i < f.aliases.size(); ++i)
-      out += (i == 0 ? " (or " : " or ") + f.aliases[i];
-    if (!f.aliases.empty()) out += ")";
-  }
-  return out;
+  return join(math_functions(), ", ", [](const MathFunction& f) {
+    const std::string name = f.name;
+    return f.aliases.empty() ? name : name + " (or " + join(f.aliases, " or ") + ")";
+  });
 }
 
 }  // namespace deltacheck

@@ -2,6 +2,8 @@
 // a reason, what it cannot read.
 #include "symbolic/reader.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <cctype>
 
@@ -60,7 +62,7 @@ std::size_t distance(const std::string& a, const std::string& b) {
 
 // What to write for `l`, the lower-case form of an unknown function name, when it is a
 // known slip: another name for a function, or a derivative written as a name.
-std::string known_slip(const std::string& l) {
+std::optional<std::string> known_slip(const std::string& l) {
   for (const MathFunction& f : math_functions())
     for (const std::string& misname : f.misnames)
       if (l == misname) return f.misname_advice;
@@ -71,7 +73,7 @@ std::string known_slip(const std::string& l) {
         l == "d" + n + "_dz")
       return "derivatives are written out: " + n + "'(z) is " + derivative_text(*f, n);
   }
-  return "";
+  return std::nullopt;
 }
 
 // What to write instead of an unknown function name.
@@ -79,8 +81,7 @@ std::string unknown_function(const std::string& name) {
   const std::string prefix = "unknown function '" + name + "': ";
   const std::string l = lower(name);
   if (function_named(l)) return prefix + "names are case-sensitive: write " + l + "(...)";
-  const std::string slip = known_slip(l);
-  if (!slip.empty()) return prefix + slip;
+  if (const auto slip = known_slip(l)) return prefix + *slip;
   std::string best;
   std::size_t best_distance = 3;
   for (const auto& [n, f] : spellings()) {

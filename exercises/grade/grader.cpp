@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -112,8 +113,8 @@ CheckResult ungraded(const Exercise& ex, const std::string& reason) {
   return r;
 }
 
-// Why `content` is not an answer file, or "".
-std::string text_fault(const std::string& content) {
+// Why `content` is not an answer file; nothing when it is one.
+std::optional<std::string> text_fault(const std::string& content) {
   if (content.find_first_not_of(" \t\r\n") == std::string::npos) return "the submission is empty";
   if (content.find('\0') != std::string::npos)
     return "the submission is a binary file, not a text file of KEY = EXPRESSION lines";
@@ -124,7 +125,7 @@ std::string text_fault(const std::string& content) {
     line += content[i] == '\n';
     i += n;
   }
-  return "";
+  return std::nullopt;
 }
 
 using Clock = std::chrono::steady_clock;
@@ -154,9 +155,9 @@ Submission folder_submission(const std::string& student, const std::string& path
   return s;
 }
 
-// One entry of a class folder: a submission added to `out`, or the reason it is skipped ("").
-std::string take_entry(const std::string& dir, const std::string& name, const fs::path& root,
-                       std::vector<Submission>& out) {
+// One entry of a class folder: a submission added to `out`, or the reason it is skipped.
+std::optional<std::string> take_entry(const std::string& dir, const std::string& name,
+                                      const fs::path& root, std::vector<Submission>& out) {
   if (name[0] == '.') return "a hidden file";
   const std::string path = dir + "/" + name;
   const EntryKind k = entry_kind(path, root);
@@ -173,7 +174,7 @@ std::string take_entry(const std::string& dir, const std::string& name, const fs
   } else {
     return "not a .txt file or a folder";
   }
-  return "";
+  return std::nullopt;
 }
 
 // Throws UserError naming both entries when two submissions are of the same student; `sorted` by
@@ -200,8 +201,8 @@ ClassFolder submissions_in(const std::string& dir) {
   if (error)
     throw UserError(SourceLocation{dir, 0, 0, ""}, "cannot list the directory: " + error.message());
   for (const std::string& name : names) {
-    const std::string reason = take_entry(dir, name, root, folder.submissions);
-    if (!reason.empty()) folder.skipped.push_back({name, reason});
+    if (const auto reason = take_entry(dir, name, root, folder.submissions))
+      folder.skipped.push_back({name, *reason});
   }
   sort_by_student(folder.submissions);
   refuse_same_student(folder.submissions);
@@ -228,7 +229,7 @@ StudentGrade grade_submission(const Exercise& ex, const Submission& s, Checker* 
   if (g.fault.empty()) {
     try {
       content = read_answer_text(s.path);
-      g.fault = text_fault(content);
+      g.fault = text_fault(content).value_or("");
     } catch (const UserError& e) {
       g.fault = e.message();
     }

@@ -1,13 +1,15 @@
 // The rule of what each part's answer may use, applied name by name while the answer is read.
 #include "exercises/read/permissions.h"
 
+#include <optional>
+
 namespace deltacheck {
 
 namespace {
 
-// Why `used` may not appear in an answer to `key`, or "" when it may.
-std::string refusal(const Quantity& used, const std::string& spelling, const EquationKey& key,
-                    const Exercise& ex) {
+// Why `used` may not appear in an answer to `key`; nothing when it may.
+std::optional<std::string> refusal(const Quantity& used, const std::string& spelling,
+                                   const EquationKey& key, const Exercise& ex) {
   const Network& net = ex.net();
   const std::string key_name = ex.key_text(key);
   const Quantity& k = key.quantity;
@@ -15,29 +17,30 @@ std::string refusal(const Quantity& used, const std::string& spelling, const Equ
     if (!ex.network().allow_deltas)
       return "'" + spelling +
              "': this exercise asks for the equations without delta names: write the deltas out in a, z, w and y";
-    if (key.gradient) return "";
+    if (key.gradient) return std::nullopt;
     if (k.kind != QuantityKind::delta)
       return "'" + spelling + "': " + key_name +
              " is part of the forward pass, which does not use deltas";
     if (used.layer <= k.layer)
       return "'" + spelling + "': " + key_name + " may use the deltas of later layers only (delta" +
              std::to_string(k.layer + 1) + "_..)";
-    return "";
+    return std::nullopt;
   }
-  if (key.gradient || k.kind == QuantityKind::delta || k.kind == QuantityKind::loss) return "";
+  if (key.gradient || k.kind == QuantityKind::delta || k.kind == QuantityKind::loss)
+    return std::nullopt;
   // Forward keys: z{l}_j, a{l}_j, yhat (= a{L}_j).
   const bool activation = k.kind == QuantityKind::activation || k.kind == QuantityKind::output;
   const int layer = k.kind == QuantityKind::output ? net.depth() : k.layer;
   const bool forward_quantity =
       used.kind == QuantityKind::preactivation || used.kind == QuantityKind::activation;
-  if (!forward_quantity || used.layer < layer) return "";
+  if (!forward_quantity || used.layer < layer) return std::nullopt;
   const bool own =
       used.kind == (activation ? QuantityKind::activation : QuantityKind::preactivation) &&
       used.layer == layer && used.j == k.j;
   if (own) return "'" + spelling + "': an answer may not use its own key " + key_name;
   if (activation && used.kind == QuantityKind::preactivation && used.layer == layer &&
       (used.j == k.j || net.activation(layer) == Activation::softmax))
-    return "";
+    return std::nullopt;
   if (activation && used.kind == QuantityKind::preactivation && used.layer == layer)
     return "'" + spelling + "' belongs to another unit: " + key_name + " is computed from z" +
            std::to_string(layer) + "_" + std::to_string(k.j) + " only";
@@ -54,8 +57,7 @@ NameResolver part_names(const EquationKey& key, const Exercise& ex, SymbolTable&
     NameMeaning m = any(name, offset);
     const auto q = symbols.quantity_of(m.value);
     if (q) {
-      const std::string why = refusal(*q, m.canonical, key, ex);
-      if (!why.empty()) throw ExpressionError(offset, why);
+      if (const auto why = refusal(*q, m.canonical, key, ex)) throw ExpressionError(offset, *why);
     }
     return m;
   };
