@@ -17,7 +17,7 @@
 #include "core/text.h"
 #include "reports/atomic_file.h"
 #include "reports/training_writer.h"
-#include "solver/targets.h"
+#include "core/targets.h"
 #include "solver/weights_file.h"
 
 namespace po = boost::program_options;

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/input_file.h"
+#include "core/targets.h"
 #include "core/text.h"
 
 namespace deltacheck {
@@ -66,17 +67,6 @@ nlohmann::json parse_once_each(const std::string& text, const std::string& path)
   }
 }
 
-// Cross-entropy reads a target as a probability: outside [0, 1] the loss can go below 0 and
-// has no minimum, so such a target is refused at its key.
-void check_crossentropy_target(const Network& net, const Quantity& q, const Decimal& value,
-                               const std::string& key, const SourceLocation& where) {
-  if (net.loss != Loss::crossentropy || q.kind != QuantityKind::target) return;
-  const Rational r = value.rational();
-  if (r < 0 || r > 1)
-    throw UserError(where, "the target '" + key + "' is " + value.text() +
-                               ": with cross-entropy a target is a probability, from 0 to 1");
-}
-
 std::string expected_names(const Network& net) {
   return join(point_quantities(net), ", ",
               [&](const Quantity& q) { return quantity_name(q, net, NameStyle::separated); });
@@ -121,7 +111,9 @@ Point parse_point_json(const std::string& text, const std::string& path, const N
     if (!d)
       throw UserError(where, "the value of '" + key + "' is not a decimal number: \"" +
                                  value.get<std::string>() + "\"");
-    check_crossentropy_target(net, *q, *d, key, where);
+    if (q->kind == QuantityKind::target)
+      if (const auto problem = target_value_problem(net, key, d->to_double(), d->text()))
+        throw UserError(where, *problem);
     point.set(*q, *d);
   }
   for (const Quantity& q : point_quantities(net))

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/network.h"
-#include "solver/targets.h"
+#include "core/targets.h"
 #include "tests/run_command.h"
 
 using namespace deltacheck;

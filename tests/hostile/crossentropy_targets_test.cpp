@@ -20,9 +20,9 @@ TEST_CASE("cross-entropy targets: gradient --at refuses a target outside [0, 1] 
           "[hostile][point]") {
   CHECK_THROWS_WITH(
       parse_point_json(point_with_target("7"), "p.json", kNet),
-      "p.json:2:31: the target 'y1' is 7: with cross-entropy a target is a probability, from 0 to 1");
+      "p.json:2:31: target y1 = 7 is not between 0 and 1: the cross-entropy loss compares probabilities (use the squared loss for other values)");
   CHECK_THROWS_WITH(parse_point_json(point_with_target("-0.01"), "p.json", kNet),
-                    Catch::Contains("the target 'y1' is -0.01"));
+                    Catch::Contains("target y1 = -0.01 is not between 0 and 1"));
   for (const char* y : {"0", "1", "0.25"})
     CHECK_NOTHROW(parse_point_json(point_with_target(y), "p.json", kNet));
   const Network squared = parse_network("2 tanh:1 sigmoid:2", "squared");
@@ -33,5 +33,5 @@ TEST_CASE("cross-entropy targets: gradient --at refuses a target outside [0, 1] 
       testing::run("gradient --net '2 tanh:1 sigmoid:2' --loss crossentropy --at " + path);
   CHECK(r.status == 2);
   CHECK(r.out.empty());
-  CHECK_THAT(r.err, Catch::StartsWith("deltacheck: " + path + ":2:31: the target 'y1' is 7"));
+  CHECK_THAT(r.err, Catch::StartsWith("deltacheck: " + path + ":2:31: target y1 = 7 is not between 0 and 1"));
 }

@@ -22,6 +22,11 @@ struct TargetProblem {
   std::string message;
 };
 
+/// Why one target value cannot be a target of `net`'s loss (cross-entropy: outside [0, 1]),
+/// naming it `name` and writing the value as `value_text`; nothing when it can.
+std::optional<std::string> target_value_problem(const Network& net, const std::string& name,
+                                                double value, const std::string& value_text);
+
 /// The first problem of `targets` (one example's, in target order) for the network's loss:
 /// with cross-entropy each target lies in [0, 1] and, for a softmax output, they sum to 1
 /// (within kTargetSumTolerance); the message names the target and its value. Squared loss
