@@ -85,7 +85,8 @@ CheckResult check_within_limits(Checker& checker, const AnswerFile& answers,
 
 int run_check(const std::vector<std::string>& args) {
   const Usage usage{
-      "check", "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo]",
+      "check",
+      "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo] [--time-limit S] [--memory-limit SIZE]",
       "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
       "writes one) against the exercise: correct, incorrect (with the mistake named), invalid\n"
       "(cannot be read: file, line, column and what to write) or missing; then the score.\n"
