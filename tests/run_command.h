@@ -20,6 +20,17 @@
 
 namespace deltacheck::testing {
 
+/// How much slower and larger the binary runs when the suite is built with AddressSanitizer
+/// (scripts/sanitize.sh): time and memory bounds measured in tests are multiplied by these,
+/// so the bounds stay tight in Release and honest under the sanitizer's overhead.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSanitizerTimeFactor = 5;
+constexpr long kSanitizerMemoryFactor = 3;
+#else
+constexpr double kSanitizerTimeFactor = 1;
+constexpr long kSanitizerMemoryFactor = 1;
+#endif
+
 /// What a run of the command did.
 struct Run {
   int status;

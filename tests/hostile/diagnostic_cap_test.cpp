@@ -55,7 +55,7 @@ std::string junk_file() {
   return path;
 }
 
-constexpr long kMaxPeakKib = 300 * 1024;
+constexpr long kMaxPeakKib = 300 * 1024 * testing::kSanitizerMemoryFactor;
 
 }  // namespace
 
