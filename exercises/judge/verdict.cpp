@@ -13,6 +13,10 @@ const char* verdict_name(Verdict v) {
       return "invalid";
     case Verdict::missing:
       return "missing";
+    case Verdict::carried:
+      return "carried";
+    case Verdict::incomplete:
+      return "incomplete";
   }
   return "?";
 }

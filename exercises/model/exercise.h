@@ -86,6 +86,10 @@ struct Exercise {
   std::vector<Part> parts;  // in the order of the answer template
   Form form = Form::local;  // the form of the worked solution (derive --exercise)
   int sample_points = 8;    // points each answer is checked at (at least 8, docs/DESIGN.md §5)
+  /// The share of a part's points a `carried` answer earns (0..1).
+  double carried_credit = 0.5;
+  /// An answer still in chain-rule factors (da3_1/dz3_1) is `incomplete`, not `correct`.
+  bool require_evaluated = false;
   /// What the exercise is about, one alternative per kind (in the order of ExerciseKind).
   std::variant<NetworkExercise, SymbolicExercise, NumericExercise> details;
 
