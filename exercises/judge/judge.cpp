@@ -154,9 +154,12 @@ void Judge::judge(std::size_t part, const ex& answer, PartResult& result, ProofQ
   diagnose(part, values, answer, result);
 }
 
-std::string Judge::factor_text(Fraction f) const {
-  if (f.first == -1 && f.second == 1)
-    return "the sign is wrong: this is the negative of the right answer (compare a - y with y - a)";
+std::string Judge::factor_text(std::size_t part, Fraction f) const {
+  if (f.first == -1 && f.second == 1) {
+    const std::string culprit = sign_culprit(part);
+    return "the sign is wrong: this is the negative of the right answer" +
+           (culprit.empty() ? "" : " (compare " + culprit + ")");
+  }
   if (f.first == 2 && f.second == 1 && squared_loss())
     return "off by a factor of 2: the 1/2 of the squared loss cancels the 2 of the derivative of the square";
   if (f.first == 1 && f.second == 2 && squared_loss())
@@ -182,7 +185,7 @@ void Judge::diagnose(std::size_t part, const std::vector<Real50>& answer, const 
     const auto& [m, f] = scaled.front();
     const Mistake& mistake = truths_[part].mistakes[m];
     result.mistake = mistake.kind;
-    result.feedback = mistake.description + "; besides, " + factor_text(f);
+    result.feedback = mistake.description + "; besides, " + factor_text(part, f);
     return;
   }
   where_it_differs(part, answer, result);
@@ -248,7 +251,7 @@ bool Judge::truth_times_factor(std::size_t part, const std::vector<Real50>& answ
   result.mistake = mk::kConstantFactor;
   if (const auto f = small_fraction(*r)) {
     result.mistake = factor_mistake(*f);
-    result.feedback = factor_text(*f);
+    result.feedback = factor_text(part, *f);
     return true;
   }
   result.feedback = "off by a constant factor of about " + factor_value_text(*r) +

@@ -110,9 +110,12 @@ class Judge {
                         const GiNaC::ex& expression, PartResult& result);
   /// True when the exercise's loss is the squared loss (factors of 2 are explained by it).
   virtual bool squared_loss() const { return false; }
+  /// What to compare when an answer to `part` has the wrong sign, in the part's own quantities
+  /// ("a2_2 - y2 with y2 - a2_2"), or "" when there is no typical culprit.
+  virtual std::string sign_culprit(std::size_t part) const { return ""; }
 
-  /// The feedback for an answer `f` times the right one.
-  std::string factor_text(Fraction f) const;
+  /// The feedback for an answer to `part` that is `f` times the right one.
+  std::string factor_text(std::size_t part, Fraction f) const;
   /// The mistake tag for an answer `f` times the right one.
   static const char* factor_mistake(Fraction f);
 

@@ -96,6 +96,19 @@ std::vector<GiNaC::ex> NetworkJudge::proof_candidates(std::size_t part,
   return {derivation_->activations_in_z(local), derivation_->in_inputs(local)};
 }
 
+std::string NetworkJudge::sign_culprit(std::size_t part) const {
+  const EquationKey& key = exercise_.parts[part].equation;
+  const Network& net = exercise_.net();
+  const Quantity& q = key.quantity;
+  if (!key.gradient && q.kind != QuantityKind::delta) return "";
+  const int L = net.depth();
+  if (q.layer != L && net.units(L) > 1) return "a - y with y - a";
+  const int j = q.layer == L ? q.j : 1;
+  const std::string a = quantity_name({QuantityKind::activation, L, j, 0}, net);
+  const std::string y = quantity_name({QuantityKind::target, 0, j, 0}, net);
+  return a + " - " + y + " with " + y + " - " + a;
+}
+
 std::vector<Mistake> NetworkJudge::mistakes_of(std::size_t part) {
   return plausible_mistakes(exercise_.parts[part].equation, *derivation_);
 }

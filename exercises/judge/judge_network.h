@@ -34,6 +34,9 @@ class NetworkJudge : public Judge {
   std::vector<Mistake> mistakes_of(std::size_t part) override;
   /// True for the squared loss.
   bool squared_loss() const override { return exercise_.net().loss == Loss::squared; }
+  /// For the backward pass, the output error of the part's unit ("a2_2 - y2 with y2 - a2_2";
+  /// "a - y with y - a" for a part behind several outputs); "" for the forward pass.
+  std::string sign_culprit(std::size_t part) const override;
 
   std::optional<Derivation> derivation_;
   GiNaC::symbol eta_{"eta"};  // the learning rate of numeric exercises

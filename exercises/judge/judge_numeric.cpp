@@ -99,7 +99,7 @@ void NumericJudge::diagnose(std::size_t part, const std::vector<Real50>& answer,
       break;  // too small to tell a factor
     if (!agrees(part, answer[0], Real50(f.first) / Real50(f.second) * t.values[0])) continue;
     result.mistake = factor_mistake(f);
-    result.feedback = factor_text(f);
+    result.feedback = factor_text(part, f);
     return;
   }
   const int decimals = exercise_.numeric().decimals;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/scalar_text.h"
+#include "symbolic/expression_size.h"
 
 namespace deltacheck {
 
@@ -57,12 +58,32 @@ GiNaC::ex SymbolicJudge::solution_expression(std::size_t part) const {
   return context_->fold_givens(truths_[part].rhs);
 }
 
-std::vector<Mistake> SymbolicJudge::mistakes_of(std::size_t part) {
+std::vector<Mistake> SymbolicJudge::named_mistakes(std::size_t part) const {
   const SymbolicPart& p = exercise_.parts[part].symbolic;
   std::vector<Mistake> out;
   for (const KnownMistake& k : p.mistakes)
     out.push_back(
         {mk::kKnownMistake, k.feedback, read_expression(k.answer, context_->names(p.uses)).value});
+  return out;
+}
+
+// A part whose truth is an earlier part's truth plus (or times) something simpler inherits that
+// part's named mistakes: w_next = w + dw meets each wrong dw as w + (wrong dw).
+std::vector<Mistake> SymbolicJudge::mistakes_of(std::size_t part) {
+  std::vector<Mistake> out = named_mistakes(part);
+  const GiNaC::ex& mine = truths_[part].rhs;
+  const std::size_t size = tree_size(mine.expand(), kInheritSizeLimit);
+  for (std::size_t q = 0; q < part; ++q) {
+    const GiNaC::ex& earlier = truths_[q].rhs;
+    const bool sum = tree_size((mine - earlier).expand(), kInheritSizeLimit) < size;
+    const bool product = !sum && tree_size(GiNaC::normal(mine / earlier), kInheritSizeLimit) < size;
+    if (!sum && !product) continue;
+    for (const Mistake& m : named_mistakes(q)) {
+      const GiNaC::ex value = sum ? mine - earlier + m.value : mine / earlier * m.value;
+      out.push_back(
+          {m.kind, m.description + " (as in " + exercise_.parts[q].answer_key + ")", value});
+    }
+  }
   return out;
 }
 

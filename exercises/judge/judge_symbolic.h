@@ -26,6 +26,11 @@ class SymbolicJudge : public Judge {
  protected:
   /// The mistakes the exercise names for the part.
   std::vector<Mistake> mistakes_of(std::size_t part) override;
+  /// The mistakes the exercise names for `part` itself.
+  std::vector<Mistake> named_mistakes(std::size_t part) const;
+  /// Truths compared for inheriting mistakes are sized up to this many nodes (enough for any
+  /// exercise's formula; larger ones inherit nothing).
+  static constexpr std::size_t kInheritSizeLimit = 400;
 
  private:
   /// Draws `count` points: each symbol a 6-place decimal in its range, seeded by the exercise id.

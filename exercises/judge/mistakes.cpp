@@ -2,6 +2,8 @@
 // wrong.
 #include "exercises/judge/mistakes.h"
 
+#include <cctype>
+
 #include <map>
 #include <optional>
 
@@ -232,6 +234,11 @@ class BackwardMistakes {
     for (std::size_t pos = r.find(from); pos != std::string::npos;
          pos = r.find(from, pos + to.size()))
       r.replace(pos, from.size(), to);
+    // The output layer's unit k is compared with its own target yk.
+    for (std::size_t pos = r.find("y1"); layer == L_ && pos != std::string::npos;
+         pos = r.find("y1", pos + 2))
+      if (pos == 0 || !std::isalnum(static_cast<unsigned char>(r[pos - 1])))
+        r.replace(pos, 2, "yk");
     return r + " for each unit k of layer " + std::to_string(layer);
   }
 
@@ -254,7 +261,7 @@ class BackwardMistakes {
                       layer_word(layer, net_) + " is missing: the chain rule needs the factor " +
                       in_unit(layer, derivative_text(layer));
       if (layer == L_ && net_.loss == Loss::squared)
-        d += " (" + m_.text(m_.a(L_, 1) - m_.y(1)) +
+        d += " (" + in_unit(L_, m_.text(m_.a(L_, unit_of(L_)) - m_.y(unit_of(L_)))) +
              " alone would be the delta of the cross-entropy loss, not of the squared loss)";
       add(layer == L_ ? mk::kLossDeltaMixup : mk::kDroppedDerivative, d, k, input_);
     }
@@ -270,17 +277,21 @@ class BackwardMistakes {
   // The output delta of the other loss, dL/da for dL/dz, the softmax Jacobian's diagonal only.
   void add_output_delta_mixups() {
     const Activation f = net_.activation(L_);
-    const std::string right = m_.text(m_.a(L_, 1) - m_.y(1));
+    const int u = unit_of(L_);  // the part's own unit when it is an output unit
+    const std::string right = m_.text(m_.a(L_, u) - m_.y(u));
     if (net_.loss == Loss::crossentropy && (f == Activation::sigmoid || f == Activation::softmax)) {
       add(mk::kLossDeltaMixup,
-          "with the cross-entropy loss and a " + activation_name(f) +
-              " output, the output delta is dL/dz = " + right + ": the " + activation_name(f) +
-              "' cancels; the extra factor " + m_.text(m_.a(L_, 1) * (1 - m_.a(L_, 1))) +
-              " belongs to the squared loss",
+          in_unit(L_, "with the cross-entropy loss and a " + activation_name(f) +
+                          " output, the output delta is dL/dz" + std::to_string(L_) + "_" +
+                          std::to_string(u) + " = " + right + ": the " + activation_name(f) +
+                          "' cancels; the extra factor " +
+                          m_.text(m_.a(L_, u) * (1 - m_.a(L_, u))) +
+                          " belongs to the squared loss"),
           with_output(OutputDelta::of_other_loss), input_);
       add(mk::kActivationGradientForDelta,
-          "dL/d" + m_.text(m_.a(L_, 1)) +
-              " is used where dL/dz belongs: the output delta is dL/dz = dL/da * da/dz = " + right,
+          in_unit(L_, "dL/d" + m_.text(m_.a(L_, u)) + " is used where dL/dz" + std::to_string(L_) +
+                          "_" + std::to_string(u) +
+                          " belongs: the output delta is dL/dz = dL/da * da/dz = " + right),
           with_output(OutputDelta::activation_gradient), input_);
     }
     if (f == Activation::softmax && net_.loss == Loss::squared) {
