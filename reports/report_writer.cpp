@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
+#include "reports/network_figure.h"
 #include "symbolic/printer.h"
 
 namespace deltacheck {
@@ -61,6 +62,20 @@ std::string latex_escape(const std::string& s) {
     }
   }
   return out;
+}
+
+// Prose with inline mathematics: text outside $...$ escaped, formulas inside kept as LaTeX (an
+// unpaired $ is text). The same string is Markdown as it stands.
+std::string latex_text(const std::string& s) {
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t open = s.find('$', start);
+    const std::size_t close = open == std::string::npos ? open : s.find('$', open + 1);
+    if (close == std::string::npos) return out + latex_escape(s.substr(start));
+    out += latex_escape(s.substr(start, open - start)) + s.substr(open, close + 1 - open);
+    start = close + 1;
+  }
 }
 
 // Width of a LaTeX formula in characters as it prints: commands, braces and scripts do not count.
@@ -121,40 +136,6 @@ std::vector<std::string> break_formula(const std::string& s, std::size_t width) 
   return pieces;
 }
 
-std::string tikz_network(const Network& net) {
-  std::ostringstream t;
-  const int L = net.depth();
-  int edges = 0;
-  for (int l = 1; l <= L; ++l) edges += net.units(l) * net.units(l - 1);
-  const bool labels = edges <= 40;
-  t << "\\begin{tikzpicture}[x=3.4cm,y=1.5cm,unit/.style={circle,draw,minimum size=1.05cm,inner sep=1pt,font=\\small},"
-       "w/.style={font=\\scriptsize,fill=white,inner sep=1pt}]\n";
-  const auto y = [&](int l, int j) { return -(j - (net.units(l) + 1) / 2.0); };
-  for (int l = 0; l <= L; ++l) {
-    for (int j = 1; j <= net.units(l); ++j) {
-      const std::string label =
-          l == 0 ? "$x_{" + std::to_string(j) + "}$"
-                 : "$a^{(" + std::to_string(l) + ")}_{" + std::to_string(j) + "}$";
-      t << "  \\node[unit] (n" << l << "_" << j << ") at (" << l << "," << std::fixed
-        << std::setprecision(2) << y(l, j) << ") {" << label << "};\n";
-    }
-    t << "  \\node[font=\\footnotesize,align=center] at (" << l << "," << std::fixed
-      << std::setprecision(2) << -(net.units(l) + 1) / 2.0 - 0.2 << ") {"
-      << (l == 0 ? std::string("input")
-                 : "layer " + std::to_string(l) + "\\\\" + activation_name(net.activation(l)))
-      << "};\n";
-  }
-  for (int l = 1; l <= L; ++l)
-    for (int j = 1; j <= net.units(l); ++j)
-      for (int k = 1; k <= net.units(l - 1); ++k) {
-        t << "  \\draw[->] (n" << l - 1 << "_" << k << ") -- (n" << l << "_" << j << ")";
-        if (labels) t << " node[w,pos=0.3] {$w^{(" << l << ")}_{" << j << k << "}$}";
-        t << ";\n";
-      }
-  t << "\\end{tikzpicture}\n";
-  return t.str();
-}
-
 std::string named_simplifications(const Network& net) {
   std::string s;
   std::vector<Activation> seen;
@@ -162,18 +143,21 @@ std::string named_simplifications(const Network& net) {
     const Activation f = net.activation(l);
     if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
     seen.push_back(f);
-    if (f == Activation::sigmoid) s += "for a sigmoid, sigma'(z) = a(1 - a); ";
-    if (f == Activation::tanh) s += "for tanh, tanh'(z) = 1 - a^2; ";
-    if (f == Activation::relu) s += "for a ReLU, relu'(z) = step(z) (1 for z > 0, else 0); ";
-    if (f == Activation::linear) s += "for a linear unit, f'(z) = 1; ";
+    if (f == Activation::sigmoid) s += "for a sigmoid, $\\sigma'(z) = a(1 - a)$; ";
+    if (f == Activation::tanh) s += "for tanh, $\\tanh'(z) = 1 - a^2$; ";
+    if (f == Activation::relu)
+      s += "for a ReLU, $\\operatorname{relu}'(z) = \\operatorname{step}(z)$ (1 for $z > 0$, else "
+           "0); ";
+    if (f == Activation::linear) s += "for a linear unit, $f'(z) = 1$; ";
   }
   const Activation out = net.activation(net.depth());
   if (net.loss == Loss::crossentropy)
     s += out == Activation::softmax
-             ? "cross-entropy with a softmax output: delta = a - y (the targets sum to 1)"
-             : "cross-entropy with a sigmoid output: delta = a - y (sigma' cancels against dL/da)";
+             ? "cross-entropy with a softmax output: $\\delta = a - y$ (the targets sum to 1)"
+             : "cross-entropy with a sigmoid output: $\\delta = a - y$ ($\\sigma'$ cancels "
+               "against $\\partial L / \\partial a$)";
   else
-    s += "squared loss: the output delta is (a - y) f'(z)";
+    s += "squared loss: the output delta is $(a - y)\\, f'(z)$";
   return s;
 }
 
@@ -213,9 +197,9 @@ void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const Solutio
 void add_network_passes(DocumentBuilder& b, const Derivation& derivation) {
   const Network& net = derivation.network();
   b.heading("The network");
-  b.paragraph(
-      "Network \"" + net.spec() + "\" with the " + loss_name(net.loss) +
-      " loss. Each layer is fully connected to the next: w^(l)_jk joins unit k of layer l-1 to unit j of layer l.");
+  b.paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) +
+              " loss. Each layer is fully connected to the next: $w^{(l)}_{jk}$ joins unit $k$ of "
+              "layer $l-1$ to unit $j$ of layer $l$.");
   b.d.push_back({Block::drawing, tikz_network(net), {}, {}, network_drawing(net)});
   b.heading("Forward pass");
   std::vector<std::pair<std::string, std::string>> forward;
@@ -225,8 +209,10 @@ void add_network_passes(DocumentBuilder& b, const Derivation& derivation) {
   forward.push_back({"L", print_expression(derivation.loss().rhs, net, {Syntax::latex})});
   b.equations(forward);
   b.heading("Backward pass");
-  b.paragraph("The deltas delta^(l)_j = dL/dz^(l)_j, output layer first. Simplifications used: " +
-              named_simplifications(net) + ".");
+  b.paragraph(
+      "The deltas $\\delta^{(l)}_j = \\partial L / \\partial z^{(l)}_j$, output layer first. "
+      "Simplifications used: " +
+      named_simplifications(net) + ".");
   std::vector<std::pair<std::string, std::string>> deltas;
   for (const Equation& e : derivation.deltas())
     deltas.push_back({e.key.latex(net), print_expression(e.rhs, net, {Syntax::latex})});
@@ -241,7 +227,7 @@ void add_gradients(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& 
     const EquationKey& key = sheet.delta_gradients[i].key;
     if (!ex.find(key) && ex.kind() != ExerciseKind::numeric) continue;
     const Quantity& q = key.quantity;
-    b.subheading("Gradient of " + quantity_name(q, net));
+    b.subheading("Gradient of $" + quantity_latex(q, net) + "$");
     const std::string z = "z^{(" + std::to_string(q.layer) + ")}_{" + std::to_string(q.j) + "}";
     const std::string chain = "\\frac{\\partial L}{\\partial " + z + "}\\, \\frac{\\partial " + z +
                               "}{\\partial " + quantity_latex(q, net) + "}";
@@ -258,11 +244,12 @@ void add_numbers(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sh
   b.heading("The numbers");
   std::string values;
   for (const auto& [q, v] : sheet.numbers->values())
-    values += (values.empty() ? "" : ", ") + quantity_name(q, net) + " = " + v.text();
+    values +=
+        (values.empty() ? "" : ", ") + ("$" + quantity_latex(q, net) + " = " + v.text() + "$");
   b.paragraph(
       (student.empty() ? std::string("The example numbers") : "The numbers of student " + student) +
-      ": " + values + "; learning rate eta = " + ex.numeric().learning_rate + ". Every value to " +
-      std::to_string(ex.numeric().decimals) + " decimal places:");
+      ": " + values + "; learning rate $\\eta = " + ex.numeric().learning_rate +
+      "$. Every value to " + std::to_string(ex.numeric().decimals) + " decimal places:");
   Block t{Block::table, "", {}, {{"part", "value"}}, {}};
   for (std::size_t i = 0; i < ex.parts.size(); ++i)
     t.rows.push_back(
@@ -295,8 +282,8 @@ void add_verification(DocumentBuilder& b, const VerifyResult& v) {
     for (const auto& rows : v.rows)
       a = std::min(a, rows[p].symbolic_backprop), c = std::min(c, rows[p].symbolic_fd),
       e = std::min(e, rows[p].backprop_fd);
-    t.rows.push_back({quantity_name(v.rows[0][p].parameter, v.net), agreement_digits(a),
-                      agreement_digits(c), agreement_digits(e)});
+    t.rows.push_back({"$" + quantity_latex(v.rows[0][p].parameter, v.net) + "$",
+                      agreement_digits(a), agreement_digits(c), agreement_digits(e)});
   }
   b.d.push_back(t);
 }
@@ -359,13 +346,13 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
   for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
       case Block::heading:
-        out << "\\section*{" << latex_escape(b.text) << "}\n";
+        out << "\\section*{" << latex_text(b.text) << "}\n";
         break;
       case Block::subheading:
-        out << "\\subsection*{" << latex_escape(b.text) << "}\n";
+        out << "\\subsection*{" << latex_text(b.text) << "}\n";
         break;
       case Block::paragraph:
-        out << latex_escape(b.text) << "\n\n";
+        out << latex_text(b.text) << "\n\n";
         break;
       case Block::equations:
         out << "\\begin{align*}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{align*}\n";
@@ -374,7 +361,7 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
         out << "\\begin{center}\n" << b.text << "\\end{center}\n";
         break;
       case Block::items:
-        out << "\\begin{itemize}\n\\item " << latex_escape(b.rows[0][0]) << "\n\\end{itemize}\n";
+        out << "\\begin{itemize}\n\\item " << latex_text(b.rows[0][0]) << "\n\\end{itemize}\n";
         break;
       case Block::figure:
         out << "\\begin{center}\n\\includegraphics[width=0.7\\textwidth]{" << b.text
@@ -385,7 +372,7 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
             << "}\n\\toprule\n";
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
           std::vector<std::string> cells;
-          for (const std::string& c : b.rows[r]) cells.push_back(latex_escape(c));
+          for (const std::string& c : b.rows[r]) cells.push_back(latex_text(c));
           out << join(cells, " & ") << " \\\\\n" << (r == 0 ? "\\midrule\n" : "");
         }
         out << "\\bottomrule\n\\end{tabular}\n\\end{center}\n";

@@ -71,8 +71,11 @@ TEST_CASE(
   // A sample of the equations of Q1: the delta rule of the hidden layer names step and the sigmoid
   // simplification.
   const std::string q1 = pdf_text(dir + "/assign-q1-squared.pdf");
-  CHECK_THAT(q1, Catch::Contains("for a sigmoid, sigma") && Catch::Contains("(z) = a(1 - a)") &&
-                     Catch::Contains("step") && Catch::Contains("Gradient of w1_11"));
+  CHECK_THAT(q1, Catch::Contains("for a sigmoid") && Catch::Contains("(z) = a(1") &&
+                     Catch::Contains("step") && Catch::Contains("Gradient of w"));
+  // deltacheck's own sentences are typeset: no ASCII mathematics of the answer syntax in them.
+  for (const char* ascii : {"sigma'", "w^(l)", "delta^(l)", "dL/dz", "Gradient of w1_11", "eta ="})
+    CHECK_THAT(q1, !Catch::Contains(ascii));
 }
 
 TEST_CASE("LaTeX and Markdown reports are the same bytes every time, numbers per student",
@@ -86,9 +89,9 @@ TEST_CASE("LaTeX and Markdown reports are the same bytes every time, numbers per
                            Catch::Contains("The numbers of student alice"));
   // The report's numbers are the student's: the same as show gives.
   const std::string shown = run("show numeric-q2-step --student alice").out;
-  const std::string x1 =
-      shown.substr(shown.find("x1 = "), shown.find(',', shown.find("x1 = ")) - shown.find("x1 = "));
-  CHECK_THAT(slurp(a), Catch::Contains(x1));
+  const std::size_t x1 = shown.find("x1 = ") + 5;
+  CHECK_THAT(slurp(a),
+             Catch::Contains("$x_{1} = " + shown.substr(x1, shown.find(',', x1) - x1) + "$"));
   REQUIRE(run("report assign-q2-crossentropy --format markdown -o " + m).status == 0);
   const std::string md = slurp(m);
   CHECK_THAT(
