@@ -16,6 +16,7 @@ import render as R  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "data", "student_corpus"))
 
+FORWARD = re.compile(r"^[za][0-9]+_[0-9]+$")
 NUMERIC = ["numeric-mlp-step", "numeric-q2-step", "numeric-relu-regression"]
 
 # Which exercises each style's students answer, and how many files of each.
@@ -65,12 +66,37 @@ class AnswerFile:
 
     def __init__(self, exercise, style, path):
         self.exercise, self.style, self.path = exercise, style, path
-        self.lines, self.parts, self.definitions = [], [], []
+        self.lines, self.parts, self.definitions, self.rendered = [], [], [], []
 
-    def part(self, key, canonical, label, mistake="", **extra):
+    def part(self, key, canonical, label, mistake="", render=lambda c: c, **extra):
+        """Labels the part just written on the last line; `render` writes a canonical answer
+        as that line does (for `settle`)."""
         entry = {"key": key, "label": label, "mistake": mistake, "canonical": canonical}
         entry.update(extra)
         self.parts.append(entry)
+        self.rendered.append((len(self.lines) - 1, render))
+
+    def settle(self):
+        """Makes right each wrong forward answer whose name a later line uses: whether such a
+        line means the student's a2_1 or the network's is the reader's choice, not a label."""
+        if self.exercise in A.SYMBOLIC or self.exercise in NUMERIC:
+            return
+        for i, p in enumerate(self.parts):
+            if p["label"] != "wrong" or not FORWARD.match(p["key"]):
+                continue
+            others = [q["canonical"] for q in self.parts if q is not p]
+            others += [t for q in self.parts if q is not p for t in q.get("steps", [])]
+            others += [d["canonical"] for d in self.definitions]
+            names = {p["key"], p.get("written_key", p["key"])}
+            if not any(re.search(r"\b%s\b" % n, t) for n in names for t in others):
+                continue
+            line, render = self.rendered[i]
+            right = A.network_answer(A.Net(self.exercise), p["key"])
+            head, _, tail = self.lines[line].rpartition(render(p["canonical"]))
+            self.lines[line] = head + render(right) + tail
+            p.update(canonical=right, label="right", mistake="")
+            if "steps" in p:
+                p["steps"] = [right]
 
     def define(self, name, canonical, label, mistake=""):
         self.definitions.append({"name": name, "canonical": canonical, "label": label,
@@ -145,17 +171,19 @@ def equals(rng):
 
 # --- expression styles: one rendering of the canonical answers --------------------------------
 
+def render(canonical, st, exercise):
+    return st.number(canonical) if exercise in NUMERIC else R.expression(canonical, st)
+
+
 def write_expressions(rng, f, st, key_text, form="a", line=None, p_wrong=0.3):
     """Writes the chosen parts in style `st`, keys by `key_text`, each line by `line`."""
     for key in pick(rng, keys_of(f.exercise)):
         canonical, label, tag = choose(rng, f.exercise, key, p_wrong, form)
-        if f.exercise in NUMERIC:
-            text = st.number(canonical)
-        else:
-            text = R.expression(canonical, st)
+        text = render(canonical, st, f.exercise)
         written = key_text(key)
         f.lines.append(line(written, text) if line else written + equals(rng) + text)
-        f.part(key, canonical, label, tag, **({"written_key": written} if written != key else {}))
+        extra = {"written_key": written} if written != key else {}
+        f.part(key, canonical, label, tag, render=lambda c: render(c, st, f.exercise), **extra)
 
 
 def unicode_style(rng, f):
@@ -583,7 +611,9 @@ SYMBOLIC_STEPS = {
 def write_steps(rng, f, key, steps, label, tag, plain=None):
     """One line KEY = A = B = C, continuation lines '= B', or the key twice (working, answer)."""
     layout = rng.random()
-    if layout < 0.45:
+    if len(steps) == 1:
+        f.lines.append(key + " = " + steps[0])
+    elif layout < 0.45:
         f.lines.append(key + " = " + " = ".join(steps))
     elif layout < 0.85:
         f.lines.append(key + " = " + steps[0])
@@ -655,6 +685,7 @@ def corpus():
                 rng = random.Random("student-corpus/" + path)
                 f = AnswerFile(exercise, style, path)
                 STYLE_WRITERS[style](rng, f)
+                f.settle()
                 out.append((path, "\n".join(f.lines) + "\n", f.manifest()))
     return out
 
