@@ -157,7 +157,9 @@ def unicode_name(n):
 
 
 def unicode_key(key):
-    """dL/dw3_11 -> ∂L/∂w3_11; delta3_1 -> δ3_1."""
+    """dL/dw3_11 -> ∂L/∂w3_11; delta3_1 -> δ3_1; dw -> Δw."""
+    if key == "dw":
+        return "\u0394w"
     m = re.match(r"^d([A-Za-z]+[0-9]*)/d(.+)$", key)
     if m:
         return "\u2202%s/\u2202%s" % m.groups()
