@@ -65,9 +65,11 @@ class Net:
         return "x%d" % k if l == 0 else "a%d_%d" % (l, k)
 
     def y(self, j):
+        """The target of output unit j: y alone for one output."""
         return "y" if self.sizes[self.L] == 1 else "y%d" % j
 
     def units(self, l):
+        """The unit numbers 1 .. n of layer l."""
         return range(1, self.sizes[l] + 1)
 
     def parts(self):
@@ -231,11 +233,13 @@ def network_mistakes(net, key):
 # --- the numeric exercises: the forward pass and the delta rules, by hand --------------------
 
 def act_value(act, z):
+    """The activation `act` at z."""
     return {"sigmoid": lambda v: 1 / (1 + math.exp(-v)), "tanh": math.tanh,
             "relu": lambda v: max(0.0, v), "linear": lambda v: v}[act](z)
 
 
 def dact_value(act, z, a):
+    """The activation's derivative at z, where it gives a."""
     return {"sigmoid": a * (1 - a), "tanh": 1 - a * a, "relu": 1.0 if z > 0 else 0.0,
             "linear": 1.0}[act]
 

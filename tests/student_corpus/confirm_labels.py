@@ -27,6 +27,7 @@ NODE = re.compile(r"^([wbza])([0-9]+)_([0-9]+)$")
 
 
 def sigmoid(v):
+    """1/(1 + e^-v)."""
     return 1 / (1 + math.exp(-v))
 
 
@@ -46,6 +47,7 @@ def to_python(canonical):
 # --- a network, read from its exercise file, and its forward pass -----------------------------
 
 class Network:
+    """A fully connected network read from its exercise file: sizes, activations, loss."""
     def __init__(self, yaml_text):
         spec = re.search(r'^network: "([^"]+)"', yaml_text, re.M).group(1).split()
         self.loss = re.search(r"^loss: (\w+)", yaml_text, re.M).group(1)
@@ -57,6 +59,7 @@ class Network:
         self.depth = len(self.sizes) - 1
 
     def target(self, j):
+        """The target of output unit j: y alone for one output."""
         return "y" if self.sizes[-1] == 1 else "y%d" % j
 
     def forward(self, params, override=None):
@@ -80,6 +83,7 @@ class Network:
         return v
 
     def loss_value(self, v):
+        """The loss at the forward values `v`."""
         total = 0.0
         for j in range(1, self.sizes[-1] + 1):
             a, y = v["a%d_%d" % (self.depth, j)], v[self.target(j)]
@@ -97,6 +101,8 @@ class Network:
         return (up - down) / (2 * H)
 
     def random_point(self, rng):
+        """Weights, biases, inputs and targets drawn at random (targets in (0, 1) for sigmoid
+        outputs)."""
         p = {}
         for l in range(1, self.depth + 1):
             for j in range(1, self.sizes[l] + 1):
@@ -144,12 +150,15 @@ class Symbolic:
                                                                     block, re.M)]
 
     def complete(self, p):
+        """The point with the given names (a = sigmoid(z), ...) computed."""
         v = dict(p)
         for name, text in self.given:
             v[name] = evaluate(to_python(text), v)
         return v
 
     def random_point(self, rng):
+        """Weights, biases, inputs and targets drawn at random (targets in (0, 1) for sigmoid
+        outputs)."""
         while True:
             p = {n: rng.uniform(lo, hi) for n, (lo, hi) in self.ranges.items()}
             if abs(p.get("w1", 1)) > 0.05:
@@ -167,26 +176,32 @@ class Symbolic:
 
 
 def bce(v):
+    """The cross-entropy loss in yhat."""
     return -(v["y"] * math.log(v["yhat"]) + (1 - v["y"]) * math.log(1 - v["yhat"]))
 
 
 def bce_z(v):
+    """The cross-entropy loss in a = sigmoid(z)."""
     return -(v["y"] * math.log(v["a"]) + (1 - v["y"]) * math.log(1 - v["a"]))
 
 
 def softmax_ce(v):
+    """The cross-entropy of the softmax."""
     return -sum(v["y%d" % i] * math.log(v["s%d" % i]) for i in range(1, 5))
 
 
 def e1(v):
+    """The L1-penalised error."""
     return 0.5 * (v["t"] - v["o"]) ** 2 + v["lambda_"] * (abs(v["w1"]) + abs(v["w2"]))
 
 
 def e2(v):
+    """The L2-penalised error."""
     return 0.5 * (v["t"] - v["o"]) ** 2 + v["lambda_"] / 2 * (v["w1"] ** 2 + v["w2"] ** 2)
 
 
 def sq(x, y):
+    """The squared loss of the example (x, y) as a function of a point."""
     return lambda v: (v[y] - (v["w1"] * v[x] + v["w0"])) ** 2
 
 
@@ -224,6 +239,7 @@ SYMBOLIC_TRUTHS = {
 # --- evaluating a student's answer: their own definitions first, true values otherwise --------
 
 def evaluate(python_text, names):
+    """The value of a Python expression in `names` and FUNCS, with no builtins."""
     return eval(python_text, {"__builtins__": {}}, _Names(names, FUNCS))  # noqa: S307
 
 
@@ -267,6 +283,7 @@ class Answers:
         return value
 
     def value(self, canonical):
+        """The value of a canonical answer at this point."""
         return evaluate(to_python(canonical), self)
 
 
@@ -288,6 +305,7 @@ def items(entry):
 
 
 def defined_names(entry):
+    """The names a file defines for its later lines: definitions, delta parts, yhat."""
     names = {d["name"]: d["canonical"] for d in entry.get("definitions", [])}
     for p in entry["parts"]:
         if p["key"].startswith("delta"):
@@ -359,6 +377,7 @@ def confirm_file(entry, library, examples):
 
 
 def main(argv):
+    """Confirms every label of the corpus; exit 1 when one does not hold."""
     if len(argv) != 3:
         sys.stderr.write(__doc__)
         return 2

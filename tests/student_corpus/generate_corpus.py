@@ -99,10 +99,12 @@ class AnswerFile:
                 p["steps"] = [right]
 
     def define(self, name, canonical, label, mistake=""):
+        """Labels a definition (right, wrong, carried, or own for a name of the student's own)."""
         self.definitions.append({"name": name, "canonical": canonical, "label": label,
                                  "mistake": mistake})
 
     def manifest(self):
+        """This file's entry in labels.json."""
         out = {"file": self.path, "exercise": self.exercise, "style": self.style,
                "parts": self.parts}
         if self.definitions:
@@ -113,6 +115,7 @@ class AnswerFile:
 # --- choosing what a student answers ----------------------------------------------------------
 
 def keys_of(exercise):
+    """The exercise's part keys."""
     if exercise in A.SYMBOLIC:
         return list(A.SYMBOLIC[exercise])
     return A.Net(exercise).parts()
@@ -166,12 +169,14 @@ def key_writer(rng, exercise):
 
 
 def equals(rng):
+    """' = ' spaced as a student happens to space it."""
     return rng.choice([" = ", " = ", " = ", "=", " =  ", "  = "])
 
 
 # --- expression styles: one rendering of the canonical answers --------------------------------
 
 def render(canonical, st, exercise):
+    """The canonical answer written in style `st` (numbers as the style writes numbers)."""
     return st.number(canonical) if exercise in NUMERIC else R.expression(canonical, st)
 
 
@@ -187,6 +192,7 @@ def write_expressions(rng, f, st, key_text, form="a", line=None, p_wrong=0.3):
 
 
 def unicode_style(rng, f):
+    """A student who types −, ×, ², σ, δ and ∂L/∂w and ≈ for numbers."""
     st = R.Style(times=rng.choice(["\u00d7", "\u00b7", "\u22c5", "\u2217"]),
                  minus=rng.choice(["\u2212", "\u2212", "\u2013"]), power="super",
                  name=R.unicode_name, func={"sigmoid": "\u03c3"})
@@ -202,6 +208,7 @@ def unicode_style(rng, f):
 
 
 def latex_style(rng, f):
+    """A student who pastes LaTeX lines from a write-up, with $ and % comments."""
     st = R.Style(times=rng.choice([" \\cdot ", " \\cdot ", " \\times "]), power="latex",
                  name=R.latex_name, frac=True, left_right=rng.random() < 0.4,
                  func={"sigmoid": "\\sigma", "exp": "\\exp", "tanh": "\\tanh",
@@ -222,11 +229,13 @@ def latex_style(rng, f):
 
 
 def implicit_style(rng, f):
+    """A student who leaves out * wherever juxtaposition has one reading."""
     st = R.Style(times="implicit")
     write_expressions(rng, f, st, key_writer(rng, f.exercise), "a")
 
 
 def python_style(rng, f):
+    """A student who writes as in numpy: **, np.exp, math.log, max(0, z)."""
     np = rng.choice(["np", "math"])
     sig = "1/(1 + %s.exp(-%%s))" % np
     st = R.Style(power="**", func={"exp": np + ".exp", "log": np + ".log",
@@ -242,6 +251,7 @@ def python_style(rng, f):
 
 
 def primes_style(rng, f):
+    """A student who writes the activation's derivative primed: sigmoid'(z2_1), f'(z)."""
     fprime = rng.random() < 0.35
     st = R.Style(func={"dsigmoid": "f'" if fprime else rng.choice(["sigmoid'", "\u03c3'"]),
                        "dtanh": "f'" if fprime else "tanh'",
@@ -263,6 +273,7 @@ PRIMED = {
 
 
 def primes_symbolic(rng, f, st):
+    """Primes in the symbolic exercises: the unsimplified chain rule with sigmoid'."""
     st.func["dsigmoid"] = st.func["dsigmoid"].replace("f'", "sigmoid'")
     for key in keys_of(f.exercise):
         if key in PRIMED[f.exercise]:
@@ -277,6 +288,7 @@ def primes_symbolic(rng, f, st):
 
 
 def commas_style(rng, f):
+    """A student whose calculator writes decimal commas."""
     f.lines.append("# " + rng.choice(["Rechnung von Hand", "calculs a la main",
                                       "by hand, calculator"]))
     for key in pick(rng, keys_of(f.exercise), 0.6):
@@ -286,6 +298,7 @@ def commas_style(rng, f):
 
 
 def levenshtein(a, b):
+    """The edit distance between two strings."""
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         prev, row[0] = row[0], i
@@ -317,6 +330,7 @@ def misspell(rng, key, keys):
 
 
 def misspelled_style(rng, f):
+    """A student who misspells or miscapitalises most keys."""
     keys = keys_of(f.exercise)
     chosen = pick(rng, keys)
     typo = set(rng.sample(chosen, max(1, int(len(chosen) * 0.6))))
@@ -364,6 +378,8 @@ def definition_plan(rng, net):
 
 
 def definitions_network(rng, f):
+    """Forward answers, then every delta defined from the output back, then the gradients in the
+    deltas."""
     net = A.Net(f.exercise)
     keys = net.parts()
     word = "delta" if net.delta_form or rng.random() < 0.6 else "dL/dz"
@@ -419,6 +435,7 @@ def write_delta_definitions(rng, f, net, names, plan, own):
 
 
 def gradient_from_definitions(rng, f, net, key, names, status, plan):
+    """A gradient written in the defined delta; carried when that delta is wrong."""
     l, idx = int(key[5:].split("_")[0]), key.split("_")[1]
     j = int(idx[0])
     d = names[(l, j)]
@@ -461,6 +478,7 @@ SYMBOLIC_DEFINITIONS = {
 
 
 def definitions_symbolic(rng, f):
+    """Names of the student's own (e = o - t) used by the answers."""
     defs, parts = SYMBOLIC_DEFINITIONS[f.exercise]
     for name, text in defs:
         f.lines.append(name + equals(rng) + text)
@@ -474,6 +492,7 @@ def definitions_symbolic(rng, f):
 
 
 def definitions_style(rng, f):
+    """A student who defines deltas and names of their own."""
     if f.exercise in SYMBOLIC_DEFINITIONS:
         return definitions_symbolic(rng, f)
     definitions_network(rng, f)
@@ -487,6 +506,7 @@ def factor_values(net, rng):
 
 
 def loss_factor(net, j, evaluate):
+    """dL/da of output unit j, or its value where the student evaluated it."""
     a, y = net.a(net.L, j), net.y(j)
     if not evaluate["loss"]:
         return "dL/d" + a
@@ -521,6 +541,7 @@ def dz_factor(net, l, j, mut, at, evaluate, expand):
 
 
 def factor_answer(net, key, mut, at, evaluate, expand):
+    """A gradient as a product of chain-rule factors."""
     l, idx = int(key[5:].split("_")[0]), key.split("_")[1]
     j = int(idx[0])
     d = dz_factor(net, l, j, mut, at, evaluate, expand)
@@ -536,6 +557,7 @@ def factor_answer(net, key, mut, at, evaluate, expand):
 
 
 def chain_factors_style(rng, f):
+    """A student who writes the chain rule as factors dL/da3_1*da3_1/dz3_1*..."""
     net = A.Net(f.exercise)
     evaluate = factor_values(net, rng)
     expand = f.exercise == "chain-rule-paths" or rng.random() < 0.5
@@ -628,6 +650,7 @@ def write_steps(rng, f, key, steps, label, tag, plain=None):
 
 
 def chained_steps_style(rng, f):
+    """A student who shows the working: factors, then in z, then in a."""
     if f.exercise in SYMBOLIC_STEPS:
         return chained_symbolic(rng, f)
     net = A.Net(f.exercise)
@@ -651,6 +674,7 @@ def chained_steps_style(rng, f):
 
 
 def chained_symbolic(rng, f):
+    """Chained steps in the symbolic exercises, from SYMBOLIC_STEPS."""
     table = SYMBOLIC_STEPS[f.exercise]
     for key in keys_of(f.exercise):
         if key in table:
@@ -710,6 +734,7 @@ def labels_text(files):
 
 
 def main():
+    """Writes the corpus, or with --check reports every file that differs (exit 1)."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--check", action="store_true", help="compare with the files, write nothing")

@@ -55,6 +55,7 @@ def show(node, st):
 
 
 def paren(text, st):
+    """Parentheses around `text`, \\left( \\right) where the style writes them."""
     return ("\\left(%s\\right)" if st.left_right else "(%s)") % text
 
 
@@ -73,6 +74,7 @@ def wrap(node, st, prec, right):
 
 
 def call(node, st):
+    """A function call; the style may write the function by name or as a whole expression."""
     fname = node.func.id
     args = [show(a, st) for a in node.args]
     spec = st.func.get(fname, fname)
@@ -82,6 +84,7 @@ def call(node, st):
 
 
 def binop(node, st):
+    """+ - * / ^ in the style, operands parenthesised only where precedence needs it."""
     op = type(node.op)
     if op in (ast.Add, ast.Sub):
         left = wrap(node.left, st, 1, False)
