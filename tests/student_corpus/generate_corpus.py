@@ -346,6 +346,8 @@ def misspelled_style(rng, f):
 def delta_definition(net, l, j, names, mut=None, own=None):
     """delta{l}_j in terms of the next layer's defined names; `own` is the output error's name."""
     if l == net.L:
+        if isinstance(own, tuple) and mut is None:
+            return own[1] + "*" + A.dact(net, l, j)
         if own and mut is None:
             return own + "*" + A.dact(net, l, j) if A.output_delta(net, j) != \
                 "(%s - %s)" % (net.a(l, j), net.y(j)) else own
@@ -390,6 +392,13 @@ def definitions_network(rng, f):
         own = "e"
         f.lines.append("e = %s - %s" % (net.a(net.L, 1), net.y(1)))
         f.define("e", "%s - %s" % (net.a(net.L, 1), net.y(1)), "own")
+    elif word == "dL/dz" and net.sizes[net.L] == 1 and rng.random() < 0.6:
+        a, y = net.a(net.L, 1), net.y(1)
+        text = "%s - %s" % (a, y) if net.loss == "squared" else \
+            "-%s/%s + (1 - %s)/(1 - %s)" % (y, a, y, a)
+        own = ("loss-gradient", "dL/d" + a)
+        f.lines.append(own[1] + equals(rng) + text)
+        f.define(own[1], text, "right")
     for key in keys:
         if key[0] in "za" and rng.random() < 0.7:
             canonical, label, tag = choose(rng, f.exercise, key, 0.15)
