@@ -297,34 +297,46 @@ def commas_style(rng, f):
         f.part(key, canonical, label, tag)
 
 
-def levenshtein(a, b):
-    """The edit distance between two strings."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
+def distance(a, b):
+    """The edit distance between two strings, a swap of neighbours counting as one edit."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+# A key that names another quantity of the network: a typo must not land on one.
+WELL_FORMED = re.compile(r"^(d[a-z]+/d)?([wbza][0-9]+_[0-9]+|delta[0-9]+_[0-9]+|new_[wb][0-9]+_[0-9]+"
+                         r"|[a-z]+[0-9]?)$")
+
+
+def typo(rng, key):
+    """`key` with one slip of the fingers: a letter doubled, dropped, or swapped with the next."""
+    i = rng.randrange(len(key) - 1)
+    kind = rng.choice(["double", "drop", "swap"])
+    if kind == "double":
+        return key[:i] + key[i] + key[i:]
+    if kind == "drop":
+        return key[:i] + key[i + 1:]
+    return key[:i] + key[i + 1] + key[i] + key[i + 2:]
 
 
 def misspell(rng, key, keys):
-    """`key` with a typo that leaves it nearest to itself (every other key farther by 2)."""
-    for _ in range(50):
-        kind = rng.choice(["case", "case", "double", "drop", "swap"])
-        i = rng.randrange(len(key))
-        if kind == "case":
-            text = key[:i] + key[i].swapcase() + key[i + 1:]
-        elif kind == "double":
-            text = key[:i] + key[i] + key[i:]
-        elif kind == "drop":
-            text = key[:i] + key[i + 1:]
-        else:
-            text = key[:i] + key[i + 1:i + 2] + key[i] + key[i + 2:] if i + 1 < len(key) else ""
-        if not text or text == key or not re.match(r"^[A-Za-z]", text):
+    """`key` misspelled, nearer to itself than to any other key and naming nothing else;
+    now and then only in another case (dl/dW1_13)."""
+    if rng.random() < 0.35:
+        i = rng.choice([i for i, c in enumerate(key) if c.isalpha()])
+        return key[:i] + key[i].swapcase() + key[i + 1:]
+    for _ in range(100):
+        text = typo(rng, key)
+        low = text.lower()
+        if low == key.lower() or not re.match(r"^[A-Za-z]", text) or WELL_FORMED.match(low):
             continue
-        near = levenshtein(text.lower(), key.lower())
-        others = min(levenshtein(text.lower(), k.lower()) for k in keys if k != key)
-        if near <= 1 and others >= near + 2:
+        near = distance(low, key.lower())
+        if near <= 1 and all(distance(low, k.lower()) > near for k in keys if k != key):
             return text
     return key.replace("dL/", "dl/") if key.startswith("dL/") else key.upper()
 
