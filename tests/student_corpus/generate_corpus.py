@@ -302,15 +302,16 @@ def distance(a, b):
     d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
     for i in range(1, len(a) + 1):
         for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            change = d[i - 1][j - 1] + (a[i - 1] != b[j - 1])
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, change)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
     return d[-1][-1]
 
 
 # A key that names another quantity of the network: a typo must not land on one.
-WELL_FORMED = re.compile(r"^(d[a-z]+/d)?([wbza][0-9]+_[0-9]+|delta[0-9]+_[0-9]+|new_[wb][0-9]+_[0-9]+"
-                         r"|[a-z]+[0-9]?)$")
+WELL_FORMED = re.compile(r"^(d[a-z]+/d)?([wbza][0-9]+_[0-9]+|delta[0-9]+_[0-9]+"
+                         r"|new_[wb][0-9]+_[0-9]+|[a-z]+[0-9]?)$")
 
 
 def typo(rng, key):
