@@ -8,7 +8,7 @@ packages=(
   libginac-dev libcln-dev
   libboost-dev libboost-program-options-dev libmpfr-dev libgmp-dev
   catch2 nlohmann-json3-dev libyaml-cpp-dev
-  gnuplot-nox
+  gnuplot-nox python3
   latexmk texlive-latex-base texlive-latex-recommended texlive-pictures poppler-utils
   "$@"
 )
