@@ -256,6 +256,14 @@ int main(int argc, char** argv) {
       "< 100 ms");
   std::remove(right_path.c_str());
   std::remove(wrong_path.c_str());
+  // Whole Q1 files as students write them: pasted from a LaTeX write-up, and in Unicode.
+  const std::string corpus = std::string(DELTACHECK_SOURCE_DIR) + "/tests/data/student_corpus/";
+  for (const char* style : {"latex", "unicode"}) {
+    const ProcessCost styled = best_process(
+        {binary, "check", "assign-q1-squared", corpus + style + "/assign-q1-squared-01.txt"});
+    row(std::string("process: deltacheck check Q1 written in ") + style + ", 27 parts (wall)",
+        human(styled.seconds), "< 100 ms");
+  }
 
   // Grading: 1000 complete Q1 submissions, a third right, a third with one part
   // wrong, a third with every part wrong, graded by 2 worker processes.
