@@ -233,6 +233,51 @@ TEST_CASE("Gradescope results: valid JSON, one test per part, scores that add up
             .status == 2);
 }
 
+TEST_CASE("PrairieLearn results: a score from 0 to 1 and one test per part, or format errors",
+          "[grade_command]") {
+  const std::string right = run(std::string("derive --exercise ") + kExercise).out;
+  const std::string results = testing::scratch("pl-results.json");
+  const std::string solution = testing::write_file("ada.txt", right);
+  REQUIRE(run(std::string("grade ") + kExercise + " " + solution + " --prairielearn " + results)
+              .status == 0);
+  const auto doc = nlohmann::json::parse(slurp(results));
+  CHECK(doc["gradable"] == true);
+  CHECK(doc["score"] == 1);
+  REQUIRE(doc["tests"].size() == kParts);
+  for (const auto& t : doc["tests"]) {
+    for (const char* field : {"name", "description", "points", "max_points", "message", "output"})
+      CHECK(t.contains(field));
+    CHECK(t["points"] == t["max_points"]);
+  }
+  // One right answer of 13: gradable, the score a fraction.
+  const std::string one = testing::write_file("bob.txt", lines_of(right)[0] + "\n");
+  REQUIRE(run(std::string("grade ") + kExercise + " " + one + " --prairielearn " + results)
+              .status == 0);
+  const auto partly = nlohmann::json::parse(slurp(results));
+  CHECK(partly["gradable"] == true);
+  CHECK(partly["score"].get<double>() == Approx(1.0 / kParts).epsilon(1e-12));
+  // Nothing read as an answer: not gradable, the located errors listed.
+  const std::string garbage =
+      testing::write_file("cat.txt", "this line is not an answer\nz1_1 = 2a1_1 + ((\n");
+  REQUIRE(run(std::string("grade ") + kExercise + " " + garbage + " --prairielearn " + results)
+              .status == 0);
+  const auto unread = nlohmann::json::parse(slurp(results));
+  CHECK(unread["gradable"] == false);
+  REQUIRE(unread["format_errors"].size() == 2);
+  CHECK_THAT(unread["format_errors"][0].get<std::string>(), Catch::StartsWith(garbage + ":2:"));
+  CHECK_THAT(unread["format_errors"][1].get<std::string>(), Catch::StartsWith(garbage + ":1:"));
+  // An empty file is a fault: not gradable either.
+  const std::string empty = testing::write_file("dan.txt", "");
+  REQUIRE(run(std::string("grade ") + kExercise + " " + empty + " --prairielearn " + results)
+              .status == 0);
+  CHECK(nlohmann::json::parse(slurp(results))["format_errors"] ==
+        nlohmann::json::array({"the submission is empty"}));
+  // --prairielearn is for one submission.
+  testing::check_user_error(std::string("grade ") + kExercise + " " + solution + " " + one +
+                                " --prairielearn " + results,
+                            "--prairielearn writes the results of one submission");
+}
+
 TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes on",
           "[grade_command]") {
   const std::string a =
