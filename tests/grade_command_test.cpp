@@ -324,3 +324,33 @@ TEST_CASE("the example Gradescope autograder grades a submission laid out as Gra
   CHECK(empty["score"] == 0);
   CHECK_THAT(empty["output"].get<std::string>(), Catch::Contains("no answer file"));
 }
+
+TEST_CASE("the example PrairieLearn grader grades a submission laid out as PrairieLearn does",
+          "[grade_command]") {
+  const std::string root = testing::scratch("grade");
+  mkdir(root.c_str(), 0755);
+  mkdir((root + "/student").c_str(), 0755);
+  write(root + "/student/answers.txt", run(std::string("derive --exercise ") + kExercise).out);
+  const auto grader = [&](const std::string& binary) {
+    return testing::run_argv({std::string(DELTACHECK_SOURCE_DIR) + "/exercises/prairielearn/run.sh"},
+                             {{"GRADE_ROOT", root},
+                              {"DELTACHECK", binary},
+                              {"DELTACHECK_EXERCISE", kExercise}});
+  };
+  CHECK(grader(DELTACHECK_BINARY).status == 0);
+  const auto doc = nlohmann::json::parse(slurp(root + "/results/results.json"));
+  CHECK(doc["gradable"] == true);
+  CHECK(doc["score"] == 1);
+  CHECK(doc["tests"].size() == kParts);
+  // An empty student folder: not gradable, with the reason.
+  std::remove((root + "/student/answers.txt").c_str());
+  CHECK(grader(DELTACHECK_BINARY).status == 0);
+  const auto empty = nlohmann::json::parse(slurp(root + "/results/results.json"));
+  CHECK(empty["gradable"] == false);
+  CHECK_THAT(empty["format_errors"][0].get<std::string>(), Catch::Contains("no answer file"));
+  // deltacheck cannot run: still valid results, not gradable, saying so.
+  CHECK(grader(root + "/no-such-binary").status == 0);
+  const auto failed = nlohmann::json::parse(slurp(root + "/results/results.json"));
+  CHECK(failed["gradable"] == false);
+  CHECK_THAT(failed["message"].get<std::string>(), Catch::StartsWith("The grader failed"));
+}
