@@ -122,8 +122,8 @@ int run_grade(const std::vector<std::string>& args) {
       throw UserError("--student names the student of a single submission");
     submissions[0].student = student_from(*vm);
   }
-  for (const auto& [option, platform] : {std::pair{"gradescope", "Gradescope"},
-                                          std::pair{"prairielearn", "PrairieLearn"}})
+  for (const auto& [option, platform] :
+       {std::pair{"gradescope", "Gradescope"}, std::pair{"prairielearn", "PrairieLearn"}})
     if (vm->count(option) && submissions.size() != 1)
       throw UserError(std::string("--") + option + " writes the results of one submission (" +
                       platform + " grades one per container); use --out for a class");

@@ -75,8 +75,8 @@ void write_part_rows(std::ostream& out, const CheckResult& r, std::size_t i, con
   out << pad(printable(p.key), c.key) << "  " << pad(verdict_name(p.verdict), c.verdict) << "  "
       << pad(number_text(p.score) + "/" + number_text(p.max_score), c.score) << "  "
       << indented(p.feedback, c.feedback()) << "\n";
-  const bool show_reading = echo || p.verdict == Verdict::carried ||
-                            p.verdict == Verdict::incomplete || !under.empty();
+  const bool show_reading =
+      echo || p.verdict == Verdict::carried || p.verdict == Verdict::incomplete || !under.empty();
   if (show_reading && !p.read_as.empty())
     out << std::string(c.feedback(), ' ') << "read as: " << printable(p.read_as) << "\n";
   for (const StepResult* s : under) write_step_row(out, *s, c);

@@ -59,8 +59,8 @@ void write_part_summary(std::ostream& out, const PartSummary& p, int students) {
 
 std::string score_line(const CheckResult& r) {
   const std::string counts = counts_text(working_counts(r));
-  return "deltacheck " + r.exercise + ": " + number_text(r.score) + "/" +
-         number_text(r.max_score) + (counts.empty() ? "" : " (" + counts + ")");
+  return "deltacheck " + r.exercise + ": " + number_text(r.score) + "/" + number_text(r.max_score) +
+         (counts.empty() ? "" : " (" + counts + ")");
 }
 
 std::string step_text(const StepResult& s) {
@@ -212,9 +212,9 @@ std::string summary_json(const ClassSummary& s) {
   }
   doc["parts"] = parts;
   doc["wrong_steps"] = step_mistakes_json(s.wrong_steps);
-  doc["most_common_wrong_step"] =
-      s.wrong_steps.empty() ? nlohmann::ordered_json(nullptr)
-                            : step_mistakes_json({s.wrong_steps.front()}).front();
+  doc["most_common_wrong_step"] = s.wrong_steps.empty()
+                                      ? nlohmann::ordered_json(nullptr)
+                                      : step_mistakes_json({s.wrong_steps.front()}).front();
   return dump(doc);
 }
 

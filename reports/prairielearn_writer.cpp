@@ -40,9 +40,10 @@ std::vector<std::string> format_errors(const Exercise& ex, const StudentGrade& g
     if (p.verdict == Verdict::invalid) out.push_back(p.feedback);
   for (const std::string& p : g.result.problems) out.push_back(p);
   if (out.empty())
-    out.push_back("no part is answered: write each answer on a line KEY = EXPRESSION, the keys "
-                  "being " +
-                  join(ex.parts, ", ", [](const Part& p) { return p.answer_key; }));
+    out.push_back(
+        "no part is answered: write each answer on a line KEY = EXPRESSION, the keys "
+        "being " +
+        join(ex.parts, ", ", [](const Part& p) { return p.answer_key; }));
   return out;
 }
 
@@ -58,13 +59,13 @@ nlohmann::ordered_json tests_json(const Exercise& ex, const CheckResult& r, std:
   nlohmann::ordered_json tests = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < r.parts.size(); ++i) {
     const PartResult& p = r.parts[i];
-    tests.push_back({{"name", p.key},
-                     {"description", bounded(description(ex, i), limit)},
-                     {"points", p.score},
-                     {"max_points", p.max_score},
-                     {"message", bounded(std::string(verdict_name(p.verdict)) + ": " +
-                                             p.feedback, limit)},
-                     {"output", bounded(part_working_text(r, i), limit)}});
+    tests.push_back(
+        {{"name", p.key},
+         {"description", bounded(description(ex, i), limit)},
+         {"points", p.score},
+         {"max_points", p.max_score},
+         {"message", bounded(std::string(verdict_name(p.verdict)) + ": " + p.feedback, limit)},
+         {"output", bounded(part_working_text(r, i), limit)}});
   }
   return tests;
 }
@@ -72,7 +73,8 @@ nlohmann::ordered_json tests_json(const Exercise& ex, const CheckResult& r, std:
 // The problems, notes and definitions no part uses, as one text.
 std::string general_output(const CheckResult& r) {
   std::vector<std::string> blocks;
-  if (!r.problems.empty()) blocks.push_back("lines that are not answers:\n" + join(r.problems, "\n"));
+  if (!r.problems.empty())
+    blocks.push_back("lines that are not answers:\n" + join(r.problems, "\n"));
   if (!r.notes.empty()) blocks.push_back("notes:\n" + join(r.notes, "\n"));
   const std::string unused = unused_definitions_text(r);
   if (!unused.empty()) blocks.push_back("definitions no part uses:\n" + unused);
@@ -84,17 +86,17 @@ std::string general_output(const CheckResult& r) {
 std::string prairielearn_json(const Exercise& ex, const StudentGrade& g) {
   const CheckResult& r = g.result;
   const std::size_t texts = 3 * r.parts.size() + r.problems.size() + 3;
-  const std::size_t limit = std::max<std::size_t>(
-      200, std::min(kPrairieLearnTextBytes, kTotalTextBytes / texts / 2));
+  const std::size_t limit =
+      std::max<std::size_t>(200, std::min(kPrairieLearnTextBytes, kTotalTextBytes / texts / 2));
   nlohmann::ordered_json doc;
   if (!gradable(g)) {
     doc["gradable"] = false;
-    doc["message"] = bounded(
-        "deltacheck " + r.exercise + ": nothing was graded" +
-            (g.fault.empty() ? ": no line of the file could be read as an answer; fix the "
-                               "lines below and submit again"
-                             : ": the submission could not be graded"),
-        limit);
+    doc["message"] =
+        bounded("deltacheck " + r.exercise + ": nothing was graded" +
+                    (g.fault.empty() ? ": no line of the file could be read as an answer; fix the "
+                                       "lines below and submit again"
+                                     : ": the submission could not be graded"),
+                limit);
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();
     for (const std::string& e : format_errors(ex, g)) errors.push_back(bounded(e, limit));
     doc["format_errors"] = errors;

@@ -87,31 +87,32 @@ TEST_CASE("check_writer text shows steps and definitions under their part, unuse
           "[check_writer]") {
   std::ostringstream out;
   write_check_text(out, derivation_result(), false);
-  CHECK(out.str() ==
-        "tiny: answers.txt\n"
-        "\n"
-        "part           verdict     score    feedback\n"
-        "a1_1           correct     1/1      proved\n"
-        "dL/dw1_11      carried     1/2      follows correctly from your delta1_1, which is wrong: the sign is wrong\n"
-        "                                    read as: delta1_1*x1\n"
-        "  step 1 -> 2  correct              read as: delta1_1*x1\n"
-        "  step 2 -> 3  incorrect            the factor a1_1*(1 - a1_1) was dropped\n"
-        "                                    read as: (a1_1 - y)*x1\n"
-        "  delta1_1     incorrect            the sign is wrong\n"
-        "                                    read as: (y - a1_1)*a1_1*(1 - a1_1)\n"
-        "dL/db1_1       incomplete  0/1      right chain rule; now evaluate the factors\n"
-        "                                    read as: dL/da1_1*da1_1/dz1_1\n"
-        "\n"
-        "definitions no part uses:\n"
-        "  e            correct              read as: a1_1 - y\n"
-        "\n"
-        "lines that are not answers:\n"
-        "  answers.txt:9:1: no '=' in this line: write KEY = EXPRESSION\n"
-        "\n"
-        "notes:\n"
-        "  answers.txt:5:1: read dL/dW1_11 as dL/dw1_11\n"
-        "\n"
-        "score: 2/4 (1 of 3 parts correct, 1 carried, 1 incomplete)\n");
+  CHECK(
+      out.str() ==
+      "tiny: answers.txt\n"
+      "\n"
+      "part           verdict     score    feedback\n"
+      "a1_1           correct     1/1      proved\n"
+      "dL/dw1_11      carried     1/2      follows correctly from your delta1_1, which is wrong: the sign is wrong\n"
+      "                                    read as: delta1_1*x1\n"
+      "  step 1 -> 2  correct              read as: delta1_1*x1\n"
+      "  step 2 -> 3  incorrect            the factor a1_1*(1 - a1_1) was dropped\n"
+      "                                    read as: (a1_1 - y)*x1\n"
+      "  delta1_1     incorrect            the sign is wrong\n"
+      "                                    read as: (y - a1_1)*a1_1*(1 - a1_1)\n"
+      "dL/db1_1       incomplete  0/1      right chain rule; now evaluate the factors\n"
+      "                                    read as: dL/da1_1*da1_1/dz1_1\n"
+      "\n"
+      "definitions no part uses:\n"
+      "  e            correct              read as: a1_1 - y\n"
+      "\n"
+      "lines that are not answers:\n"
+      "  answers.txt:9:1: no '=' in this line: write KEY = EXPRESSION\n"
+      "\n"
+      "notes:\n"
+      "  answers.txt:5:1: read dL/dW1_11 as dL/dw1_11\n"
+      "\n"
+      "score: 2/4 (1 of 3 parts correct, 1 carried, 1 incomplete)\n");
 }
 
 TEST_CASE("check_writer text of a step with neither feedback nor reading ends without spaces",
@@ -130,11 +131,14 @@ TEST_CASE("check_writer JSON gives step rows, the carried verdict and where it c
   const std::string json = out.str();
   CHECK_THAT(json, Catch::Contains("\"verdict\": \"carried\","));
   CHECK_THAT(json, Catch::Contains("\"verdict\": \"incomplete\","));
-  CHECK_THAT(json, Catch::Contains("\"line\": 5,\n      \"carried_from\": \"delta1_1\",\n"
-                                   "      \"steps\": [\n        {\n          \"key\": \"step 1 -> 2\","));
-  CHECK_THAT(json, Catch::Contains("\"read_as\": \"(a1_1 - y)*x1\",\n          \"line\": 6\n        }"));
-  CHECK_THAT(json, Catch::Contains("\"notes\": [\n    \"answers.txt:5:1: read dL/dW1_11 as dL/dw1_11\"\n  ],\n"
-                                   "  \"steps\": [\n    {\n      \"key\": \"delta1_1\","));
+  CHECK_THAT(json,
+             Catch::Contains("\"line\": 5,\n      \"carried_from\": \"delta1_1\",\n"
+                             "      \"steps\": [\n        {\n          \"key\": \"step 1 -> 2\","));
+  CHECK_THAT(json,
+             Catch::Contains("\"read_as\": \"(a1_1 - y)*x1\",\n          \"line\": 6\n        }"));
+  CHECK_THAT(json, Catch::Contains(
+                       "\"notes\": [\n    \"answers.txt:5:1: read dL/dW1_11 as dL/dw1_11\"\n  ],\n"
+                       "  \"steps\": [\n    {\n      \"key\": \"delta1_1\","));
   CHECK_THAT(json, Catch::Contains("\"line\": 2,\n      \"used_by\": 1\n    },"));
   CHECK_THAT(json, Catch::EndsWith("\"used_by\": -1\n    }\n  ]\n}\n"));
 }

@@ -29,8 +29,8 @@ std::vector<StudentGrade> three_students() {
   cat.parts[1].feedback = "at x1 = 0.5 your answer is 1, the right one 2";
   cat.parts[1].steps.clear();
   cat.parts[2].verdict = Verdict::missing;
-  cat.steps.push_back(step_result("delta1_1", Verdict::incorrect, "the sign is wrong", "sign",
-                                  "y - a1_1", 8, 1));
+  cat.steps.push_back(
+      step_result("delta1_1", Verdict::incorrect, "the sign is wrong", "sign", "y - a1_1", 8, 1));
   cat.steps.push_back(step_result("z1_1", Verdict::incorrect, "at x1 = 0.5 ...", "", "w1_11", 9));
   return {graded("ada", derivation_result()), graded("bob", bob), graded("cat", cat)};
 }
@@ -51,8 +51,9 @@ TEST_CASE("class_summary counts carried and incomplete parts beside the other ve
   CHECK(s.parts[2].missing == 1);
 }
 
-TEST_CASE("class_summary lists each part's wrong steps, a student counted once per step and mistake",
-          "[class_summary]") {
+TEST_CASE(
+    "class_summary lists each part's wrong steps, a student counted once per step and mistake",
+    "[class_summary]") {
   const Exercise ex = parse_exercise(testing::kTinyExercise, "tiny.yaml");
   const ClassSummary s = summarize(ex, three_students());
   const auto& first = s.parts[1].step_mistakes;

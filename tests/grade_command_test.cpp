@@ -251,8 +251,9 @@ TEST_CASE("PrairieLearn results: a score from 0 to 1 and one test per part, or f
   }
   // One right answer of 13: gradable, the score a fraction.
   const std::string one = testing::write_file("bob.txt", lines_of(right)[0] + "\n");
-  REQUIRE(run(std::string("grade ") + kExercise + " " + one + " --prairielearn " + results)
-              .status == 0);
+  REQUIRE(
+      run(std::string("grade ") + kExercise + " " + one + " --prairielearn " + results).status ==
+      0);
   const auto partly = nlohmann::json::parse(slurp(results));
   CHECK(partly["gradable"] == true);
   CHECK(partly["score"].get<double>() == Approx(1.0 / kParts).epsilon(1e-12));
@@ -268,14 +269,15 @@ TEST_CASE("PrairieLearn results: a score from 0 to 1 and one test per part, or f
   CHECK_THAT(unread["format_errors"][1].get<std::string>(), Catch::StartsWith(garbage + ":1:"));
   // An empty file is a fault: not gradable either.
   const std::string empty = testing::write_file("dan.txt", "");
-  REQUIRE(run(std::string("grade ") + kExercise + " " + empty + " --prairielearn " + results)
-              .status == 0);
+  REQUIRE(
+      run(std::string("grade ") + kExercise + " " + empty + " --prairielearn " + results).status ==
+      0);
   CHECK(nlohmann::json::parse(slurp(results))["format_errors"] ==
         nlohmann::json::array({"the submission is empty"}));
   // --prairielearn is for one submission.
-  testing::check_user_error(std::string("grade ") + kExercise + " " + solution + " " + one +
-                                " --prairielearn " + results,
-                            "--prairielearn writes the results of one submission");
+  testing::check_user_error(
+      std::string("grade ") + kExercise + " " + solution + " " + one + " --prairielearn " + results,
+      "--prairielearn writes the results of one submission");
 }
 
 TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes on",
@@ -332,10 +334,9 @@ TEST_CASE("the example PrairieLearn grader grades a submission laid out as Prair
   mkdir((root + "/student").c_str(), 0755);
   write(root + "/student/answers.txt", run(std::string("derive --exercise ") + kExercise).out);
   const auto grader = [&](const std::string& binary) {
-    return testing::run_argv({std::string(DELTACHECK_SOURCE_DIR) + "/exercises/prairielearn/run.sh"},
-                             {{"GRADE_ROOT", root},
-                              {"DELTACHECK", binary},
-                              {"DELTACHECK_EXERCISE", kExercise}});
+    return testing::run_argv(
+        {std::string(DELTACHECK_SOURCE_DIR) + "/exercises/prairielearn/run.sh"},
+        {{"GRADE_ROOT", root}, {"DELTACHECK", binary}, {"DELTACHECK_EXERCISE", kExercise}});
   };
   CHECK(grader(DELTACHECK_BINARY).status == 0);
   const auto doc = nlohmann::json::parse(slurp(root + "/results/results.json"));

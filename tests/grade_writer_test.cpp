@@ -187,15 +187,16 @@ TEST_CASE("grade_writer class summary names the most common wrong step and each 
   s.wrong_steps = {{"delta1_1", "the sign is wrong", 2},
                    {"dL/dw1_11 step 2 -> 3", "no known mistake", 1}};
   const std::string text = summary_text(s);
-  CHECK_THAT(text, Catch::Contains("   90-100%     0  \n"
-                                   "\n"
-                                   "most common wrong step: delta1_1, 2 of 3 students: the sign is wrong\n"
-                                   "\n"
-                                   "parts:\n"
-                                   "  a1_1: 3 of 3 correct\n"
-                                   "  dL/dw1_11: 0 of 3 correct, 2 carried, 1 incorrect\n"
-                                   "    2 of 3 at delta1_1: the sign is wrong\n"
-                                   "    1 of 3 at step 2 -> 3: no known mistake\n"));
+  CHECK_THAT(
+      text, Catch::Contains("   90-100%     0  \n"
+                            "\n"
+                            "most common wrong step: delta1_1, 2 of 3 students: the sign is wrong\n"
+                            "\n"
+                            "parts:\n"
+                            "  a1_1: 3 of 3 correct\n"
+                            "  dL/dw1_11: 0 of 3 correct, 2 carried, 1 incorrect\n"
+                            "    2 of 3 at delta1_1: the sign is wrong\n"
+                            "    1 of 3 at step 2 -> 3: no known mistake\n"));
   const auto doc = nlohmann::json::parse(summary_json(s));
   CHECK(doc["parts"][1]["carried"] == 2);
   CHECK(doc["parts"][1]["incomplete"] == 0);

@@ -27,8 +27,8 @@ CheckResult unreadable() {
   r.exercise = "tiny";
   r.parts = {part_result("a1_1", Verdict::missing, "no answer", 0, 1),
              part_result("dL/dw1_11", Verdict::invalid,
-                         "answers.txt:2:13: missing '*' between '2' and 'a1_1': write 2*a1_1", 0,
-                         2, "", 2),
+                         "answers.txt:2:13: missing '*' between '2' and 'a1_1': write 2*a1_1", 0, 2,
+                         "", 2),
              part_result("dL/db1_1", Verdict::missing, "no answer", 0, 1)};
   r.problems = {"answers.txt:1:1: no '=' in this line: write KEY = EXPRESSION"};
   r.max_score = 4;
@@ -41,14 +41,16 @@ TEST_CASE("prairielearn_writer gives a gradable submission a score in 0..1 and a
           "[prairielearn_writer]") {
   const Exercise ex = parse_exercise(testing::kTinyExercise, "tiny.yaml");
   const std::string json = prairielearn_json(ex, graded(derivation_result()));
-  CHECK_THAT(json, Catch::StartsWith("{\n  \"gradable\": true,\n  \"score\": 0.5,\n  \"message\": "
-                                     "\"deltacheck tiny: 2/4 (1 carried part, 1 incomplete part, "
-                                     "2 wrong steps)\",\n  \"output\": \"lines that are not answers:"));
+  CHECK_THAT(json,
+             Catch::StartsWith("{\n  \"gradable\": true,\n  \"score\": 0.5,\n  \"message\": "
+                               "\"deltacheck tiny: 2/4 (1 carried part, 1 incomplete part, "
+                               "2 wrong steps)\",\n  \"output\": \"lines that are not answers:"));
   const auto doc = nlohmann::json::parse(json);
-  CHECK(doc["output"] ==
-        "lines that are not answers:\nanswers.txt:9:1: no '=' in this line: write KEY = EXPRESSION\n\n"
-        "notes:\nanswers.txt:5:1: read dL/dW1_11 as dL/dw1_11\n\n"
-        "definitions no part uses:\nline 3, e: correct\n  read as: a1_1 - y");
+  CHECK(
+      doc["output"] ==
+      "lines that are not answers:\nanswers.txt:9:1: no '=' in this line: write KEY = EXPRESSION\n\n"
+      "notes:\nanswers.txt:5:1: read dL/dW1_11 as dL/dw1_11\n\n"
+      "definitions no part uses:\nline 3, e: correct\n  read as: a1_1 - y");
   REQUIRE(doc["tests"].size() == 3);
   const auto& carried = doc["tests"][1];
   CHECK(carried["name"] == "dL/dw1_11");
@@ -66,8 +68,9 @@ TEST_CASE("prairielearn_writer gives a gradable submission a score in 0..1 and a
   CHECK_FALSE(doc.contains("format_errors"));
 }
 
-TEST_CASE("prairielearn_writer marks a file nothing of which was read not gradable, with its errors",
-          "[prairielearn_writer]") {
+TEST_CASE(
+    "prairielearn_writer marks a file nothing of which was read not gradable, with its errors",
+    "[prairielearn_writer]") {
   const Exercise ex = parse_exercise(testing::kTinyExercise, "tiny.yaml");
   const auto doc = nlohmann::json::parse(prairielearn_json(ex, graded(unreadable())));
   CHECK(doc["gradable"] == false);
@@ -75,9 +78,8 @@ TEST_CASE("prairielearn_writer marks a file nothing of which was read not gradab
   CHECK_FALSE(doc.contains("tests"));
   CHECK_THAT(doc["message"].get<std::string>(), Catch::Contains("nothing was graded"));
   CHECK(doc["format_errors"] ==
-        nlohmann::json::array(
-            {"answers.txt:2:13: missing '*' between '2' and 'a1_1': write 2*a1_1",
-             "answers.txt:1:1: no '=' in this line: write KEY = EXPRESSION"}));
+        nlohmann::json::array({"answers.txt:2:13: missing '*' between '2' and 'a1_1': write 2*a1_1",
+                               "answers.txt:1:1: no '=' in this line: write KEY = EXPRESSION"}));
 }
 
 TEST_CASE("prairielearn_writer: no part answered says what to write; a fault is the one error",

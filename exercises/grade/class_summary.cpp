@@ -136,7 +136,8 @@ ClassSummary summarize(const Exercise& ex, const std::vector<StudentGrade>& grad
   s.students = static_cast<int>(grades.size());
   s.max_score = ex.max_score();
   add_scores(s, grades);
-  for (std::size_t i = 0; i < ex.parts.size(); ++i) s.parts.push_back(summarize_part(ex, i, grades));
+  for (std::size_t i = 0; i < ex.parts.size(); ++i)
+    s.parts.push_back(summarize_part(ex, i, grades));
   StepCounts steps;
   for (const StudentGrade& g : grades)
     for (const auto& wrong : wrong_steps_of_file(g.result)) ++steps[wrong];
