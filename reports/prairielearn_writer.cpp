@@ -13,7 +13,7 @@ namespace deltacheck {
 
 namespace {
 
-constexpr std::size_t kTotalTextBytes = 800000;
+constexpr std::size_t kResultsBytes = 1000000;  // PrairieLearn takes results of at most 1 MB
 
 // `text` cut to at most `limit` bytes at a character boundary, saying how much was cut.
 std::string bounded(const std::string& text, std::size_t limit) {
@@ -81,13 +81,9 @@ std::string general_output(const CheckResult& r) {
   return join(blocks, "\n\n");
 }
 
-}  // namespace
-
-std::string prairielearn_json(const Exercise& ex, const StudentGrade& g) {
+// The results with every text cut to at most `limit` bytes.
+nlohmann::ordered_json results(const Exercise& ex, const StudentGrade& g, std::size_t limit) {
   const CheckResult& r = g.result;
-  const std::size_t texts = 3 * r.parts.size() + r.problems.size() + 3;
-  const std::size_t limit =
-      std::max<std::size_t>(200, std::min(kPrairieLearnTextBytes, kTotalTextBytes / texts / 2));
   nlohmann::ordered_json doc;
   if (!gradable(g)) {
     doc["gradable"] = false;
@@ -100,14 +96,28 @@ std::string prairielearn_json(const Exercise& ex, const StudentGrade& g) {
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();
     for (const std::string& e : format_errors(ex, g)) errors.push_back(bounded(e, limit));
     doc["format_errors"] = errors;
-  } else {
-    doc["gradable"] = true;
-    doc["score"] = r.max_score > 0 ? std::clamp(r.score / r.max_score, 0.0, 1.0) : 0.0;
-    doc["message"] = bounded(score_line(r), limit);
-    doc["output"] = bounded(general_output(r), limit);
-    doc["tests"] = tests_json(ex, r, limit);
+    return doc;
   }
-  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  doc["gradable"] = true;
+  doc["score"] = r.max_score > 0 ? std::clamp(r.score / r.max_score, 0.0, 1.0) : 0.0;
+  doc["message"] = bounded(score_line(r), limit);
+  doc["output"] = bounded(general_output(r), limit);
+  doc["tests"] = tests_json(ex, r, limit);
+  return doc;
+}
+
+}  // namespace
+
+std::string prairielearn_json(const Exercise& ex, const StudentGrade& g) {
+  // Escaping can make a text up to six times longer in JSON (control bytes as \u00XX), so the
+  // size is measured on the written document.
+  for (std::size_t limit = kPrairieLearnTextBytes;; limit /= 2) {
+    const std::string text =
+        results(ex, g, limit)
+            .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+        "\n";
+    if (text.size() < kResultsBytes || limit < 64) return text;
+  }
 }
 
 }  // namespace deltacheck

@@ -9,9 +9,9 @@
 namespace deltacheck {
 
 /// The most bytes one text of the results may hold (a message, an output, a format error);
-/// longer ones are cut at a character boundary and say how much was cut. PrairieLearn takes
-/// results of at most 1 MB; the budget shrinks for exercises with many parts so the whole
-/// stays under 800 kB.
+/// longer ones are cut at a character boundary and say how long they were. PrairieLearn takes
+/// results of at most 1 MB: where the whole would be larger (an exercise of many parts, texts
+/// that JSON must escape), the limit is halved until it fits.
 inline constexpr std::size_t kPrairieLearnTextBytes = 4000;
 
 /// The results of `g` (a submission of `ex`). Gradable (some part answered and read, no
@@ -22,7 +22,8 @@ inline constexpr std::size_t kPrairieLearnTextBytes = 4000;
 /// gradable (a fault, or every part missing or invalid: nothing in the file was read as an
 /// answer): {"gradable": false, "message", "format_errors": [the fault, else each invalid
 /// part's located error and each problem line, else what to write]}; PrairieLearn then
-/// awards nothing and takes no attempt. Deterministic; at most ~800 kB.
+/// awards nothing and takes no attempt. Deterministic; under 1 MB (for exercises of fewer
+/// than about 5000 parts).
 std::string prairielearn_json(const Exercise& ex, const StudentGrade& g);
 
 }  // namespace deltacheck

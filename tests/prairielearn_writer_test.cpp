@@ -114,4 +114,14 @@ TEST_CASE("prairielearn_writer keeps the results under PrairieLearn's 1 MB, cutt
   CHECK_THAT(doc["tests"][1]["message"].get<std::string>(),
              Catch::StartsWith("carried: xxx") && Catch::EndsWith("bytes, cut)"));
   CHECK(doc["tests"][0]["message"] == "correct: proved");
+  // 102 format errors of control bytes, six times longer once JSON escapes them: 2.4 MB at
+  // 4000 bytes each, 1.2 MB at 2000, so each is cut to 1000.
+  CheckResult unread = unreadable();
+  unread.problems.assign(101, std::string(3 << 20, '\x01'));
+  const std::string escaped = prairielearn_json(ex, graded(unread));
+  CHECK(escaped.size() < 1000000);
+  CHECK(escaped.size() > 500000);
+  const auto errors = nlohmann::json::parse(escaped)["format_errors"];
+  REQUIRE(errors.size() == 102);
+  CHECK_THAT(errors[101].get<std::string>(), Catch::EndsWith("(3145728 bytes, cut)"));
 }
