@@ -166,6 +166,7 @@ TEST_CASE(
   std::string header;
   std::getline(csv, header);
   CHECK(header.rfind("student,score,max_score,z1_1,a1_1,", 0) == 0);
+  CHECK_THAT(header, Catch::EndsWith(",carried_parts,wrong_steps"));
   std::string previous;
   int rows = 0;
   for (std::string row; std::getline(csv, row); ++rows) {
