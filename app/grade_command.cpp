@@ -38,6 +38,23 @@ void refuse_summary_student(const std::vector<Submission>& submissions, const st
                       "/summary.json: rename the submission");
 }
 
+// --student names the one submission; --gradescope and --prairielearn take one; --out must not
+// collide with a student and is made. Throws UserError saying which rule was broken.
+void apply_submission_options(const po::variables_map& vm, std::vector<Submission>& submissions) {
+  if (vm.count("student")) {
+    if (submissions.size() != 1)
+      throw UserError("--student names the student of a single submission");
+    submissions[0].student = student_from(vm);
+  }
+  for (const auto& [option, platform] :
+       {std::pair{"gradescope", "Gradescope"}, std::pair{"prairielearn", "PrairieLearn"}})
+    if (vm.count(option) && submissions.size() != 1)
+      throw UserError(std::string("--") + option + " writes the results of one submission (" +
+                      platform + " grades one per container); use --out for a class");
+  if (vm.count("out")) refuse_summary_student(submissions, vm["out"].as<std::string>());
+  if (vm.count("out")) make_directories(vm["out"].as<std::string>());
+}
+
 GradeOptions grading_options(const po::variables_map& vm) {
   GradeOptions grading;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -117,18 +134,7 @@ int run_grade(const std::vector<std::string>& args) {
   std::vector<Submission> submissions = submissions_of(*vm);
   if (submissions.empty())
     throw UserError("no submissions found: each is DIR/<student>.txt or a folder DIR/<student>/");
-  if (vm->count("student")) {
-    if (submissions.size() != 1)
-      throw UserError("--student names the student of a single submission");
-    submissions[0].student = student_from(*vm);
-  }
-  for (const auto& [option, platform] :
-       {std::pair{"gradescope", "Gradescope"}, std::pair{"prairielearn", "PrairieLearn"}})
-    if (vm->count(option) && submissions.size() != 1)
-      throw UserError(std::string("--") + option + " writes the results of one submission (" +
-                      platform + " grades one per container); use --out for a class");
-  if (vm->count("out")) refuse_summary_student(submissions, (*vm)["out"].as<std::string>());
-  if (vm->count("out")) make_directories((*vm)["out"].as<std::string>());
+  apply_submission_options(*vm, submissions);
 
   const std::vector<StudentGrade> grades = grade_all(exercise, submissions, grading);
   const ClassSummary summary = summarize(exercise, grades);
