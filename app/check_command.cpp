@@ -88,8 +88,11 @@ int run_check(const std::vector<std::string>& args) {
       "check",
       "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo] [--time-limit S] [--memory-limit SIZE]",
       "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
-      "writes one) against the exercise: correct, incorrect (with the mistake named), invalid\n"
-      "(cannot be read: file, line, column and what to write) or missing; then the score.\n"
+      "writes one) against the exercise: correct, incorrect (with the mistake named), carried\n"
+      "(wrong only through a wrong definition of yours it uses; part credit), incomplete (right\n"
+      "but still in chain-rule factors), invalid (cannot be read: file, line, column and what to\n"
+      "write) or missing; then the score. Definitions and chain steps are shown under the part\n"
+      "that uses them.\n"
       "Checking runs in a child process within --time-limit and --memory-limit; over either, nothing\n"
       "is checked and the reason is one line on stderr. Exit status: 0 when every part is correct,\n"
       "1 when not, 2 when the files cannot be read or a limit was passed.",

@@ -12,6 +12,7 @@
 #include "exercises/grade/class_summary.h"
 #include "reports/atomic_file.h"
 #include "reports/grade_writer.h"
+#include "reports/prairielearn_writer.h"
 
 namespace po = boost::program_options;
 
@@ -37,6 +38,23 @@ void refuse_summary_student(const std::vector<Submission>& submissions, const st
                       "/summary.json: rename the submission");
 }
 
+// --student names the one submission; --gradescope and --prairielearn take one; --out must not
+// collide with a student and is made. Throws UserError saying which rule was broken.
+void apply_submission_options(const po::variables_map& vm, std::vector<Submission>& submissions) {
+  if (vm.count("student")) {
+    if (submissions.size() != 1)
+      throw UserError("--student names the student of a single submission");
+    submissions[0].student = student_from(vm);
+  }
+  for (const auto& [option, platform] :
+       {std::pair{"gradescope", "Gradescope"}, std::pair{"prairielearn", "PrairieLearn"}})
+    if (vm.count(option) && submissions.size() != 1)
+      throw UserError(std::string("--") + option + " writes the results of one submission (" +
+                      platform + " grades one per container); use --out for a class");
+  if (vm.count("out")) refuse_summary_student(submissions, vm["out"].as<std::string>());
+  if (vm.count("out")) make_directories(vm["out"].as<std::string>());
+}
+
 GradeOptions grading_options(const po::variables_map& vm) {
   GradeOptions grading;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -58,6 +76,9 @@ void write_outputs(const po::variables_map& vm, const Exercise& exercise,
     write_file_atomically(vm["csv"].as<std::string>(), gradebook_csv(exercise, grades));
   if (vm.count("gradescope"))
     write_file_atomically(vm["gradescope"].as<std::string>(), gradescope_json(grades[0]));
+  if (vm.count("prairielearn"))
+    write_file_atomically(vm["prairielearn"].as<std::string>(),
+                          prairielearn_json(exercise, grades[0]));
   if (vm.count("out")) {
     const std::string dir = vm["out"].as<std::string>();
     for (const StudentGrade& g : grades)
@@ -72,15 +93,16 @@ void write_outputs(const po::variables_map& vm, const Exercise& exercise,
 int run_grade(const std::vector<std::string>& args) {
   const Usage usage{
       "grade",
-      "deltacheck grade EXERCISE (SUBMISSION... | --dir DIR) [--gradescope FILE] [--csv FILE] [--out DIR] [--jobs N]",
+      "deltacheck grade EXERCISE (SUBMISSION... | --dir DIR) [--gradescope FILE] [--prairielearn FILE] [--csv FILE] [--out DIR] [--jobs N]",
       "Checks every submission (one answer file per student) and prints each score and a class\n"
-      "summary: the score distribution and, for each part, how many were right and which mistakes\n"
-      "were made how often. With --dir, each student is DIR/<student>.txt or a folder DIR/<student>/\n"
-      "holding one answer file; every other entry is skipped and listed on stderr. A submission that\n"
-      "is empty, binary, not UTF-8, too large, unreadable, not a regular file, a link out of DIR, too\n"
-      "slow or too big for --memory-limit gets 0 with the reason; the others are graded normally.\n"
-      "Files are written whole or not at all, and submissions are only read. Exit status 0 once the\n"
-      "class is graded (faults included); 130 or 143 when interrupted (the workers are stopped too).",
+      "summary: the score distribution, the most common wrong step and, for each part, how many were\n"
+      "right or carried and which mistakes and wrong steps were made how often. With --dir, each\n"
+      "student is DIR/<student>.txt or a folder DIR/<student>/ holding one answer file; every other\n"
+      "entry is skipped and listed on stderr. A submission that is empty, binary, not UTF-8, too\n"
+      "large, unreadable, not a regular file, a link out of DIR, too slow or too big for\n"
+      "--memory-limit gets 0 with the reason; the others are graded normally. Files are written\n"
+      "whole or not at all, and submissions are only read. Exit status 0 once the class is graded\n"
+      "(faults included); 130 or 143 when interrupted (the workers are stopped too).",
       "deltacheck grade assign-q1-squared --dir submissions --csv gradebook.csv --out reports"};
   po::options_description options("options");
   options.add_options()("exercise", po::value<std::string>()->value_name("EXERCISE"),
@@ -90,6 +112,8 @@ int run_grade(const std::vector<std::string>& args) {
       "dir", po::value<std::string>()->value_name("DIR"), "a folder of submissions")(
       "gradescope", po::value<std::string>()->value_name("FILE"),
       "write Gradescope's results.json (one submission)")(
+      "prairielearn", po::value<std::string>()->value_name("FILE"),
+      "write PrairieLearn's external-grader results.json (one submission)")(
       "csv", po::value<std::string>()->value_name("FILE"),
       "write the gradebook, one row per student")(
       "out", po::value<std::string>()->value_name("DIR"),
@@ -110,16 +134,7 @@ int run_grade(const std::vector<std::string>& args) {
   std::vector<Submission> submissions = submissions_of(*vm);
   if (submissions.empty())
     throw UserError("no submissions found: each is DIR/<student>.txt or a folder DIR/<student>/");
-  if (vm->count("student")) {
-    if (submissions.size() != 1)
-      throw UserError("--student names the student of a single submission");
-    submissions[0].student = student_from(*vm);
-  }
-  if (vm->count("gradescope") && submissions.size() != 1)
-    throw UserError(
-        "--gradescope writes the results of one submission (Gradescope grades one per container); use --out for a class");
-  if (vm->count("out")) refuse_summary_student(submissions, (*vm)["out"].as<std::string>());
-  if (vm->count("out")) make_directories((*vm)["out"].as<std::string>());
+  apply_submission_options(*vm, submissions);
 
   const std::vector<StudentGrade> grades = grade_all(exercise, submissions, grading);
   const ClassSummary summary = summarize(exercise, grades);

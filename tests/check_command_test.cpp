@@ -46,12 +46,15 @@ TEST_CASE("check --json has the shape of docs/DESIGN.md §6 and scores that add 
   REQUIRE(doc["parts"].size() == 27);
   double total = 0;
   for (const auto& p : doc["parts"]) {
-    for (const char* field : {"key", "verdict", "feedback", "score", "max_score"})
+    for (const char* field : {"key", "verdict", "feedback", "score", "max_score", "mistake",
+                              "read_as", "proved", "line", "carried_from", "steps"})
       CHECK(p.contains(field));
     total += p["score"].get<double>();
   }
   CHECK(total == doc["score"].get<double>());
   CHECK(doc["score"] == 1);
+  CHECK(doc["steps"].is_array());  // definitions that are no part: none here
+  CHECK(doc["notes"].is_array());
   const auto part = [&](const std::string& key) {
     for (const auto& p : doc["parts"])
       if (p["key"] == key) return p;

@@ -166,6 +166,7 @@ TEST_CASE(
   std::string header;
   std::getline(csv, header);
   CHECK(header.rfind("student,score,max_score,z1_1,a1_1,", 0) == 0);
+  CHECK_THAT(header, Catch::EndsWith(",carried_parts,wrong_steps"));
   std::string previous;
   int rows = 0;
   for (std::string row; std::getline(csv, row); ++rows) {
@@ -233,6 +234,53 @@ TEST_CASE("Gradescope results: valid JSON, one test per part, scores that add up
             .status == 2);
 }
 
+TEST_CASE("PrairieLearn results: a score from 0 to 1 and one test per part, or format errors",
+          "[grade_command]") {
+  const std::string right = run(std::string("derive --exercise ") + kExercise).out;
+  const std::string results = testing::scratch("pl-results.json");
+  const std::string solution = testing::write_file("ada.txt", right);
+  REQUIRE(run(std::string("grade ") + kExercise + " " + solution + " --prairielearn " + results)
+              .status == 0);
+  const auto doc = nlohmann::json::parse(slurp(results));
+  CHECK(doc["gradable"] == true);
+  CHECK(doc["score"] == 1);
+  REQUIRE(doc["tests"].size() == kParts);
+  for (const auto& t : doc["tests"]) {
+    for (const char* field : {"name", "description", "points", "max_points", "message", "output"})
+      CHECK(t.contains(field));
+    CHECK(t["points"] == t["max_points"]);
+  }
+  // One right answer of 13: gradable, the score a fraction.
+  const std::string one = testing::write_file("bob.txt", lines_of(right)[0] + "\n");
+  REQUIRE(
+      run(std::string("grade ") + kExercise + " " + one + " --prairielearn " + results).status ==
+      0);
+  const auto partly = nlohmann::json::parse(slurp(results));
+  CHECK(partly["gradable"] == true);
+  CHECK(partly["score"].get<double>() == Approx(1.0 / kParts).epsilon(1e-12));
+  // Nothing read as an answer: not gradable, the located errors listed.
+  const std::string garbage =
+      testing::write_file("cat.txt", "this line is not an answer\nz1_1 = 2a1_1 + ((\n");
+  REQUIRE(run(std::string("grade ") + kExercise + " " + garbage + " --prairielearn " + results)
+              .status == 0);
+  const auto unread = nlohmann::json::parse(slurp(results));
+  CHECK(unread["gradable"] == false);
+  REQUIRE(unread["format_errors"].size() == 2);
+  CHECK_THAT(unread["format_errors"][0].get<std::string>(), Catch::StartsWith(garbage + ":2:"));
+  CHECK_THAT(unread["format_errors"][1].get<std::string>(), Catch::StartsWith(garbage + ":1:"));
+  // An empty file is a fault: not gradable either.
+  const std::string empty = testing::write_file("dan.txt", "");
+  REQUIRE(
+      run(std::string("grade ") + kExercise + " " + empty + " --prairielearn " + results).status ==
+      0);
+  CHECK(nlohmann::json::parse(slurp(results))["format_errors"] ==
+        nlohmann::json::array({"the submission is empty"}));
+  // --prairielearn is for one submission.
+  testing::check_user_error(
+      std::string("grade ") + kExercise + " " + solution + " " + one + " --prairielearn " + results,
+      "--prairielearn writes the results of one submission");
+}
+
 TEST_CASE("a submission over the time limit gets 0 with the reason; grading goes on",
           "[grade_command]") {
   const std::string a =
@@ -278,4 +326,33 @@ TEST_CASE("the example Gradescope autograder grades a submission laid out as Gra
   const auto empty = nlohmann::json::parse(slurp(root + "/results/results.json"));
   CHECK(empty["score"] == 0);
   CHECK_THAT(empty["output"].get<std::string>(), Catch::Contains("no answer file"));
+}
+
+TEST_CASE("the example PrairieLearn grader grades a submission laid out as PrairieLearn does",
+          "[grade_command]") {
+  const std::string root = testing::scratch("grade");
+  mkdir(root.c_str(), 0755);
+  mkdir((root + "/student").c_str(), 0755);
+  write(root + "/student/answers.txt", run(std::string("derive --exercise ") + kExercise).out);
+  const auto grader = [&](const std::string& binary) {
+    return testing::run_argv(
+        {std::string(DELTACHECK_SOURCE_DIR) + "/exercises/prairielearn/run.sh"},
+        {{"GRADE_ROOT", root}, {"DELTACHECK", binary}, {"DELTACHECK_EXERCISE", kExercise}});
+  };
+  CHECK(grader(DELTACHECK_BINARY).status == 0);
+  const auto doc = nlohmann::json::parse(slurp(root + "/results/results.json"));
+  CHECK(doc["gradable"] == true);
+  CHECK(doc["score"] == 1);
+  CHECK(doc["tests"].size() == kParts);
+  // An empty student folder: not gradable, with the reason.
+  std::remove((root + "/student/answers.txt").c_str());
+  CHECK(grader(DELTACHECK_BINARY).status == 0);
+  const auto empty = nlohmann::json::parse(slurp(root + "/results/results.json"));
+  CHECK(empty["gradable"] == false);
+  CHECK_THAT(empty["format_errors"][0].get<std::string>(), Catch::Contains("no answer file"));
+  // deltacheck cannot run: still valid results, not gradable, saying so.
+  CHECK(grader(root + "/no-such-binary").status == 0);
+  const auto failed = nlohmann::json::parse(slurp(root + "/results/results.json"));
+  CHECK(failed["gradable"] == false);
+  CHECK_THAT(failed["message"].get<std::string>(), Catch::StartsWith("The grader failed"));
 }
