@@ -112,7 +112,7 @@ class Judge {
   virtual bool squared_loss() const { return false; }
   /// What to compare when an answer to `part` has the wrong sign, in the part's own quantities
   /// ("a2_2 - y2 with y2 - a2_2"), or "" when there is no typical culprit.
-  virtual std::string sign_culprit(std::size_t part) const { return ""; }
+  virtual std::string sign_culprit(std::size_t /*part*/) const { return ""; }
 
   /// The feedback for an answer to `part` that is `f` times the right one.
   std::string factor_text(std::size_t part, Fraction f) const;
