@@ -388,7 +388,9 @@ std::string report_markdown(const Exercise& ex, const SolutionSheet& sheet,
                             const ReportOptions& o) {
   std::ostringstream out;
   out << "# " << ex.title << "\n\n*deltacheck report: " << ex.id
-      << (o.student.empty() ? "" : ", student " + o.student) << "*\n\n";
+      << (o.student.empty() ? "" : ", student " + o.student)
+      << ". The mathematics is written as $...$ and $$...$$, which GitHub and Jupyter "
+         "render.*\n\n";
   for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
       case Block::heading:

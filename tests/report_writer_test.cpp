@@ -42,7 +42,8 @@ TEST_CASE(
   CHECK(report_markdown(ex, slope_sheet(), {"", ""}) ==
         "# A slope\n"
         "\n"
-        "*deltacheck report: slope*\n"
+        "*deltacheck report: slope. The mathematics is written as $...$ and $$...$$, which GitHub and "
+        "Jupyter render.*\n"
         "\n"
         "## Statement\n"
         "\n"
@@ -118,7 +119,8 @@ TEST_CASE(
       report_markdown(ex, line_sheet(ex), {"", "line_plots"}) ==
       "# A line\n"
       "\n"
-      "*deltacheck report: line*\n"
+      "*deltacheck report: line. The mathematics is written as $...$ and $$...$$, which GitHub and "
+        "Jupyter render.*\n"
       "\n"
       "## Statement\n"
       "\n"
