@@ -178,9 +178,11 @@ class Reader {
         throw ExpressionError(t.offset,
                               "a comparison is read only in brackets, as the step: write "
                               "[z > 0] or step(z)");
-      case TokenKind::number:
-        throw ExpressionError(t.offset, "a number after '" + before.text + "': write " +
-                                            before.text + "*" + t.text + " to multiply");
+      case TokenKind::number: {
+        const std::string factor = before.kind == TokenKind::close ? "(...)" : before.text;
+        throw ExpressionError(t.offset, "a number after '" + before.text + "': write " + factor +
+                                            "*" + t.text + " to multiply");
+      }
       case TokenKind::comma:
         comma_error(t);
       case TokenKind::bar:

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "symbolic/functions.h"
+#include "symbolic/printer.h"
 #include "symbolic/reader.h"
 #include "test_networks.h"
 
@@ -404,4 +405,25 @@ TEST_CASE("reading stays linear in the length with the new forms", "[reader][hos
   const auto start = std::chrono::steady_clock::now();
   CHECK_NOTHROW(f.read(line));
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+}
+
+TEST_CASE("the LaTeX deltacheck prints reads back as the same expression", "[reader]") {
+  Fixture f;
+  for (const std::string text :
+       {"(a3_1 - y)*sigmoid(z3_1)*(1 - sigmoid(z3_1))*a2_1", "relu(z1_1)/w2_11 + abs(x1)",
+        "sign(x2)*exp(-z1_1) + step(z1_2)", "sqrt(x1)^3 - tanh(x2)^2/(1 + x3)", "yhat - y",
+        "delta2_1*w2_11*step(z1_1)", "sech(x1)^2 + log(x2)*cosh(x3)"}) {
+    CAPTURE(text);
+    const ex value = f.read(text).value;
+    const std::string latex = print_expression(value, f.net, {Syntax::latex});
+    CAPTURE(latex);
+    CHECK(f.read(latex).value.is_equal(value));
+  }
+}
+
+TEST_CASE("a number written after a factor is refused with the '*' to write", "[reader]") {
+  Fixture f;
+  using E = std::pair<std::size_t, std::string>;
+  CHECK(f.error("(x1 + x2)2") == E{10, "a number after ')': write (...)*2 to multiply"});
+  CHECK(f.error("2 3") == E{3, "a number after '2': write 2*3 to multiply"});
 }
