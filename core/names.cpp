@@ -182,7 +182,8 @@ namespace {
 std::optional<Quantity> one_unit_layer(const std::string& name, const Network& net) {
   for (const auto& [stem, kind] :
        {std::pair<const char*, QuantityKind>{"delta", QuantityKind::delta},
-        {"z", QuantityKind::preactivation}, {"a", QuantityKind::activation},
+        {"z", QuantityKind::preactivation},
+        {"a", QuantityKind::activation},
         {"b", QuantityKind::bias}}) {
     std::size_t pos = 0;
     int layer = 0;

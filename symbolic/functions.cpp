@@ -1,5 +1,5 @@
-// Registration of sigmoid, relu, step, sign and sech with GiNaC: eval, evalf and derivative side by side; LaTeX
-// as the function table spells it.
+// Registration of sigmoid, relu, step, sign and sech with GiNaC: eval, evalf and derivative side by
+// side; LaTeX as the function table spells it.
 #include "symbolic/functions.h"
 
 #include <sstream>
@@ -107,8 +107,8 @@ REGISTER_FUNCTION(sech, eval_func(sech_eval)
 
 void ensure_functions_registered() {
   // Reading the serials forces this translation unit, and so its registrations, to be linked.
-  static volatile unsigned sink =
-      sigmoid_SERIAL::serial + relu_SERIAL::serial + unit_step_SERIAL::serial + signum_SERIAL::serial +
+  static volatile unsigned sink = sigmoid_SERIAL::serial + relu_SERIAL::serial +
+                                  unit_step_SERIAL::serial + signum_SERIAL::serial +
                                   sech_SERIAL::serial;
   (void)sink;
 }

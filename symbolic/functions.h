@@ -1,5 +1,5 @@
-// GiNaC functions of the course: sigmoid, relu, step (with step(0) = 0), sign and sech, each with eval, evalf,
-// derivative and LaTeX.
+// GiNaC functions of the course: sigmoid, relu, step (with step(0) = 0), sign and sech, each with
+// eval, evalf, derivative and LaTeX.
 #pragma once
 
 #include <ginac/ginac.h>

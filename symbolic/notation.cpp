@@ -37,8 +37,10 @@ const Mapping kCommands[] = {
   {"gt", ">", Word::symbol}, {"lt", "<", Word::symbol}, {"vert", "|", Word::symbol},
   {"lvert", "|", Word::symbol}, {"rvert", "|", Word::symbol}, {"mid", "|", Word::symbol},
   {"lbrace", "(", Word::symbol}, {"rbrace", ")", Word::symbol}, {"lbrack", "[", Word::symbol},
-  {"rbrack", "]", Word::symbol}, {"displaystyle", "", Word::symbol}, {"textstyle", "", Word::symbol},
-  {"sigma", "sigmoid", Word::name}, {"sigmoid", "sigmoid", Word::name}, {"tanh", "tanh", Word::name},
+  {"rbrack", "]", Word::symbol}, {"displaystyle", "", Word::symbol},
+  {"textstyle", "", Word::symbol},
+  {"sigma", "sigmoid", Word::name}, {"sigmoid", "sigmoid", Word::name},
+  {"tanh", "tanh", Word::name},
   {"exp", "exp", Word::name}, {"log", "log", Word::name}, {"ln", "ln", Word::name},
   {"cosh", "cosh", Word::name}, {"sinh", "sinh", Word::name}, {"sqrt", "sqrt", Word::name},
   {"max", "max", Word::name}, {"sech", "sech", Word::name}, {"sgn", "sign", Word::name},
@@ -52,7 +54,8 @@ const Mapping kCommands[] = {
   {"hat", "", Word::hat}, {"widehat", "", Word::hat},
   {"mathrm", "", Word::contents}, {"text", "", Word::contents}, {"textrm", "", Word::contents},
   {"textit", "", Word::contents}, {"mathit", "", Word::contents}, {"mathbf", "", Word::contents},
-  {"mathbb", "", Word::contents}, {"mathsf", "", Word::contents}, {"boldsymbol", "", Word::contents},
+  {"mathbb", "", Word::contents}, {"mathsf", "", Word::contents},
+  {"boldsymbol", "", Word::contents},
   {"bm", "", Word::contents}, {"operatorname", "", Word::contents},
   {"left", "", Word::sizing}, {"right", "", Word::sizing}, {"middle", "", Word::sizing},
   {"big", "", Word::sizing}, {"Big", "", Word::sizing}, {"bigg", "", Word::sizing},
@@ -76,10 +79,12 @@ const Mapping kCharacters[] = {
   {"\u3000", " ", Word::symbol}, {"\u2000", " ", Word::symbol}, {"\u2001", " ", Word::symbol},
   {"\u200B", "", Word::symbol}, {"\u200C", "", Word::symbol}, {"\u200D", "", Word::symbol},
   {"\u2060", "", Word::symbol}, {"\uFEFF", "", Word::symbol},
-  {"\u03C3", "sigmoid", Word::name}, {"\u03B4", "delta", Word::name}, {"\u0177", "yhat", Word::name},
+  {"\u03C3", "sigmoid", Word::name}, {"\u03B4", "delta", Word::name},
+  {"\u0177", "yhat", Word::name},
   {"\u03B7", "eta", Word::name}, {"\u03BB", "lambda", Word::name}, {"\u03B1", "alpha", Word::name},
   {"\u03B2", "beta", Word::name}, {"\u03B3", "gamma", Word::name}, {"\u03BC", "mu", Word::name},
-  {"\u03B5", "epsilon", Word::name}, {"\u03F5", "epsilon", Word::name}, {"\u03B8", "theta", Word::name},
+  {"\u03B5", "epsilon", Word::name}, {"\u03F5", "epsilon", Word::name},
+  {"\u03B8", "theta", Word::name},
   {"\u221A", "sqrt", Word::name},
   {"\u2202", "d", Word::prefix}, {"\u0394", "d", Word::prefix}, {"\u2206", "d", Word::prefix},
 };
@@ -91,7 +96,8 @@ const Mapping kPythonFunctions[] = {
   {"exp", "exp", Word::name}, {"log", "log", Word::name}, {"tanh", "tanh", Word::name},
   {"sqrt", "sqrt", Word::name}, {"cosh", "cosh", Word::name}, {"sinh", "sinh", Word::name},
   {"abs", "abs", Word::name}, {"fabs", "abs", Word::name}, {"absolute", "abs", Word::name},
-  {"sign", "sign", Word::name}, {"sigmoid", "sigmoid", Word::name}, {"expit", "sigmoid", Word::name},
+  {"sign", "sign", Word::name}, {"sigmoid", "sigmoid", Word::name},
+  {"expit", "sigmoid", Word::name},
   {"relu", "relu", Word::name}, {"maximum", "max", Word::name}, {"max", "max", Word::name},
   {"e", "exp(1)", Word::symbol},
 };
@@ -320,7 +326,8 @@ class Rewriter {
       name_mapped_ = true;
       return;
     }
-    if (const Mapping* m = lookup(kCharacters, line_.substr(start, n))) return word(m->to, m->kind, start);
+    if (const Mapping* m = lookup(kCharacters, line_.substr(start, n)))
+      return word(m->to, m->kind, start);
     copy(start, pos_);  // kept for the tokenizer to explain
   }
 
@@ -372,8 +379,7 @@ class Rewriter {
 
 void Rewriter::command() {
   const std::size_t at = pos_++;
-  if (pos_ >= end_)
-    throw ExpressionError(at, "a '\\' ends the line: remove it");
+  if (pos_ >= end_) throw ExpressionError(at, "a '\\' ends the line: remove it");
   if (!is_letter(line_[pos_])) return single_character_command(at);
   const std::size_t start = pos_;
   while (pos_ < end_ && is_letter(line_[pos_])) ++pos_;
@@ -425,8 +431,8 @@ void Rewriter::single_character_command(std::size_t at) {
     case '_':
       return emit(std::string(1, c), at);
     default:
-      throw ExpressionError(at, "unknown LaTeX command '\\" + std::string(1, c) +
-                                    "': write this part in plain text");
+      throw ExpressionError(
+          at, "unknown LaTeX command '\\" + std::string(1, c) + "': write this part in plain text");
   }
 }
 

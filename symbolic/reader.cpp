@@ -10,9 +10,9 @@
 #include "core/decimal.h"
 #include "core/error.h"
 #include "core/text.h"
-#include "symbolic/notation.h"
 #include "symbolic/function_table.h"
 #include "symbolic/functions.h"
+#include "symbolic/notation.h"
 
 namespace deltacheck {
 
@@ -122,8 +122,9 @@ bool is_activation_placeholder(const std::string& name) {
 
 // True when the number token's text is digits only (the integer part of 0,45).
 bool is_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 bool is_zero_number(const ex& e) { return is_numeric_value(e) && ex_to<numeric>(e).is_zero(); }
@@ -197,8 +198,8 @@ class Reader {
     const bool decimal = pos_ > 0 && previous().kind == TokenKind::number &&
                          after.kind == TokenKind::number && after.offset == t.offset + 1;
     if (decimal)
-      throw ExpressionError(t.offset, "write decimals with a point: " + previous().text + "." +
-                                          after.text);
+      throw ExpressionError(t.offset,
+                            "write decimals with a point: " + previous().text + "." + after.text);
     throw ExpressionError(t.offset, "unexpected ',': only max(0, z) takes two arguments");
   }
 
@@ -262,8 +263,7 @@ class Reader {
         continue;
       }
       const bool times = op.kind != TokenKind::divide;
-      if (!times && is_zero_number(rhs.value))
-        throw ExpressionError(op.offset, "division by zero");
+      if (!times && is_zero_number(rhs.value)) throw ExpressionError(op.offset, "division by zero");
       factors.push_back(times ? rhs.value : build(op.offset, [&] { return pow(rhs.value, -1); }));
       // Show the grouping a reader may get wrong: (1/2)*a, (a/b)/c, a/(b*c).
       n.echo = wrap(n, n.division || n.precedence < kProduct) + (times ? "*" : "/") +
@@ -339,8 +339,8 @@ class Reader {
       case TokenKind::bar:
         return absolute(t);
       case TokenKind::close:
-        throw ExpressionError(t.offset, "unbalanced brackets: this '" + t.text +
-                                            "' has no matching opening bracket");
+        throw ExpressionError(
+            t.offset, "unbalanced brackets: this '" + t.text + "' has no matching opening bracket");
       case TokenKind::prime:
         throw ExpressionError(t.offset, "a prime follows a function's name: write sigmoid'(z)");
       case TokenKind::comma:
@@ -362,8 +362,8 @@ class Reader {
     if (close.kind != TokenKind::close) unexpected(close);
     const std::string want = open.text == "(" ? ")" : "]";
     if (close.text != want)
-      throw ExpressionError(close.offset, "this '" + close.text + "' closes a '" + open.text +
-                                              "': write " + want);
+      throw ExpressionError(
+          close.offset, "this '" + close.text + "' closes a '" + open.text + "': write " + want);
     next();
   }
 
@@ -395,8 +395,9 @@ class Reader {
     else if (is_zero_number(big.value))
       n.echo = text_call(step, "-" + wrap(small, small.precedence < kAtom));
     else
-      n.echo = text_call(step, big.echo + " - " + wrap(small, small.precedence <= kUnary ||
-                                                                  small.precedence == kSum));
+      n.echo =
+          text_call(step, big.echo + " - " +
+                              wrap(small, small.precedence <= kUnary || small.precedence == kSum));
     n.indicator = true;
     return n;
   }
@@ -599,8 +600,7 @@ Node Reader::primed(const Token& t, const MathFunction* f) {
                                             "derivative, as in sigmoid'(z), tanh'(z), relu'(z)");
   }
   if (!at_open_parenthesis())
-    throw ExpressionError(prime.offset,
-                          t.text + "' needs its argument: write " + t.text + "'(z)");
+    throw ExpressionError(prime.offset, t.text + "' needs its argument: write " + t.text + "'(z)");
   const Node arg = argument(t);
   check_domain(*f, arg.value, t.offset);
   Node n;

@@ -1,5 +1,5 @@
-// The answer syntax's tokens: numbers, names, + - * / ^ ** ( ) [ ] | > <, with a precise message for every
-// byte that is none of them.
+// The answer syntax's tokens: numbers, names, + - * / ^ ** ( ) [ ] | > <, with a precise message
+// for every byte that is none of them.
 #include "symbolic/tokenizer.h"
 
 #include <cctype>

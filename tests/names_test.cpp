@@ -55,8 +55,7 @@ TEST_CASE("parameters are ordered layer by layer, weights row by row, then biase
   for (size_t i = 0; i < ps.size(); ++i) CHECK(parameter_index(ps[i], net) == static_cast<int>(i));
 }
 
-TEST_CASE("resolve_name reads a one-unit layer's name without its unit and case slips",
-          "[names]") {
+TEST_CASE("resolve_name reads a one-unit layer's name without its unit and case slips", "[names]") {
   const Network net = parse_network("3 relu:2 sigmoid:2 sigmoid:1", "squared");
   const auto q = [](QuantityKind kind, int layer, int j) { return Quantity{kind, layer, j, 0}; };
   CHECK(*resolve_name("a3", net) == q(QuantityKind::activation, 3, 1));

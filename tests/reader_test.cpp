@@ -77,8 +77,7 @@ TEST_CASE("every reading error names its column and says what to write", "[reade
   Fixture f;
   using E = std::pair<std::size_t, std::string>;
   CHECK(f.error("a1_1*(1 - a1_1") == E{6, "unbalanced brackets: this '(' is never closed"});
-  CHECK(f.error("a1_1*(1 - a1_1))") ==
-        E{16, "unbalanced brackets: this ')' has no matching '('"});
+  CHECK(f.error("a1_1*(1 - a1_1))") == E{16, "unbalanced brackets: this ')' has no matching '('"});
   CHECK(f.error("(a1_1 - y]") == E{10, "this ']' closes a '(': write )"});
   CHECK(f.error("Sigmoid(z2_1)") ==
         E{1, "unknown function 'Sigmoid': names are case-sensitive: write sigmoid(...)"});
@@ -99,8 +98,9 @@ TEST_CASE("every reading error names its column and says what to write", "[reade
   CHECK(f.error("x1 > 0") ==
         E{4, "a comparison is read only in brackets, as the step: write [z > 0] or step(z)"});
   CHECK(f.error("x1'") ==
-        E{3, "'x1'' is not read: a prime marks a function's derivative, as in sigmoid'(z), "
-             "tanh'(z), relu'(z)"});
+        E{3,
+          "'x1'' is not read: a prime marks a function's derivative, as in sigmoid'(z), "
+          "tanh'(z), relu'(z)"});
   CHECK(f.error("(x1)'") ==
         E{5, "a prime marks a function's derivative: write sigmoid'(z), tanh'(z) or relu'(z)"});
   CHECK(f.error("sigmoid''(x1)").first == 9);
@@ -149,11 +149,10 @@ TEST_CASE("unknown functions get the advice of the function table, spelled as wr
           "unknown function 'grad': write a function's derivative with a prime, e.g. "
           "sigmoid'(z), or written out, sigmoid(z)*(1 - sigmoid(z))"});
   CHECK(f.error("lnn(x1)") == E{1, "unknown function 'lnn': did you mean ln(...)?"});
-  CHECK(
-      f.error("softmax(x1)") ==
-      E{1,
-        "unknown function 'softmax': the functions are sigmoid (or sigma), relu, step (or "
-        "heaviside or H), tanh, exp, log (or ln), sqrt, cosh, sinh, abs, sign (or sgn), sech"});
+  CHECK(f.error("softmax(x1)") ==
+        E{1,
+          "unknown function 'softmax': the functions are sigmoid (or sigma), relu, step (or "
+          "heaviside or H), tanh, exp, log (or ln), sqrt, cosh, sinh, abs, sign (or sgn), sech"});
   CHECK(f.error("ln(-2)") == E{1, "log of a negative number is undefined"});
   CHECK(f.error("sigma()") == E{7, "sigma() needs an argument"});
 }
@@ -331,8 +330,8 @@ TEST_CASE("max(0, z), e^x, sech, sign, |w| and the step's forms", "[reader]") {
   CHECK(f.read("|w1_11|").echo == "abs(w1_11)");
   CHECK(f.read("abs'(w1_11)").value.is_equal(signum(w)));
   const ex step = unit_step(z);
-  for (const std::string text : {"[z1_1 > 0]", "(z1_1 > 0)", "1{z1_1 > 0}", "1[z1_1>0]",
-                                 "H(z1_1)", "heaviside(z1_1)", "step(z1_1)", "[0 < z1_1]"}) {
+  for (const std::string text : {"[z1_1 > 0]", "(z1_1 > 0)", "1{z1_1 > 0}", "1[z1_1>0]", "H(z1_1)",
+                                 "heaviside(z1_1)", "step(z1_1)", "[0 < z1_1]"}) {
     CAPTURE(text);
     CHECK(f.read(text).value.is_equal(step));
     CHECK(f.read(text).echo == "step(z1_1)");
@@ -362,8 +361,8 @@ TEST_CASE("decimal commas read where the caller allows them, outside max", "[rea
   numbers.decimal_comma = true;
   CHECK(f.read("-0,4500", numbers).value.is_equal(numeric(-45, 100)));
   CHECK(f.read("-0,4500", numbers).echo == "-0.4500");
-  CHECK(f.read("2,5*x1 + 1,25e-1", numbers).value.is_equal(numeric(5, 2) * f.name("x1") +
-                                                            numeric(1, 8)));
+  CHECK(f.read("2,5*x1 + 1,25e-1", numbers)
+            .value.is_equal(numeric(5, 2) * f.name("x1") + numeric(1, 8)));
   CHECK(f.read("max(0,5)", numbers).value.is_equal(5));
   CHECK(f.error("-0,4500") == "3: write decimals with a point: 0.4500");
   CHECK(f.error("0, 45", numbers) == "2: unexpected ',': only max(0, z) takes two arguments");
@@ -379,14 +378,14 @@ TEST_CASE("names a student slips on read as the one name meant", "[reader]") {
   CHECK(f.read("w^3_11").echo == "w3_11");
   CHECK(f.read("w^{(3)}_{11}").echo == "w3_11");
   CHECK(f.error("a2") == std::pair<std::size_t, std::string>{
-                             1, "unknown name 'a2': write layer and unit as a{layer}_{unit}, "
-                                "e.g. a1_1"});
+                             1,
+                             "unknown name 'a2': write layer and unit as a{layer}_{unit}, "
+                             "e.g. a1_1"});
 }
 
 TEST_CASE("Unicode and LaTeX answers read with errors at the column written", "[reader]") {
   Fixture f;
-  CHECK(f.read("(a3_1 \u2212 y) \u00b7 \u03c3\u2032(z3_1)").echo ==
-        "(a3_1 - y)*sigmoid'(z3_1)");
+  CHECK(f.read("(a3_1 \u2212 y) \u00b7 \u03c3\u2032(z3_1)").echo == "(a3_1 - y)*sigmoid'(z3_1)");
   CHECK(f.read("$\\delta^{(3)}_1 \\cdot a^{(2)}_1$").echo == "delta3_1*a2_1");
   CHECK(f.read("\\frac{1}{2}(a3_1 - y)^{2}").echo == "(1/2)*(a3_1 - y)^2");
   CHECK(f.read("np.exp(-z1_1)").echo == "exp(-z1_1)");

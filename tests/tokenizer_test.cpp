@@ -83,5 +83,6 @@ TEST_CASE("brackets, bars and comparisons are tokens: [z > 0], |w|", "[tokenizer
   CHECK(t[7].kind == TokenKind::bar);
   CHECK(t[10].kind == TokenKind::less);
   std::size_t offset = 99;
-  CHECK(error_of("\xe2\x80\xb2", offset) == "unexpected character '\xe2\x80\xb2': write the prime as ', e.g. sigmoid'(z)");
+  CHECK(error_of("\xe2\x80\xb2", offset) ==
+        "unexpected character '\xe2\x80\xb2': write the prime as ', e.g. sigmoid'(z)");
 }
