@@ -487,6 +487,7 @@ class Reader {
   int abs_depth_ = 0;  // open |...| around the position: a '|' there closes one
   int max_depth_ = 0;  // open max(...) around the position: no decimal commas there
   std::map<std::string, std::optional<NameMeaning>> known_;
+  int split_lookups_ = 0;  // resolver lookups made for parts of names
 };
 
 Node Reader::name(const Token& t) {
@@ -568,14 +569,16 @@ void Reader::find_splits(const Token& t, std::size_t start, std::vector<NameMean
     if (current.size() >= 2) found.push_back(current);
     return;
   }
-  if (dead[start]) return;
+  if (dead[start] || split_lookups_ >= kMaxSplitLookups) return;
   const std::size_t before = found.size();
   for (std::size_t end = start + 1; end <= s.size() && found.size() < 2; ++end) {
     // Parts start with a letter and do not end in '_' (w_prev is no w_ and prev).
     if (end < s.size() && (!std::isalpha(static_cast<unsigned char>(s[end])) || s[end - 1] == '_'))
       continue;
     if (start == 0 && end == s.size()) continue;  // the whole name is asked apart
-    const auto m = known(s.substr(start, end - start), t.offset + start);
+    const std::string part = s.substr(start, end - start);
+    if (known_.count(part) == 0 && ++split_lookups_ > kMaxSplitLookups) return;
+    const auto m = known(part, t.offset + start);
     if (!m) continue;
     current.push_back(*m);
     find_splits(t, end, current, found, dead);

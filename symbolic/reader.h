@@ -74,15 +74,19 @@ constexpr int kMaxPowerDigits = 30000;
 /// unknown function or LaTeX command, a name `names` refuses, a name with two readings (both
 /// named), a number too large to hold, a value that is not real (sqrt(-1), log(0)), input too
 /// long or nested too deeply. Cost: linear in the length of `text` (names are split only up to
-/// kMaxSplitName bytes).
+/// kMaxSplitName bytes, with at most kMaxSplitLookups lookups).
 ReadExpression read_expression(const std::string& text, const NameResolver& names,
                                const ReadOptions& options);
 
 /// read_expression(text, names, ReadOptions{}).
 ReadExpression read_expression(const std::string& text, const NameResolver& names);
 
-/// Longest unknown name the reader tries to split into known names.
+/// Longest name the reader tries to split into known names.
 constexpr std::size_t kMaxSplitName = 24;
+/// Most parts of names the reader asks the resolver about while splitting names, per
+/// expression: beyond it names are read only as written, so a hostile line of many long
+/// distinct names costs no more than this many lookups.
+constexpr int kMaxSplitLookups = 4096;
 
 /// The activations of the table's network: f(z{l}_j) is layer l's activation.
 ActivationOf network_activations(SymbolTable& symbols);

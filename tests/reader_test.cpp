@@ -426,3 +426,23 @@ TEST_CASE("a number written after a factor is refused with the '*' to write", "[
   CHECK(f.error("(x1 + x2)2") == E{10, "a number after ')': write (...)*2 to multiply"});
   CHECK(f.error("2 3") == E{3, "a number after '2': write 2*3 to multiply"});
 }
+
+TEST_CASE("a line of many long names that split stays fast: the lookups for splitting are bounded",
+          "[reader][hostile]") {
+  Fixture f;
+  std::string line = "x1";
+  // Names of 24 letters and digits, each a product of x1, x2, x3 and y in another order.
+  const std::string parts[] = {"x1", "x2", "x3", "y"};
+  for (int i = 0; i < 4000; ++i) {
+    std::string name;
+    for (int k = 0, n = i; name.size() < 20; ++k, n /= 3) name += parts[(n + k) % 4];
+    line += " + " + name;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    f.read(line);
+  } catch (const ExpressionError&) {
+  }
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  CHECK(f.read("x1x2y").echo == "x1*x2*y");
+}
