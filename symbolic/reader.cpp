@@ -508,15 +508,25 @@ Node Reader::name(const Token& t) {
   return named_value(t, false);
 }
 
-// dA/dB as one name when the resolver knows it (dL/da3_1); nothing otherwise.
+// dA/dB as one name when the resolver knows it (dL/da3_1); nothing when it is a division of
+// names; the resolver's reason for dA/dB when dA is no name.
 std::optional<Node> Reader::chain_factor(const Token& t) {
   const Token& slash = peek();
   const Token& below = peek(1);
   if (t.text.size() < 2 || t.text[0] != 'd' || slash.kind != TokenKind::divide ||
       below.kind != TokenKind::name || below.text.size() < 2 || below.text[0] != 'd')
     return std::nullopt;
-  const auto m = known(t.text + "/" + below.text, t.offset);
-  if (!m) return std::nullopt;
+  const std::string factor = t.text + "/" + below.text;
+  const auto m = known(factor, t.offset);
+  if (!m) {
+    if (known(t.text, t.offset)) return std::nullopt;  // a division of names: da/dz
+    try {
+      return named_value(t, false);
+    } catch (const ExpressionError&) {
+      names_(factor, t.offset);  // the resolver's reason for the factor, not for its dA
+      throw;
+    }
+  }
   pos_ += 2;
   Node n;
   n.value = m->value;

@@ -352,7 +352,8 @@ TEST_CASE("dA/dB is one name when the resolver knows it, a division otherwise", 
   CHECK(f.read("\u2202L/\u2202a2_1").value.is_equal(factor));
   CHECK(f.read("da/dz").value.is_equal(da / dz));  // unknown as one name: a division
   CHECK(f.read("da/dz").echo == "da/dz");
-  CHECK(f.error("dL/dw1_11").find("unknown name 'dL'") != std::string::npos);
+  CHECK(f.error("dL/dw1_11").find("1: unknown name 'dL/dw1_11'") == 0);
+  CHECK(f.error("x1*dq/da2_1").find("4: unknown name 'dq/da2_1'") == 0);
 }
 
 TEST_CASE("decimal commas read where the caller allows them, outside max", "[reader]") {
