@@ -623,4 +623,8 @@ NotationText canonical_notation(const std::string& line) {
   return Rewriter(line, 0, line.size(), 0).run();
 }
 
+std::size_t source_offset(const NotationText& t, std::size_t offset) {
+  return t.source[std::min(offset, t.text.size())];
+}
+
 }  // namespace deltacheck

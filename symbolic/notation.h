@@ -33,12 +33,17 @@ struct NotationText {
 ///   max; math.e as exp(1).
 /// `#` and `%` comments are not touched: the answer file removes them first. The answer file
 /// calls this on each logical line before splitting it at '=', then maps the offsets of
-/// errors in the result back through `source`. Cost: linear in the line's length (times the
+/// errors in the result back through `source` (source_offset). read_expression rewrites its
+/// text too; a rewritten text rewrites to itself, byte for byte, so the offsets compose. Cost: linear in the line's length (times the
 /// nesting depth of \frac, at most kMaxNotationNesting).
 /// Throws ExpressionError at the offset in `line` of an unknown LaTeX command (naming it and
 /// saying what to write), a \frac without its two arguments, or nesting deeper than
 /// kMaxNotationNesting.
 NotationText canonical_notation(const std::string& line);
+
+/// The offset in the original line of byte `offset` of t.text; an offset at or past the end
+/// of t.text maps to the original's end. For errors found in the rewritten text.
+std::size_t source_offset(const NotationText& t, std::size_t offset);
 
 /// Deepest nesting of \frac, \hat and braces read.
 constexpr int kMaxNotationNesting = 50;

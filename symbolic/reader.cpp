@@ -728,7 +728,7 @@ ReadExpression read_expression(const std::string& text, const NameResolver& name
     return {n.value, n.echo};
   } catch (const ExpressionError& e) {
     // The offset in the rewritten text, back in the text as written.
-    throw ExpressionError(plain.source[std::min(e.offset(), plain.text.size())], e.what());
+    throw ExpressionError(source_offset(plain, e.offset()), e.what());
   }
 }
 

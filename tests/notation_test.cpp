@@ -119,6 +119,8 @@ TEST_CASE("every byte of the rewritten text points at the byte it was written as
   CHECK(t.source[14] == line.find('3'));     // the layer 3
   CHECK(t.source[16] == line.find("11"));    // the unit 1
   CHECK(t.source.back() == line.size());
+  CHECK(source_offset(t, 13) == line.find('w'));
+  CHECK(source_offset(t, 999) == line.size());
   const NotationText f = canonical_notation("$\\frac{a}{b + c}$");
   CHECK(f.text == "a/(b + c)");
   CHECK(f.source[0] == 7);   // a
