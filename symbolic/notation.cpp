@@ -57,6 +57,7 @@ const Mapping kCommands[] = {
   {"mathbb", "", Word::contents}, {"mathsf", "", Word::contents},
   {"boldsymbol", "", Word::contents},
   {"bm", "", Word::contents}, {"operatorname", "", Word::contents},
+  {"mathcal", "", Word::contents}, {"prime", "'", Word::symbol},
   {"left", "", Word::sizing}, {"right", "", Word::sizing}, {"middle", "", Word::sizing},
   {"big", "", Word::sizing}, {"Big", "", Word::sizing}, {"bigg", "", Word::sizing},
   {"Bigg", "", Word::sizing}, {"bigl", "", Word::sizing}, {"bigr", "", Word::sizing},
@@ -194,6 +195,10 @@ class Rewriter {
 
  private:
   bool at_name() const { return name_end_ == out_.text.size(); }
+  // True right after the d of a derivative (\partial, ∂, Δ), which joins the name after it.
+  bool after_d() const {
+    return at_name() && out_.text.size() - name_start_ == 1 && out_.text.back() == 'd';
+  }
 
   void emit(const std::string& s, std::size_t source) {
     out_.text += s;
@@ -221,8 +226,10 @@ class Rewriter {
       emit(text, source);
       return;
     }
-    separate();
-    name_start_ = out_.text.size();
+    if (!after_d()) {  // \partial \mathcal{L} is dL
+      separate();
+      name_start_ = out_.text.size();
+    }
     emit(text, source);
     name_end_ = out_.text.size();
     name_mapped_ = true;
@@ -238,6 +245,7 @@ class Rewriter {
     if (is_letter(c)) return identifier();
     if (is_digit(c) && at_name()) return name_digits();
     if (c == '_' && at_name()) return underscore();
+    if (c == '^' && prime_superscript()) return;
     if (c == '^' && at_name() && layer_first()) return;
     if (c == '$' || c == '&') {
       ++pos_;
@@ -344,6 +352,12 @@ class Rewriter {
       pos_ += n;
     }
     const bool digits = std::all_of(power.begin(), power.end(), is_digit);
+    if (digits && at_name() && pos_ + 1 < end_ && line_[pos_] == '_' &&
+        (is_digit(line_[pos_ + 1]) || line_[pos_ + 1] == '{')) {
+      for (std::size_t i = 0; i < power.size(); ++i) emit(std::string(1, power[i]), sources[i]);
+      name_end_ = out_.text.size();  // a³_1: the layer, a3_1
+      return;
+    }
     emit(digits ? "^" : "^(", sources.front());
     for (std::size_t i = 0; i < power.size(); ++i) emit(std::string(1, power[i]), sources[i]);
     if (!digits) emit(")", sources.back());
@@ -361,6 +375,11 @@ class Rewriter {
   }
   void underscore();
   bool layer_first();
+  bool prime_superscript();
+  // A space after a name built from LaTeX when a letter follows: w_{11}^{(2)}x_1.
+  void keep_apart() {
+    if (pos_ < end_ && is_letter(line_[pos_])) emit(" ", pos_);
+  }
   std::optional<Group> layer(std::size_t at, bool after_subscript) const;
   std::optional<Group> subscript_at(std::size_t at);
   void write_index(const Group& g);
@@ -491,8 +510,7 @@ void Rewriter::hat(std::size_t at) {
   const NotationText arg = rewrite(*g);
   const auto [b, e] = trimmed(arg.text);
   pos_ = g->after;
-  const bool after_d = at_name() && out_.text.size() - name_start_ == 1 && out_.text.back() == 'd';
-  if (!after_d) {  // \partial \hat{y} is dyhat
+  if (!after_d()) {  // \partial \hat{y} is dyhat
     separate();
     name_start_ = out_.text.size();
   }
@@ -598,6 +616,7 @@ void Rewriter::underscore() {
   write_index(*sub);
   pos_ = l ? l->after : sub->after;
   name_end_ = out_.text.size();
+  if (l || sub->braced) keep_apart();
 }
 
 // A '^' after a name that is a layer (w^{(2)}_{11} is w2_11, a^{(3)} is a3); false otherwise.
@@ -614,6 +633,23 @@ bool Rewriter::layer_first() {
     }
   }
   name_end_ = out_.text.size();
+  keep_apart();
+  return true;
+}
+
+// \sigma^{\prime}(z), \sigma^\prime, f^{'}: a prime written as a superscript.
+bool Rewriter::prime_superscript() {
+  std::size_t p = pos_ + 1;
+  const bool braced = p < end_ && line_[p] == '{';
+  if (braced) ++p;
+  std::size_t after = kNone;
+  if (line_.compare(p, 6, "\\prime") == 0 && (p + 6 >= end_ || !is_letter(line_[p + 6])))
+    after = p + 6;
+  else if (p < end_ && line_[p] == '\'')
+    after = p + 1;
+  if (after == kNone || (braced && (after >= end_ || line_[after] != '}'))) return false;
+  emit("'", pos_);
+  pos_ = braced ? after + 1 : after;
   return true;
 }
 

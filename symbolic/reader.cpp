@@ -466,6 +466,7 @@ class Reader {
   Node max_call(const Token& t);
   Node activation_call(const Token& t, bool derivative);
   Node euler_power(const Token& t);
+  Node powered_call(const Token& t, const MathFunction& f);
 
   // Refuses a number argument where f has no real value: log(0), sqrt(-1).
   static void check_domain(const MathFunction& f, const ex& arg, std::size_t offset) {
@@ -494,6 +495,11 @@ Node Reader::name(const Token& t) {
   if (const auto factor = chain_factor(t)) return *factor;
   const MathFunction* f = function_named(t.text);
   if (peek().kind == TokenKind::prime) return primed(t, f);
+  if (f && peek().kind == TokenKind::power) return powered_call(t, *f);
+  if (t.text == "d" && peek().kind == TokenKind::divide && !known(t.text, t.offset))
+    throw ExpressionError(t.offset,
+                          "d/dz is not read: write the derivative's value, e.g. sigmoid'(z) for "
+                          "d/dz sigmoid(z)");
   if (at_open_parenthesis()) {
     if (f) return call(t, *f);
     if (t.text == "max") return max_call(t);
@@ -696,6 +702,23 @@ Node Reader::activation_call(const Token& t, bool derivative) {
   const MathFunction& f = function_entry(id);
   n.value = derivative ? f.derive(arg.value) : f.make(arg.value);
   n.echo = std::string(f.name) + mark + "(" + arg.echo + ")";
+  return n;
+}
+
+// tanh^2(z) as tanh(z)^2: a positive whole power written after the function's name.
+Node Reader::powered_call(const Token& t, const MathFunction& f) {
+  const Token& op = next();
+  const Node exponent = unary();
+  const bool whole =
+      is_numeric_value(exponent.value) && ex_to<numeric>(exponent.value).is_pos_integer();
+  if (!whole || !at_open_parenthesis())
+    throw ExpressionError(op.offset, "write the power after the argument, e.g. " + t.text +
+                                         "(z)^2; " + t.text + "^-1 is no inverse here");
+  const Node value = call(t, f);
+  Node n;
+  n.value = make_power(value.value, exponent.value, op.offset);
+  n.echo = value.echo + "^" + exponent.echo;
+  n.precedence = kPower;
   return n;
 }
 

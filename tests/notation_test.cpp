@@ -88,6 +88,10 @@ TEST_CASE("LaTeX as pasted from a write-up", "[notation]") {
   CHECK(plain("\\mathbb{1}\\{z > 0\\}") == "1(z > 0)");
   CHECK(plain("1{z > 0}") == "1(z > 0)");
   CHECK(plain("a\\sigma(z)") == "a sigmoid(z)");
+  CHECK(plain("w_{11}^{(2)}x_1 + a^{(1)}_{2}b") == "w2_11 x_1 + a1_2 b");
+  CHECK(plain("\\sigma^{\\prime}(z) + f^\\prime(z)") == "sigmoid'(z) + f'(z)");
+  CHECK(plain("\\partial \\mathcal{L}") == "dL");
+  CHECK(plain("\u2202L/\u2202a\u00b3_1") == "dL/da3_1");
   CHECK(plain("\\sigma z") == "sigmoid z");
   CHECK(plain("\\frac{\\partial L}{\\partial w^{(3)}_{11}} = \\delta^{(3)}_1 a^{(2)}_1") ==
         "dL/dw3_11 = delta3_1 a2_1");

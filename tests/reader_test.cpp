@@ -447,3 +447,21 @@ TEST_CASE("a line of many long names that split stays fast: the lookups for spli
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   CHECK(f.read("x1x2y").echo == "x1*x2*y");
 }
+
+TEST_CASE("a power written after a function's name, as in tanh^2(z), is the function's power",
+          "[reader]") {
+  Fixture f;
+  CHECK(f.read("tanh^2(z1_1)").value.is_equal(f.read("tanh(z1_1)^2").value));
+  CHECK(f.read("\\tanh^2(z1_1)").echo == "tanh(z1_1)^2");
+  CHECK(f.read("1 - tanh^{2}(z1_1)").echo == "1 - tanh(z1_1)^2");
+  using E = std::pair<std::size_t, std::string>;
+  CHECK(
+      f.error("sigmoid^-1(x1)") ==
+      E{8, "write the power after the argument, e.g. sigmoid(z)^2; sigmoid^-1 is no inverse here"});
+  CHECK(
+      f.error("d/dz1_1 sigmoid(z1_1)") ==
+      E{1, "d/dz is not read: write the derivative's value, e.g. sigmoid'(z) for d/dz sigmoid(z)"});
+  CHECK(f.read("\\sigma^{\\prime}(z1_1)").echo == "sigmoid'(z1_1)");
+  CHECK(f.read("\\sigma^\\prime(z1_1) + \\sigma^{'}(z1_1)").echo ==
+        "sigmoid'(z1_1) + sigmoid'(z1_1)");
+}
