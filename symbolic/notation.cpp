@@ -111,6 +111,19 @@ const Mapping* lookup(const Mapping (&table)[N], const std::string& key) {
   return nullptr;
 }
 
+// What to write instead of the LaTeX command \name, which the syntax does not read.
+std::string unknown_command(const std::string& name) {
+  std::string advice =
+      "write this part in plain text, e.g. a*b, (a)/(b), sigmoid(z), exp(x), w2_11";
+  if (name == "sum") advice = "write the sum out term by term with +";
+  if (name == "prod") advice = "write the product out with *";
+  if (name == "cdots" || name == "ldots" || name == "dots") advice = "write every term out";
+  if (name == "geq" || name == "ge" || name == "leq" || name == "le")
+    advice = "the step is written [z > 0], or step(z)";
+  if (name == "nabla") advice = "write each partial derivative by name, e.g. dL/dw2_11";
+  return "unknown LaTeX command '\\" + name + "': " + advice;
+}
+
 // The character of the syntax a superscript character stands for, or 0.
 char superscript(unsigned cp) {
   if (cp == 0x00B2) return '2';
@@ -405,10 +418,7 @@ void Rewriter::command() {
   const std::string name = line_.substr(start, pos_ - start);
   while (pos_ < end_ && line_[pos_] == ' ') ++pos_;  // LaTeX drops spaces after a command
   const Mapping* m = lookup(kCommands, name);
-  if (m == nullptr)
-    throw ExpressionError(at, "unknown LaTeX command '\\" + name +
-                                  "': write this part in plain text, e.g. a*b, (a)/(b), "
-                                  "sigmoid(z), exp(x), w2_11");
+  if (m == nullptr) throw ExpressionError(at, unknown_command(name));
   switch (m->kind) {
     case Word::frac:
       return frac(at);

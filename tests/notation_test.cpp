@@ -135,9 +135,13 @@ TEST_CASE("an unknown LaTeX command or a malformed one is refused where it is wr
           "[notation]") {
   using E = std::pair<std::size_t, std::string>;
   CHECK(error("a + \\sum_i x_i") ==
+        E{4, "unknown LaTeX command '\\sum': write the sum out term by term with +"});
+  CHECK(error("a + \\foo") ==
         E{4,
-          "unknown LaTeX command '\\sum': write this part in plain text, e.g. a*b, (a)/(b), "
+          "unknown LaTeX command '\\foo': write this part in plain text, e.g. a*b, (a)/(b), "
           "sigmoid(z), exp(x), w2_11"});
+  CHECK(error("[z \\geq 0]").second ==
+        "unknown LaTeX command '\\geq': the step is written [z > 0], or step(z)");
   CHECK(error("\\frac{a}") ==
         E{0, "write \\frac{numerator}{denominator}, or (numerator)/(denominator)"});
   CHECK(error("\\frac{a}{b") == E{8, "unbalanced braces: this '{' is never closed"});
