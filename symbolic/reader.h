@@ -65,7 +65,8 @@ constexpr int kMaxPowerDigits = 30000;
 /// - juxtaposition as a product binding like '*' (2a1_1, w1_21 x1, 2(a - y), (a - y)(1 - a),
 ///   a2_1(1 - a2_1) for a name that is no function, 1/2a as (1/2)*a), and an unknown name that
 ///   splits in exactly one way into names `names` knows (etag as eta*g);
-/// - primes: sigmoid'(z), tanh'(z), relu'(z), ... as the derivative's value;
+/// - primes: sigmoid'(z), tanh'(z), relu'(z), ... as the derivative's value (every function of
+///   the table), f(z) and f'(z) through options.activation; tanh^2(z) as tanh(z)^2;
 /// - max(0, z) and max(z, 0) as relu(z); e^x as exp(x) when `names` does not know e; |w| as
 ///   abs(w); [z > 0], (z > 0), 1[z > 0] as step(z) ([a < b] as step(b - a));
 /// - dA/dB (dL/da3_1) as one name when `names` knows the text "dA/dB", else as a division.
