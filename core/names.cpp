@@ -178,6 +178,45 @@ std::optional<Quantity> resolve(const Quantity& q, const Network& net) {
 
 namespace {
 
+// a3, z3, b3, delta3: a layer's name without its unit, read where the layer has one unit.
+std::optional<Quantity> one_unit_layer(const std::string& name, const Network& net) {
+  for (const auto& [stem, kind] :
+       {std::pair<const char*, QuantityKind>{"delta", QuantityKind::delta},
+        {"z", QuantityKind::preactivation},
+        {"a", QuantityKind::activation},
+        {"b", QuantityKind::bias}}) {
+    std::size_t pos = 0;
+    int layer = 0;
+    if (!skip_prefix(name, stem, pos) || !read_int(name, pos, layer) || pos != name.size())
+      continue;
+    if (layer >= 1 && layer <= net.depth() && net.units(layer) == 1)
+      return Quantity{kind, layer, 1, 0};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<Quantity> resolve_as_written(const std::string& name, const Network& net) {
+  if (const auto q = parse_quantity(name))
+    if (const auto r = resolve(*q, net)) return r;
+  return one_unit_layer(name, net);
+}
+
+}  // namespace
+
+std::optional<Quantity> resolve_name(const std::string& name, const Network& net) {
+  if (const auto r = resolve_as_written(name, net)) return r;
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == name) return std::nullopt;
+  const auto r = resolve_as_written(lower, net);
+  if (r && r->kind == QuantityKind::loss) return std::nullopt;
+  return r;
+}
+
+namespace {
+
 // "w2_11 .. w2_22": the first and last name of a range.
 std::string name_range(const Quantity& first, const Quantity& last, const Network& net) {
   return quantity_name(first, net) + " .. " + quantity_name(last, net);

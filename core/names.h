@@ -61,6 +61,11 @@ std::optional<Quantity> parse_quantity(const std::string& name);
 /// beyond L, unindexed y with several outputs).
 std::optional<Quantity> resolve(const Quantity& q, const Network& net);
 
+/// `name` as a quantity of `net`, reading also the slips a student makes that have one
+/// reading: the unit left out of a one-unit layer's name (a3, z3, b3, delta3 for a3_1 ...)
+/// and a case slip (W2_11, A1_1, Yhat; L alone is the loss). Nothing when `name` is none.
+std::optional<Quantity> resolve_name(const std::string& name, const Network& net);
+
 /// Why `name` is not a name of `net`, and what is: "unknown name 'w2_31': layer 2 joins 2
 /// units to 2 units (w2_11 .. w2_22)". For a valid name of another network, says which
 /// range this one has; for a misspelling (upper case, missing index, notation of other

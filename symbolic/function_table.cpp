@@ -31,31 +31,48 @@ std::vector<MathFunction> make_table() {
     {FunctionId::sigmoid, "sigmoid", {"sigma"}, [](const ex& x) -> ex { return sigmoid(x); }, &sigmoid_SERIAL::serial,
      "\\sigma\\left(#\\right)", false, "#(z)*(1 - #(z))", Domain::all,
      {"sig", "logistic", "logit"}, "write sigmoid(...)",
-     [](const ex& x) -> ex { return 1 / (1 + exp(-x)); }},                      // sigma(x) = 1/(1+e^-x)
+     [](const ex& x) -> ex { return 1 / (1 + exp(-x)); },                      // sigma(x) = 1/(1+e^-x)
+     [](const ex& x) -> ex { return sigmoid(x) * (1 - sigmoid(x)); }},         // sigma' = sigma (1 - sigma)
     {FunctionId::relu, "relu", {}, [](const ex& x) -> ex { return relu(x); }, &relu_SERIAL::serial,
      "\\operatorname{ReLU}\\left(#\\right)", false, "step(z)", Domain::all,
-     {"max"}, "write relu(z) for max(0, z)", nullptr},
-    {FunctionId::step, "step", {}, [](const ex& x) -> ex { return unit_step(x); }, &unit_step_SERIAL::serial,
+     {"max"}, "write relu(z) for max(0, z)", nullptr,
+     [](const ex& x) -> ex { return unit_step(x); }},                          // relu' = step
+    {FunctionId::step, "step", {"heaviside", "H"}, [](const ex& x) -> ex { return unit_step(x); }, &unit_step_SERIAL::serial,
      "\\operatorname{step}\\left(#\\right)", false, "0 (away from z = 0)", Domain::all,
-     {"heaviside", "h", "u", "theta"}, "write step(z) for the unit step (1 for z > 0, 0 for z < 0)", nullptr},
+     {"h", "u", "theta"}, "write step(z) for the unit step (1 for z > 0, 0 for z < 0)", nullptr,
+     [](const ex&) -> ex { return 0; }},                                       // step' = 0 away from 0
     {FunctionId::tanh, "tanh", {}, [](const ex& x) -> ex { return tanh(x); }, &tanh_SERIAL::serial,
      "\\tanh\\left(#\\right)", false, "1 - #(z)^2", Domain::all, {}, "",
-     [](const ex& x) -> ex { return (exp(2 * x) - 1) / (exp(2 * x) + 1); }},  // tanh x = (e^2x - 1)/(e^2x + 1)
+     [](const ex& x) -> ex { return (exp(2 * x) - 1) / (exp(2 * x) + 1); },  // tanh x = (e^2x - 1)/(e^2x + 1)
+     [](const ex& x) -> ex { return 1 - pow(tanh(x), 2); }},                   // tanh' = 1 - tanh^2
     {FunctionId::exp, "exp", {}, [](const ex& x) -> ex { return exp(x); }, &exp_SERIAL::serial,
-     "e^{#}", true, "#(z)", Domain::all, {"e"}, "write exp(x) for e^x", nullptr},
+     "e^{#}", true, "#(z)", Domain::all, {"e"}, "write exp(x) for e^x", nullptr,
+     [](const ex& x) -> ex { return exp(x); }},                                // exp' = exp
     {FunctionId::log, "log", {"ln"}, [](const ex& x) -> ex { return log(x); }, &log_SERIAL::serial,
      "\\log\\left(#\\right)", false, "1/z", Domain::positive,
-     {"log10", "lg", "log2"}, "log is the natural logarithm: write log(x)/log(10) or log(x)/log(2)", nullptr},
+     {"log10", "lg", "log2"}, "log is the natural logarithm: write log(x)/log(10) or log(x)/log(2)", nullptr,
+     [](const ex& x) -> ex { return 1 / x; }},                                 // log' = 1/x
     {FunctionId::sqrt, "sqrt", {}, [](const ex& x) -> ex { return sqrt(x); }, nullptr,
-     "\\sqrt{#}", false, "1/(2*sqrt(z))", Domain::nonnegative, {}, "", nullptr},
+     "\\sqrt{#}", false, "1/(2*sqrt(z))", Domain::nonnegative, {}, "", nullptr,
+     [](const ex& x) -> ex { return 1 / (2 * sqrt(x)); }},                     // sqrt' = 1/(2 sqrt)
     {FunctionId::cosh, "cosh", {}, [](const ex& x) -> ex { return cosh(x); }, &cosh_SERIAL::serial,
      "\\cosh\\left(#\\right)", false, "sinh(z)", Domain::all, {}, "",
-     [](const ex& x) -> ex { return (exp(x) + exp(-x)) / 2; }},                // cosh x = (e^x + e^-x)/2
+     [](const ex& x) -> ex { return (exp(x) + exp(-x)) / 2; },                 // cosh x = (e^x + e^-x)/2
+     [](const ex& x) -> ex { return sinh(x); }},                               // cosh' = sinh
     {FunctionId::sinh, "sinh", {}, [](const ex& x) -> ex { return sinh(x); }, &sinh_SERIAL::serial,
      "\\sinh\\left(#\\right)", false, "cosh(z)", Domain::all, {}, "",
-     [](const ex& x) -> ex { return (exp(x) - exp(-x)) / 2; }},                // sinh x = (e^x - e^-x)/2
+     [](const ex& x) -> ex { return (exp(x) - exp(-x)) / 2; },                 // sinh x = (e^x - e^-x)/2
+     [](const ex& x) -> ex { return cosh(x); }},                               // sinh' = cosh
     {FunctionId::abs, "abs", {}, [](const ex& x) -> ex { return abs(x); }, &abs_SERIAL::serial,
-     "\\left|#\\right|", false, "z/abs(z)", Domain::all, {"sign", "sgn"}, "write x/abs(x) for sign(x)", nullptr},
+     "\\left|#\\right|", false, "sign(z)", Domain::all, {}, "", nullptr,
+     [](const ex& x) -> ex { return signum(x); }},                             // |x|' = sign(x)
+    {FunctionId::sign, "sign", {"sgn"}, [](const ex& x) -> ex { return signum(x); }, &signum_SERIAL::serial,
+     "\\operatorname{sign}\\left(#\\right)", false, "0 (away from z = 0)", Domain::all, {}, "", nullptr,
+     [](const ex&) -> ex { return 0; }},                                       // sign' = 0 away from 0
+    {FunctionId::sech, "sech", {}, [](const ex& x) -> ex { return sech(x); }, &sech_SERIAL::serial,
+     "\\operatorname{sech}\\left(#\\right)", false, "-#(z)*tanh(z)", Domain::all, {}, "",
+     [](const ex& x) -> ex { return 2 / (exp(x) + exp(-x)); },                 // sech x = 2/(e^x + e^-x)
+     [](const ex& x) -> ex { return -sech(x) * tanh(x); }},                    // sech' = -sech tanh
   };
   // clang-format on
 }

@@ -13,7 +13,7 @@
 namespace deltacheck {
 
 /// Which function an entry is; apply_function<T> computes each in any scalar type.
-enum class FunctionId { sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs };
+enum class FunctionId { sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs, sign, sech };
 
 /// Where a function has a real value, checked by the reader on number arguments.
 enum class Domain { all, positive, nonnegative };
@@ -36,6 +36,7 @@ struct MathFunction {
   const char* misname_advice;         // what to write instead of a misname
   GiNaC::ex (*to_exp)(const GiNaC::ex& x);  // f(x) written with exp, so normal() can prove
                                             // identities; nullptr when none
+  GiNaC::ex (*derive)(const GiNaC::ex& x);  // f'(x), the value a prime reads as (sigmoid'(z))
 };
 
 /// Every function of the answer syntax, in the order the reader lists and suggests them.
@@ -63,7 +64,8 @@ std::string derivative_text(const MathFunction& f, const std::string& as_written
 std::string function_list();
 
 /// f(x) in the scalar type T: double (the C library's functions) or Boost.Multiprecision
-/// (the type's own, found by ADL); sigmoid, relu and step as core/elementary.h computes them.
+/// (the type's own, found by ADL); sigmoid, relu and step as core/elementary.h computes them;
+/// sign(0) = 0.
 template <class T>
 T apply_function(FunctionId f, const T& x) {
   using std::abs;
@@ -94,6 +96,10 @@ T apply_function(FunctionId f, const T& x) {
       return sinh(x);
     case FunctionId::abs:
       return abs(x);
+    case FunctionId::sign:
+      return x > 0 ? T(1) : (x < 0 ? T(-1) : T(0));
+    case FunctionId::sech:
+      return T(1) / cosh(x);
   }
   return x;  // not reached: every FunctionId is a case above
 }

@@ -1,5 +1,5 @@
-// Registration of sigmoid, relu and step with GiNaC: eval, evalf and derivative side by side; LaTeX
-// as the function table spells it.
+// Registration of sigmoid, relu, step, sign and sech with GiNaC: eval, evalf and derivative side by
+// side; LaTeX as the function table spells it.
 #include "symbolic/functions.h"
 
 #include <sstream>
@@ -57,6 +57,31 @@ void unit_step_latex(const ex& x, const print_context& c) {
   print_latex_call(FunctionId::step, x, c);
 }
 
+// sign(x) = [x > 0] - [x < 0]; sign' = 0 (away from the jump)
+ex signum_eval(const ex& x) {
+  if (is_real_number(x)) {
+    const numeric& n = ex_to<numeric>(x);
+    return n.is_positive() ? ex(1) : n.is_negative() ? ex(-1) : ex(0);
+  }
+  return signum(x).hold();
+}
+ex signum_evalf(const ex& x) { return signum_eval(x.evalf()); }
+ex signum_deriv(const ex&, unsigned) { return 0; }
+void signum_latex(const ex& x, const print_context& c) { print_latex_call(FunctionId::sign, x, c); }
+
+// sech(x) = 1/cosh(x); sech(0) = 1; sech' = -sech tanh
+ex sech_evalf(const ex& x) {
+  if (is_real_number(x)) return (numeric(1) / cosh(ex_to<numeric>(x))).evalf();
+  return sech(x).hold();
+}
+ex sech_eval(const ex& x) {
+  if (x.is_zero()) return 1;
+  if (is_float_number(x)) return sech_evalf(x);
+  return sech(x).hold();
+}
+ex sech_deriv(const ex& x, unsigned) { return -sech(x) * tanh(x); }
+void sech_latex(const ex& x, const print_context& c) { print_latex_call(FunctionId::sech, x, c); }
+
 }  // namespace
 
 REGISTER_FUNCTION(sigmoid, eval_func(sigmoid_eval)
@@ -71,11 +96,20 @@ REGISTER_FUNCTION(unit_step, eval_func(unit_step_eval)
                                  .evalf_func(unit_step_evalf)
                                  .derivative_func(unit_step_deriv)
                                  .print_func<print_latex>(unit_step_latex))
+REGISTER_FUNCTION(signum, eval_func(signum_eval)
+                              .evalf_func(signum_evalf)
+                              .derivative_func(signum_deriv)
+                              .print_func<print_latex>(signum_latex))
+REGISTER_FUNCTION(sech, eval_func(sech_eval)
+                            .evalf_func(sech_evalf)
+                            .derivative_func(sech_deriv)
+                            .print_func<print_latex>(sech_latex))
 
 void ensure_functions_registered() {
   // Reading the serials forces this translation unit, and so its registrations, to be linked.
-  static volatile unsigned sink =
-      sigmoid_SERIAL::serial + relu_SERIAL::serial + unit_step_SERIAL::serial;
+  static volatile unsigned sink = sigmoid_SERIAL::serial + relu_SERIAL::serial +
+                                  unit_step_SERIAL::serial + signum_SERIAL::serial +
+                                  sech_SERIAL::serial;
   (void)sink;
 }
 

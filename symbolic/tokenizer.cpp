@@ -1,5 +1,5 @@
-// The answer syntax's tokens: numbers, names, + - * / ^ ** ( ), with a precise message for every
-// byte that is none of them.
+// The answer syntax's tokens: numbers, names, + - * / ^ ** ( ) [ ] | > <, with a precise message
+// for every byte that is none of them.
 #include "symbolic/tokenizer.h"
 
 #include <cctype>
@@ -48,7 +48,7 @@ std::string non_ascii_hint(unsigned cp) {
     case 0x2019:
     case 0x2018:
     case 0x00B4:  // ′ ’ ‘ ´
-      return "derivatives are written out, e.g. sigmoid'(z) as sigmoid(z)*(1 - sigmoid(z))";
+      return "write the prime as ', e.g. sigmoid'(z)";
     case 0x0177:
       return "write yhat for the output";  // ŷ
     case 0x03B7:
@@ -70,22 +70,15 @@ std::string non_ascii_hint(unsigned cp) {
 
 std::string ascii_hint(char c) {
   switch (c) {
-    case '[':
-    case ']':
     case '{':
     case '}':
       return "use parentheses ( ) for grouping";
     case '=':
       return "only one '=' per line: KEY = EXPRESSION";
-    case '\'':
-      return "derivatives are written out, e.g. sigmoid'(z) as sigmoid(z)*(1 - sigmoid(z))";
     case '.':
       return "a number needs a digit, like 0.5";
     case '!':
     case '&':
-    case '|':
-    case '<':
-    case '>':
     case '?':
     case '%':
     case '$':
@@ -148,9 +141,17 @@ TokenKind operator_kind(const std::string& text, std::size_t i) {
     case '^':
       return TokenKind::power;
     case '(':
+    case '[':
       return TokenKind::open;
     case ')':
+    case ']':
       return TokenKind::close;
+    case '|':
+      return TokenKind::bar;
+    case '>':
+      return TokenKind::greater;
+    case '<':
+      return TokenKind::less;
     case ',':
       return TokenKind::comma;
     case '\'':

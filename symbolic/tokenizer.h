@@ -37,6 +37,9 @@ enum class TokenKind {
   close,
   comma,
   prime,
+  bar,      // | of |w|
+  greater,  // > of [z > 0]
+  less,     // < of [z < 0]
   end
 };
 
@@ -55,11 +58,12 @@ constexpr int kMaxDecimalExponent = 1000;
 /// one that is truly large is written as a power (kept below kMaxPowerDigits of reader.h).
 constexpr std::size_t kMaxNumberDigits = 100;
 
-/// Tokens of `text`, ending with one `end` token. Spaces and tabs separate tokens.
+/// Tokens of `text`, ending with one `end` token. Spaces and tabs separate tokens; ( and [ are
+/// `open`, ) and ] `close` (the token's text tells which).
 /// Throws ExpressionError at the first byte that cannot start a token: a control byte (NUL
 /// included), invalid UTF-8, a malformed number or one longer than kMaxNumberDigits digits,
-/// brackets other than ( ), or a non-ASCII
-/// character, with what to write instead where one is known (σ: sigmoid, −: -, ×: *, ...).
+/// braces, or a non-ASCII character (symbolic/notation.h rewrites those it knows first), with
+/// what to write instead where one is known (σ: sigmoid, −: -, ×: *, ...).
 std::vector<Token> tokenize(const std::string& text);
 
 }  // namespace deltacheck

@@ -59,7 +59,7 @@ TEST_CASE(
       "#\n"
       "#\n"
       "# Symbols: z.\n"
-      "# Functions: sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs. Operators + - * / ^ and ( ).\n"
+      "# Functions: sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs, sign, sech. Operators + - * / ^ and ( ).\n"
       "# Write one KEY = EXPRESSION per line; a line ending in \\ continues on the next; # starts a comment.\n"
       "# Check with: deltacheck check slope THIS_FILE --student alice\n"
       "\n"

@@ -65,7 +65,7 @@ TEST_CASE("check --json has the shape of docs/DESIGN.md §6 and scores that add 
   CHECK(part("dL/db3_1")["verdict"] == "correct");
   CHECK(part("z1_1")["verdict"] == "invalid");
   CHECK_THAT(part("z1_1")["feedback"].get<std::string>(),
-             Catch::StartsWith(path + ":3:9: missing '*'"));
+             Catch::StartsWith(path + ":3:9: 'a1_1': z1_1 may use quantities of the layers"));
   CHECK(part("a1_1")["verdict"] == "missing");
 }
 

@@ -218,7 +218,7 @@ TEST_CASE("errors in an answer file name the line and column of the spot", "[che
       "dL/dw3_11 = (a3_1 - y)*a3_1*(1 - a3_1)*a2_1*delta3_1\n"
       "dL/dw3_12 = (a3_1 - y)*a3_1*(1 - a3_1) \\\n"
       "            *w3_31\n"
-      "dL/db3_1 = (a3_1 - y)*sigma'(z3_1)\n";
+      "dL/db3_1 = (a3_1 - y)*sigma''(z3_1)\n";
   const CheckResult r = checker.check(parse_answer_file(text, "a.txt"));
   std::map<std::string, std::string> feedback;
   for (const PartResult& p : r.parts) feedback[p.key] = p.feedback;
@@ -234,6 +234,6 @@ TEST_CASE("errors in an answer file name the line and column of the spot", "[che
       Catch::StartsWith(
           "a.txt:6:14: unknown name 'w3_31': layer 3 joins 2 units to 1 units (w3_11 .. w3_12)"));
   CHECK_THAT(feedback["dL/db3_1"],
-             Catch::StartsWith("a.txt:7:28: sigma' is not part of the syntax"));
+             Catch::StartsWith("a.txt:7:29: a second derivative is not read"));
   CHECK_THAT(feedback["dL/dw3_12"], Catch::EndsWith("            *w3_31\n                 ^"));
 }

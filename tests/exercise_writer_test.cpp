@@ -48,7 +48,7 @@ TEST_CASE("exercise_writer notes of a symbolic exercise give its symbols and giv
       exercise_notes(parse_exercise(kSlope, "slope.yaml"), "") ==
       std::vector<std::string>{
           "Symbols: z.", "Given: s = 2*z",
-          "Functions: sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs. Operators + - * / ^ and ( )."});
+          "Functions: sigmoid, relu, step, tanh, exp, log, sqrt, cosh, sinh, abs, sign, sech. Operators + - * / ^ and ( )."});
 }
 
 TEST_CASE("exercise_writer shows an exercise with its statement, notation and parts",

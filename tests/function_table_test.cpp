@@ -106,7 +106,7 @@ TEST_CASE("every exp form of the table agrees with its function, and rewrite_to_
       CHECK(close(ev.evaluate(f.to_exp(x)), ev.evaluate(call), Real50("1e-40")));
     }
   }
-  CHECK(rewritten == 4);  // sigmoid, tanh, cosh, sinh
+  CHECK(rewritten == 5);  // sigmoid, tanh, cosh, sinh, sech
 }
 
 TEST_CASE("the table is well formed: distinct spellings and ids, a GiNaC function for every serial",
@@ -128,7 +128,8 @@ TEST_CASE("the table is well formed: distinct spellings and ids, a GiNaC functio
     for (const std::string& misname : f.misnames) CHECK(function_named(misname) == nullptr);
   }
   CHECK(function_list() ==
-        "sigmoid (or sigma), relu, step, tanh, exp, log (or ln), sqrt, cosh, sinh, abs");
+        "sigmoid (or sigma), relu, step (or heaviside or H), tanh, exp, log (or ln), sqrt, cosh, "
+        "sinh, abs, sign (or sgn), sech");
   CHECK(derivative_text(*function_named("sigma"), "sigma") == "sigma(z)*(1 - sigma(z))");
 }
 
@@ -142,4 +143,25 @@ TEST_CASE("GiNaC's own LaTeX printing of sigmoid, relu and step spells them as t
     CHECK(out.str() == latex_call(f, "x"));
   }
   CHECK(latex_call(function_entry(FunctionId::sigmoid), "x") == "\\sigma\\left(x\\right)");
+}
+
+TEST_CASE("every function's derivative, the value a prime reads as, is GiNaC's derivative",
+          "[function_table]") {
+  const symbol x("x");
+  for (const MathFunction& f : math_functions()) {
+    if (f.id == FunctionId::abs) continue;  // GiNaC differentiates |x| for complex x
+    for (const numeric& p : points(f)) {
+      if (p.is_zero() && (f.id == FunctionId::relu || f.id == FunctionId::sqrt)) continue;
+      CAPTURE(f.name, p);
+      Evaluator<Real50> ev;
+      ev.bind(x, Real50(p.numer().to_long()) / p.denom().to_long());
+      CHECK(close(ev.evaluate(f.derive(x)), ev.evaluate(f.make(x).diff(x)), Real50("1e-45")));
+    }
+  }
+  Evaluator<Real50> ev;
+  ev.bind(x, Real50("-1.3"));
+  CHECK(ev.evaluate(function_entry(FunctionId::abs).derive(x)) == -1);  // |x|' = sign(x)
+  CHECK(function_entry(FunctionId::sign).make(numeric(0)).is_zero());
+  CHECK(function_entry(FunctionId::sign).make(numeric(-3, 2)).is_equal(-1));
+  CHECK(function_entry(FunctionId::sech).make(numeric(0)).is_equal(1));
 }

@@ -1,4 +1,4 @@
-// Tests of the GiNaC functions sigmoid, relu and step: eval, evalf, derivative.
+// Tests of the GiNaC functions sigmoid, relu, step, sign and sech: eval, evalf, derivative.
 #include <catch2/catch.hpp>
 
 #include "symbolic/functions.h"
@@ -33,4 +33,25 @@ TEST_CASE("rewriting into exp lets normal() prove activation identities", "[func
   CHECK(normal(rewrite_to_exp(tanh(z) - (2 * sigmoid(2 * z) - 1))).is_zero());
   CHECK(normal(rewrite_to_exp(pow(cosh(z), 2) - pow(sinh(z), 2) - 1)).is_zero());
   CHECK_FALSE(normal(rewrite_to_exp(sigmoid(z) - tanh(z))).is_zero());
+}
+
+TEST_CASE("sign: -1, 0, 1, exact on numbers, derivative 0", "[functions]") {
+  const symbol x("x");
+  CHECK(ex(signum(numeric(-3, 2))).is_equal(-1));
+  CHECK(ex(signum(0)).is_zero());
+  CHECK(ex(signum(numeric(1, 1000))).is_equal(1));
+  CHECK(ex(signum(numeric(-0.25))).is_equal(-1));
+  CHECK(is_a<function>(signum(x)));
+  CHECK(signum(x).diff(x).is_zero());
+}
+
+TEST_CASE("sech: 1 at 0, numeric on floats, derivative -sech tanh, 1 - tanh^2 = sech^2",
+          "[functions]") {
+  const symbol z("z");
+  CHECK(ex(sech(0)).is_equal(1));
+  CHECK(is_a<function>(sech(numeric(1))));  // exact argument stays symbolic
+  const numeric v = ex_to<numeric>(sech(numeric(1)).evalf());
+  CHECK(abs(v - numeric(0.6480542736638855)).to_double() < 1e-15);
+  CHECK((sech(z).diff(z) + sech(z) * tanh(z)).is_zero());
+  CHECK(normal(rewrite_to_exp(pow(sech(z), 2) - (1 - pow(tanh(z), 2)))).is_zero());
 }

@@ -54,3 +54,21 @@ TEST_CASE("parameters are ordered layer by layer, weights row by row, then biase
   CHECK(ps[10] == Quantity{QuantityKind::bias, 2, 1, 0});
   for (size_t i = 0; i < ps.size(); ++i) CHECK(parameter_index(ps[i], net) == static_cast<int>(i));
 }
+
+TEST_CASE("resolve_name reads a one-unit layer's name without its unit and case slips", "[names]") {
+  const Network net = parse_network("3 relu:2 sigmoid:2 sigmoid:1", "squared");
+  const auto q = [](QuantityKind kind, int layer, int j) { return Quantity{kind, layer, j, 0}; };
+  CHECK(*resolve_name("a3", net) == q(QuantityKind::activation, 3, 1));
+  CHECK(*resolve_name("z3", net) == q(QuantityKind::preactivation, 3, 1));
+  CHECK(*resolve_name("delta3", net) == q(QuantityKind::delta, 3, 1));
+  CHECK(*resolve_name("b3", net) == q(QuantityKind::bias, 3, 1));
+  CHECK_FALSE(resolve_name("a2", net));  // layer 2 has two units: a2_1 or a2_2
+  CHECK_FALSE(resolve_name("a4", net));
+  CHECK(*resolve_name("W2_12", net) == Quantity{QuantityKind::weight, 2, 1, 2});
+  CHECK(*resolve_name("A1_1", net) == q(QuantityKind::activation, 1, 1));
+  CHECK(*resolve_name("YHAT", net) == q(QuantityKind::output, 0, 1));
+  CHECK(*resolve_name("w3_1_1", net) == Quantity{QuantityKind::weight, 3, 1, 1});
+  CHECK(resolve_name("L", net)->kind == QuantityKind::loss);
+  CHECK_FALSE(resolve_name("l", net));
+  CHECK_FALSE(resolve_name("Foo", net));
+}

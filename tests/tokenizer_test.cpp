@@ -51,7 +51,7 @@ TEST_CASE("bytes that start no token are refused with their offset and a hint", 
   CHECK(offset == 0);
   CHECK(error_of("a1_1 \xe2\x88\x92 y", offset).find("write the minus sign as -") !=
         std::string::npos);
-  CHECK(error_of("a[1]", offset).find("use parentheses") != std::string::npos);
+  CHECK(error_of("a{1}", offset).find("use parentheses") != std::string::npos);
   CHECK(offset == 1);
   CHECK(error_of("x1 = 2", offset).find("only one '='") != std::string::npos);
   CHECK(error_of("1e99999", offset).find("out of range") != std::string::npos);
@@ -69,4 +69,20 @@ TEST_CASE(
   CHECK(offset == 4);
   CHECK(error_of(hundred + "3.5", offset).find("has 102 digits") != std::string::npos);
   CHECK(offset == 0);
+}
+
+TEST_CASE("brackets, bars and comparisons are tokens: [z > 0], |w|", "[tokenizer]") {
+  const auto t = tokenize("[z > 0] |w| (a < b)");
+  REQUIRE(t.size() == 14);
+  CHECK(t[0].kind == TokenKind::open);
+  CHECK(t[0].text == "[");
+  CHECK(t[2].kind == TokenKind::greater);
+  CHECK(t[4].kind == TokenKind::close);
+  CHECK(t[4].text == "]");
+  CHECK(t[5].kind == TokenKind::bar);
+  CHECK(t[7].kind == TokenKind::bar);
+  CHECK(t[10].kind == TokenKind::less);
+  std::size_t offset = 99;
+  CHECK(error_of("\xe2\x80\xb2", offset) ==
+        "unexpected character '\xe2\x80\xb2': write the prime as ', e.g. sigmoid'(z)");
 }

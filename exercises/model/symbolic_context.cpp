@@ -3,10 +3,24 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 namespace deltacheck {
 
 using namespace GiNaC;
+
+namespace {
+
+// A name without its underscores, in lower case: s_3, S3 and s3 are the same slip apart.
+std::string folded(const std::string& name) {
+  std::string out;
+  for (const char c : name)
+    if (c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
 
 SymbolicContext::SymbolicContext(const Exercise& ex) {
   for (const FreeSymbol& s : ex.symbolic().symbols) symbols_.emplace_back(s.name, symbol(s.name));
@@ -27,9 +41,25 @@ NameResolver SymbolicContext::names(const std::vector<std::string>& uses) const 
     for (const auto& [n, s] : symbols_)
       if (n == name && allowed) return {s, n};
     if (const auto it = given_.find(name); it != given_.end() && allowed) return {it->second, name};
+    if (const auto slip = read_slip(name, uses)) return *slip;
     throw ExpressionError(offset, "unknown name '" + name + "': this part may use " +
                                       (uses.empty() ? listing_ : join(uses, ", ")));
   };
+}
+
+std::optional<NameMeaning> SymbolicContext::read_slip(const std::string& name,
+                                                      const std::vector<std::string>& uses) const {
+  std::vector<NameMeaning> readings;
+  const std::string f = folded(name);
+  const auto allowed = [&](const std::string& n) {
+    return uses.empty() || std::find(uses.begin(), uses.end(), n) != uses.end();
+  };
+  for (const auto& [n, s] : symbols_)
+    if (folded(n) == f && allowed(n)) readings.push_back({s, n});
+  for (const auto& [n, value] : given_)
+    if (folded(n) == f && allowed(n)) readings.push_back({value, n});
+  if (readings.size() != 1) return std::nullopt;
+  return readings.front();
 }
 
 ex SymbolicContext::fold_givens(const ex& e) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ class SymbolicContext {
   explicit SymbolicContext(const Exercise& ex);
 
   /// A resolver for answers (and truths): the free symbols and the givens, or when `uses`
-  /// is not empty only those names; any other name is refused, saying which names there are.
+  /// is not empty only those names, each also with underscores or case slipped where that
+  /// has one reading (s_3 or S3 for s3); any other name is refused, saying which names there are.
   NameResolver names(const std::vector<std::string>& uses = {}) const;
 
   /// Reads a truth: an expression, or diff(EXPRESSION, SYMBOL) for its derivative by a free
@@ -38,6 +40,10 @@ class SymbolicContext {
   const std::vector<std::pair<std::string, GiNaC::symbol>>& symbols() const { return symbols_; }
 
  private:
+  /// The one allowed name that `name` is a slip of (underscores, case), or nothing.
+  std::optional<NameMeaning> read_slip(const std::string& name,
+                                       const std::vector<std::string>& uses) const;
+
   std::vector<std::pair<std::string, GiNaC::symbol>> symbols_;
   std::map<std::string, GiNaC::ex> given_;
   std::string listing_;  // "yhat, y, z" for messages
