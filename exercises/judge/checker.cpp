@@ -270,8 +270,8 @@ void Checker::judge_definitions(Pass& pass) {
 }
 
 // With the true value in place of the wrong definitions it uses (kept as their symbols, which
-// the judge binds to the truth), or the student's wrong numbers in place of the true ones in the
-// part's truth: the wrong definitions the answer follows from correctly.
+// the judge binds to the truth), or in a numeric exercise the student's wrong numbers in place
+// of the true ones in the part's truth: the wrong definitions the answer follows from.
 std::optional<std::set<std::size_t>> Checker::carried_from(Pass& pass, std::size_t i,
                                                            const Definition& def) {
   const std::vector<Definition>& defs = pass.work.definitions();
@@ -283,7 +283,7 @@ std::optional<std::set<std::size_t>> Checker::carried_from(Pass& pass, std::size
   }
   if (!wrong.empty() && judge_->matches_truth(i, pass.work.substituted(def.last(), wrong)))
     return wrong;
-  if (in_truth.empty()) return std::nullopt;
+  if (in_truth.empty() || exercise().kind() != ExerciseKind::numeric) return std::nullopt;
   GiNaC::exmap students;
   for (std::size_t d : in_truth) students[defs[d].symbol] = defs[d].value;
   if (judge_->matches(i, def.value, judge_->truth_rhs(i).subs(students))) return in_truth;

@@ -189,8 +189,11 @@ void Judge::judge(std::size_t part, const ex& answer, PartResult& result, ProofQ
 }
 
 std::string Judge::factor_text(Fraction f) const {
+  // The a - y of a network's output delta is what a wrong sign usually is; a symbolic
+  // exercise's own quantities are something else.
   if (f.first == -1 && f.second == 1)
-    return "the sign is wrong: this is the negative of the right answer (compare a - y with y - a)";
+    return std::string("the sign is wrong: this is the negative of the right answer") +
+           (exercise_.kind() == ExerciseKind::symbolic ? "" : " (compare a - y with y - a)");
   if (f.first == 2 && f.second == 1 && squared_loss())
     return "off by a factor of 2: the 1/2 of the squared loss cancels the 2 of the derivative of the square";
   if (f.first == 1 && f.second == 2 && squared_loss())

@@ -80,6 +80,7 @@ class Judge {
   struct NetworkName {
     std::string lookup;
     std::optional<GiNaC::ex> symbol;
+    bool forward = false;  // a z or a: answers use it as the network's own value
   };
   virtual std::optional<NetworkName> network_name(const std::string&) { return std::nullopt; }
   /// Why an answer to `part` may not use a definition whose value is `value` (`symbol`: the

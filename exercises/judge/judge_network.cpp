@@ -132,7 +132,7 @@ std::optional<Judge::NetworkName> NetworkJudge::network_name(const std::string& 
       q->kind != QuantityKind::delta)
     return std::nullopt;
   const GiNaC::symbol& s = derivation_->symbols()(*q);
-  return NetworkName{"=" + s.get_name(), GiNaC::ex(s)};
+  return NetworkName{"=" + s.get_name(), GiNaC::ex(s), q->kind != QuantityKind::delta};
 }
 
 std::optional<std::string> NetworkJudge::use_refusal(std::size_t part, const GiNaC::ex& value,

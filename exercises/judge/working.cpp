@@ -55,18 +55,28 @@ void Working::collect(CheckResult& out) {
       Definition d;
       d.key = k;
       if (network && network->symbol) {
-        d.has_symbol = d.quantity = true;
+        // A z or a in an answer is the network's value (never the student's line for it);
+        // a delta, once defined, is the student's.
+        d.quantity = true;
+        d.has_symbol = !network->forward;
         d.symbol = *network->symbol;
       } else if (k.kind == KeyKind::own || network) {
         d.has_symbol = true;
         d.symbol = GiNaC::symbol(k.name);
       }
-      d.truth = k.kind == KeyKind::part ? std::optional<std::size_t>(k.part)
-                                        : judge_.truth_of_name(k.name);
+      d.truth = k.kind == KeyKind::part ? std::optional<std::size_t>(k.part) : truth_of(k.name);
       if (d.has_symbol) by_name_[network ? network->lookup : k.name] = defs_.size();
       defs_.push_back(std::move(d));
     }
     defs_[at->second].lines.push_back(&a);
+  }
+}
+
+std::optional<std::size_t> Working::truth_of(const std::string& name) {
+  try {
+    return judge_.truth_of_name(name);
+  } catch (const UserError&) {
+    return std::nullopt;  // no value at some point: shown as a step of one's own
   }
 }
 

@@ -86,6 +86,8 @@ class Working {
  private:
   /// Sorts every answer by its key into definitions, notes and problems.
   void collect(CheckResult& out);
+  /// The judge's truth of the network name `name`, or nothing (none, or no value at a point).
+  std::optional<std::size_t> truth_of(const std::string& name);
   /// Reads every step of every definition.
   void read_all();
   /// Reads one step of `def` (index `self`).
