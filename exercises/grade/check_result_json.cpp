@@ -13,7 +13,8 @@ nlohmann::ordered_json number(double v) {
 }
 
 Verdict verdict_of(const std::string& name) {
-  for (Verdict v : {Verdict::correct, Verdict::incorrect, Verdict::invalid, Verdict::missing})
+  for (Verdict v : {Verdict::correct, Verdict::incorrect, Verdict::invalid, Verdict::missing,
+                    Verdict::carried, Verdict::incomplete})
     if (name == verdict_name(v)) return v;
   throw std::invalid_argument("unknown verdict '" + name + "'");
 }
