@@ -159,7 +159,7 @@ void Checker::judge_part(Pass& pass, std::size_t i) {
   if (!def) return;
   PartResult& r = pass.out.parts[i];
   const ReadStep& last = def->last();
-  r.line = def->line();
+  r.line = def->lines.back()->line;  // the line graded
   if (!last.readable && last.error.empty() && def->error.empty()) {
     r.feedback = "no answer after '='";
     return;
