@@ -186,6 +186,10 @@ TEST_CASE("a wrong delta is carried into every gradient that uses it, for the se
     CHECK_THAT(p.feedback, Catch::StartsWith("follows correctly from your delta3_1, which is "
                                              "wrong: "));
   }
+  // A chain through the wrong delta to an expression without it is carried the same way.
+  const CheckResult chained =
+      check("delta-rules", "delta3_1 = (a3_1 - y)*a3_1\ndL/db3_1 = delta3_1 = (a3_1 - y)*a3_1\n");
+  CHECK(part(chained, "dL/db3_1").verdict == Verdict::carried);
   // The same in an exercise without deltas: the student's own delta is a judged step.
   const CheckResult q1 =
       check("assign-q1-squared", "delta3_1 = (a3_1 - y)*a3_1\ndL/dw3_11 = delta3_1*a2_1\n");

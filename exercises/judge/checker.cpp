@@ -269,23 +269,36 @@ void Checker::judge_definitions(Pass& pass) {
   }
 }
 
-// With the true value in place of the wrong definitions it uses (kept as their symbols, which
-// the judge binds to the truth), or in a numeric exercise the student's wrong numbers in place
-// of the true ones in the part's truth: the wrong definitions the answer follows from.
+// With the true value in place of the wrong deltas a step of the answer's chain uses (kept as
+// their symbols, which the judge binds to the truth; the step equal to the answer graded), or
+// in a numeric exercise the student's wrong numbers in place of the true ones in the part's
+// truth: the wrong definitions the answer follows from.
 std::optional<std::set<std::size_t>> Checker::carried_from(Pass& pass, std::size_t i,
                                                            const Definition& def) {
   const std::vector<Definition>& defs = pass.work.definitions();
-  std::set<std::size_t> wrong, in_truth;
-  for (std::size_t d = 0; d < defs.size(); ++d) {
-    if (!defs[d].quantity || !defs[d].ok || pass.verdicts[d] != Verdict::incorrect) continue;
-    if (def.reaches.count(d)) wrong.insert(d);
-    if (judge_->truth_rhs(i).has(defs[d].symbol)) in_truth.insert(d);
+  const auto wrong = [&](std::size_t d) {
+    return defs[d].quantity && defs[d].ok && pass.verdicts[d] == Verdict::incorrect;
+  };
+  for (auto s = def.steps.rbegin(); s != def.steps.rend(); ++s) {
+    if (!usable_step(pass.work, *s)) continue;
+    std::set<std::size_t> from;
+    for (const auto& [u, offset] : s->uses) {
+      if (wrong(u)) from.insert(u);
+      for (std::size_t r : defs[u].reaches)
+        if (wrong(r)) from.insert(r);
+    }
+    if (from.empty() || judge_->first_difference(pass.work.substituted(*s), def.value)) continue;
+    if (judge_->matches_truth(i, pass.work.substituted(*s, from))) return from;
   }
-  if (!wrong.empty() && judge_->matches_truth(i, pass.work.substituted(def.last(), wrong)))
-    return wrong;
-  if (in_truth.empty() || exercise().kind() != ExerciseKind::numeric) return std::nullopt;
+  if (exercise().kind() != ExerciseKind::numeric) return std::nullopt;
+  std::set<std::size_t> in_truth;
   GiNaC::exmap students;
-  for (std::size_t d : in_truth) students[defs[d].symbol] = defs[d].value;
+  for (std::size_t d = 0; d < defs.size(); ++d)
+    if (wrong(d) && judge_->truth_rhs(i).has(defs[d].symbol)) {
+      in_truth.insert(d);
+      students[defs[d].symbol] = defs[d].value;
+    }
+  if (in_truth.empty()) return std::nullopt;
   if (judge_->matches(i, def.value, judge_->truth_rhs(i).subs(students))) return in_truth;
   return std::nullopt;
 }
