@@ -58,7 +58,47 @@ TEST_CASE("lines that are not answers are problems, and the other lines are stil
   CHECK(f.answers.size() == 2);
   REQUIRE(f.problems.size() == 2);
   CHECK(f.problems[0].formatted().find("a.txt:2:1: expected KEY = EXPRESSION") == 0);
-  CHECK(f.problems[1].formatted().find("a.txt:3:2: missing key before '='") == 0);
+  CHECK(f.problems[1].formatted().find(
+            "a.txt:3:2: a line beginning with '=' continues the answer before it, and there is "
+            "none") == 0);
+}
+
+TEST_CASE("a line KEY = A = B = C is a chain of steps, the last one the answer", "[answer_file]") {
+  const AnswerFile f = parse_answer_file("dL/db3_1 = x1*x2 =x1 * x2  =  y\n", "a.txt");
+  REQUIRE(f.answers.size() == 1);
+  const Answer& a = f.answers[0];
+  REQUIRE(a.steps.size() == 3);
+  CHECK(a.step(0) == "x1*x2");
+  CHECK(a.step(1) == "x1 * x2");
+  CHECK(a.step(2) == "y");
+  CHECK(a.expression() == "y");
+  CHECK(f.locate(a, a.steps[1].first).column == 19);
+}
+
+TEST_CASE("a line beginning with '=' continues the chain of the answer before it, across comments",
+          "[answer_file]") {
+  const AnswerFile f = parse_answer_file(
+      "z1_1 = x1 + x2\n% working\n\n   = x2 + x1 # same\n= 2*x1\nz1_2 = 1\n", "a.txt");
+  REQUIRE(f.answers.size() == 2);
+  CHECK(f.problems.empty());
+  const Answer& a = f.answers[0];
+  REQUIRE(a.steps.size() == 3);
+  CHECK(a.step(1) == "x2 + x1");
+  CHECK(a.expression() == "2*x1");
+  const SourceLocation second = f.locate(a, a.steps[1].first);
+  CHECK(second.line == 4);
+  CHECK(second.column == 6);
+  CHECK(f.locate(a, a.steps[2].first).line == 5);
+  CHECK(f.answers[1].key() == "z1_2");
+}
+
+TEST_CASE("'%' starts a comment as '#' does, and <= >= are not step signs", "[answer_file]") {
+  const AnswerFile f =
+      parse_answer_file("z1_1 = x1 % a LaTeX remark = 2\na1_1 = (x1 >= 0)\n", "a.txt");
+  REQUIRE(f.answers.size() == 2);
+  CHECK(f.answers[0].expression() == "x1");
+  CHECK(f.answers[0].steps.size() == 1);
+  CHECK(f.answers[1].expression() == "(x1 >= 0)");
 }
 
 TEST_CASE("an empty expression is kept (the part is then missing)", "[answer_file]") {

@@ -140,7 +140,7 @@ TEST_CASE("Q1 has 27 parts: 10 forward nodes and 17 gradients", "[checker]") {
 }
 
 TEST_CASE(
-    "a whole file: missing, twice, unknown keys, keys not asked and bad lines are all reported",
+    "a whole file: missing, twice, unknown keys, yhat1 for a2_1 and bad lines are all reported",
     "[checker]") {
   Checker checker(load_exercise("assign-q2-crossentropy"));
   const std::string text =
@@ -160,16 +160,20 @@ TEST_CASE(
     return r.parts.front();
   };
   CHECK(part("z1_1").verdict == Verdict::correct);
-  CHECK(part("a1_1").verdict == Verdict::invalid);
-  CHECK(part("a1_1").feedback.find("given twice (lines 3 and 4)") != std::string::npos);
+  // Given twice, and both agree: working, then the answer.
+  CHECK(part("a1_1").verdict == Verdict::correct);
+  REQUIRE(part("a1_1").steps.size() == 1);
+  CHECK(part("a1_1").steps[0].verdict == Verdict::correct);
+  // yhat1 is the output activation a2_1, which may not use itself.
+  CHECK_THAT(part("a2_1").feedback,
+             Catch::StartsWith("a.txt:6:9: 'a2_1': an answer may not use its own key a2_1"));
   CHECK(part("dL/dw2_11").verdict == Verdict::missing);
   CHECK(part("dL/db1_1").verdict == Verdict::missing);
   REQUIRE(r.problems.size() == 2);
   CHECK(r.problems[0].find("a.txt:5:1: unknown key 'dL/dw9_11'") == 0);
   CHECK(r.problems[1].find("a.txt:7:1: expected KEY = EXPRESSION") == 0);
-  REQUIRE(r.notes.size() == 1);
-  CHECK(r.notes[0].find("yhat1 is not asked") != std::string::npos);
-  CHECK(r.score == 1);
+  CHECK(r.notes.empty());
+  CHECK(r.score == 2);
   CHECK(!r.all_correct());
 }
 
@@ -228,7 +232,7 @@ TEST_CASE("errors in an answer file name the line and column of the spot", "[che
   CHECK_THAT(
       feedback["dL/dw3_11"],
       Catch::StartsWith(
-          "a.txt:4:45: 'delta3_1': this exercise asks for the equations without delta names"));
+          "a.txt:4:45: 'delta3_1': this exercise does not give the deltas: define delta3_1 = ..."));
   CHECK_THAT(
       feedback["dL/dw3_12"],
       Catch::StartsWith(

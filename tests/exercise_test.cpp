@@ -123,3 +123,16 @@ TEST_CASE("each kind of exercise holds its own details, and asking another kind'
   CHECK(numeric.numeric().decimals >= 1);
   CHECK(&numeric.net() == &numeric.numeric().net);
 }
+
+TEST_CASE("carried_credit and require_evaluated: read, defaulted and validated", "[exercise]") {
+  const Exercise plain = parse_exercise(kValid, "ex.yaml");
+  CHECK(plain.carried_credit == 0.5);
+  CHECK(!plain.require_evaluated);
+  const Exercise set = parse_exercise(
+      std::string(kValid) + "carried_credit: 0.25\nrequire_evaluated: true\n", "ex.yaml");
+  CHECK(set.carried_credit == 0.25);
+  CHECK(set.require_evaluated);
+  CHECK(error_of(std::string(kValid) + "carried_credit: 2\n").find("ex.yaml:6:") == 0);
+  CHECK(error_of(std::string(kValid) + "require_evaluated: yes\n")
+            .find("'require_evaluated' is true or false") != std::string::npos);
+}

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "exercises/read/permissions.h"
+#include "solver/sample_points.h"
+#include "symbolic/evaluate.h"
 
 using namespace deltacheck;
 
@@ -44,8 +46,8 @@ TEST_CASE("a forward key uses only earlier layers (and a{l}_j its own z{l}_j)", 
 }
 
 TEST_CASE("delta names only where the exercise allows them", "[permissions]") {
-  CHECK(refusal(exercise(false), "dL/dw2_11", "delta2_1*a1_1").find("without delta names") !=
-        std::string::npos);
+  CHECK(refusal(exercise(false), "dL/dw2_11", "delta2_1*a1_1")
+            .find("does not give the deltas: define delta2_1 = ...") != std::string::npos);
   CHECK(refusal(exercise(true), "dL/dw2_11", "delta2_1*a1_1").empty());
   CHECK(
       refusal(exercise(true), "z2_1", "delta2_1").find("forward pass, which does not use deltas") !=
@@ -60,4 +62,73 @@ TEST_CASE("gradients may use every quantity of the network, never the loss", "[p
   CHECK(refusal(ex, "dL/dw1_11", "(yhat - y)*a3_1*z1_1*x1*w3_12*b2_2").empty());
   CHECK(refusal(ex, "dL/dw1_11", "L") ==
         "the loss L cannot be used in an answer: write it out in a and y");
+}
+
+namespace {
+
+// The value the resolver of `key` gives the factor `name` at the first sample point of Q1,
+// with every quantity bound by the derivation.
+double factor_at_point(const std::string& key, const std::string& name) {
+  const Exercise ex = exercise(false);
+  Derivation d(ex.net());
+  const NameResolver names = part_names(parse_key(key, ex.net()), ex, d);
+  const GiNaC::ex value = names(name, 0).value;
+  Evaluator<double> at;
+  bind_derivation(at, d, sample_points(ex.net(), 8, 7).front());
+  return at.evaluate(value);
+}
+
+// The same quantity's value at that point.
+double quantity_at_point(const std::string& text) {
+  const Exercise ex = exercise(false);
+  Derivation d(ex.net());
+  Evaluator<double> at;
+  bind_derivation(at, d, sample_points(ex.net(), 8, 7).front());
+  return at.evaluate(read_expression(text, d.symbols()));
+}
+
+// The message refusing the factor `name` in an answer to `key` ("" when it is accepted).
+std::string factor_refused(const std::string& key, const std::string& name) {
+  const Exercise ex = exercise(false);
+  Derivation d(ex.net());
+  try {
+    part_names(parse_key(key, ex.net()), ex, d)(name, 0);
+  } catch (const ExpressionError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a chain-rule factor dA/dB between two quantities of the network means its true value",
+          "[permissions]") {
+  const auto same = [](double a, double b) {
+    return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b));
+  };
+  CHECK(same(factor_at_point("dL/dw3_11", "da3_1/dz3_1"), quantity_at_point("a3_1*(1 - a3_1)")));
+  CHECK(same(factor_at_point("dL/dw3_11", "dz3_1/da2_1"), quantity_at_point("w3_11")));
+  CHECK(same(factor_at_point("dL/dw2_11", "dz2_1/dw2_11"), quantity_at_point("a1_1")));
+  CHECK(same(factor_at_point("dL/dw3_11", "dL/dyhat"), quantity_at_point("a3_1 - y")));
+  CHECK(same(factor_at_point("dL/dw3_11", "dC/da3_1"), quantity_at_point("a3_1 - y")));
+  // Through the network: dL/dz2_1 is the delta of unit 1 of layer 2, dz3_1/dz2_1 the path.
+  CHECK(same(factor_at_point("dL/dw2_11", "dL/dz2_1"),
+             quantity_at_point("(a3_1 - y)*a3_1*(1 - a3_1)*w3_11*a2_1*(1 - a2_1)")));
+  CHECK(same(factor_at_point("dL/dw2_11", "dz3_1/dz2_1"),
+             quantity_at_point("w3_11*a2_1*(1 - a2_1)")));
+  // Nothing flows backwards: a1_1 does not depend on z3_1.
+  CHECK(factor_at_point("dL/dw2_11", "da1_1/dz3_1") == 0);
+}
+
+TEST_CASE(
+    "a factor that is another name of the key, or of the loss in the forward pass, is refused",
+    "[permissions]") {
+  CHECK(factor_refused("dL/dw3_11", "dL/dw3_11").find("another name of the key dL/dw3_11") !=
+        std::string::npos);
+  CHECK(factor_refused("dL/db3_1", "dL/db3_1").find("another name of the key") !=
+        std::string::npos);
+  CHECK(factor_refused("z3_1", "dL/da3_1").find("forward pass") != std::string::npos);
+  CHECK(factor_refused("a2_1", "da3_1/dz3_1").find("layers before layer 2") != std::string::npos);
+  CHECK(factor_refused("dL/dw3_11", "dL/dz3_1").empty());
+  CHECK(factor_refused("z3_1", "dz3_1/da2_1").empty());
 }

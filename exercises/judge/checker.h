@@ -3,12 +3,15 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "exercises/judge/judge.h"
 #include "exercises/judge/judge_numeric.h"
 #include "exercises/judge/verdict.h"
+#include "exercises/judge/working.h"
 #include "exercises/model/exercise.h"
 #include "exercises/read/answer_file.h"
 
@@ -30,8 +33,10 @@ class Checker {
  public:
   explicit Checker(Exercise exercise, const std::string& student = "");
 
-  /// The verdict on every part of `file`. Never throws for anything in the file: unreadable
-  /// answers are `invalid` with the located error, unknown keys are problems (at most
+  /// The verdict on every part of `file` (docs/DESIGN.md §4-§5): the file's definitions
+  /// substituted, chains checked step by step, definitions that are no part judged as steps,
+  /// errors carried forward. Never throws for anything in the file: unreadable answers are
+  /// `invalid` with the located error, unknown keys are problems (at most
   /// kMaxProblemLines of them with the file's other lines that are not answers, then one
   /// "and N more lines that are not answers"). With `prove` false no proof is tried (correct
   /// answers "agree at N points"): grading does so, because a proof's time budget could make
@@ -52,17 +57,25 @@ class Checker {
   }
 
  private:
-  /// The answer given for each part (nullptr: none, or given twice), and the located problems.
-  struct Assignment;
+  /// What judging one file has found so far, shared by its steps.
+  struct Pass;
 
-  /// Matches answers to parts: notes for keys not asked, problems for unknown keys, invalid
-  /// twice-given parts.
-  Assignment assign_answers(const AnswerFile& file, CheckResult& out) const;
   /// The located message for an answer whose key is no part, listing the parts.
   std::string unknown_key(const AnswerFile& file, const Answer& a, const std::string& why) const;
-  /// Reads each part's one answer and judges it, queueing proofs of correct ones.
-  void judge_answers(const AnswerFile& file, const Assignment& assigned, CheckResult& out,
-                     ProofQueue& proofs);
+  /// Judges the answer of part `i` (its last step, definitions substituted).
+  void judge_part(Pass& pass, std::size_t i);
+  /// Why the answer of part `i` may not use a definition it uses (located), or "".
+  std::string refused_use(const Pass& pass, std::size_t i, const Definition& def) const;
+  /// The rows of `def`'s chain: each step checked against the one before; `prefix` starts
+  /// each row's key.
+  std::vector<StepResult> chain_rows(Pass& pass, const Definition& def, const std::string& prefix);
+  /// Judges the definitions that are no part: CheckResult::steps.
+  void judge_definitions(Pass& pass);
+  /// Wrong parts that follow correctly from a wrong definition become `carried`.
+  void carry_errors(Pass& pass);
+  /// The definitions of `def` a wrong part follows from, or nothing.
+  std::optional<std::set<std::size_t>> carried_from(Pass& pass, std::size_t i,
+                                                    const Definition& def);
 
   std::unique_ptr<Judge> judge_;
 };

@@ -71,10 +71,10 @@ std::optional<std::pair<long, long>> small_fraction(double r) {
   return std::nullopt;
 }
 
-Judge::Truth& Judge::add_truth(const ex& rhs) {
+Judge::Truth& Judge::add_truth(const ex& rhs, const std::string& step) {
   Truth t;
   t.rhs = rhs;
-  const std::string& name = exercise_.parts[truths_.size()].answer_key;
+  const std::string& name = step.empty() ? exercise_.parts[truths_.size()].answer_key : step;
   for (std::size_t i = 0; i < exact_.size(); ++i) {
     const Real50 v = exact_[i].evaluate(t.rhs);
     if (!finite(v))
@@ -112,6 +112,40 @@ bool Judge::agrees(std::size_t part, const Real50& answer, const Real50& value) 
   // terms.
   const Real50 floor = scale > 0 ? scale * Real50(1e-10) : Real50(1e-60);
   return abs(answer - value) <= Real50(kCorrectRelative) * std::max(abs(value), floor);
+}
+
+bool Judge::close_values(const Real50& a, const Real50& b) const {
+  using boost::multiprecision::abs;
+  if (!finite(a) || !finite(b)) return false;
+  return abs(a - b) <= Real50(kCorrectRelative) * std::max({abs(a), abs(b), Real50(1e-60)});
+}
+
+std::optional<std::size_t> Judge::truth_of_name(const std::string&) { return std::nullopt; }
+
+bool Judge::matches_truth(std::size_t part, const ex& answer) {
+  for (std::size_t i = 0; i < exact_.size(); ++i)
+    if (!agrees(part, exact_[i].evaluate(answer), truths_[part].values[i])) return false;
+  return true;
+}
+
+bool Judge::matches(std::size_t part, const ex& answer, const ex& other) {
+  for (std::size_t i = 0; i < exact_.size(); ++i)
+    if (!agrees(part, exact_[i].evaluate(answer), exact_[i].evaluate(other))) return false;
+  return true;
+}
+
+std::optional<std::size_t> Judge::first_difference(const ex& a, const ex& b) {
+  for (std::size_t i = 0; i < exact_.size(); ++i)
+    if (!close_values(exact_[i].evaluate(a), exact_[i].evaluate(b))) return i;
+  return std::nullopt;
+}
+
+bool Judge::constant_everywhere(const ex& value) {
+  if (exact_.empty()) return true;
+  const Real50 first = exact_[0].evaluate(value);
+  for (std::size_t i = 1; i < exact_.size(); ++i)
+    if (exact_[i].evaluate(value) != first) return false;
+  return true;
 }
 
 std::string Judge::correct_feedback() const {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -65,8 +66,50 @@ class Judge {
   virtual NameResolver names(std::size_t part) = 0;
 
   /// Judges `answer` to `part`: sets the verdict, score, feedback and mistake of `result`,
-  /// and queues a correct answer's proof in `proofs`.
+  /// and queues a correct answer's proof in `proofs`. `part` may be a step's truth
+  /// (truth_of_name), judged the same way.
   void judge(std::size_t part, const GiNaC::ex& answer, PartResult& result, ProofQueue& proofs);
+
+  /// The index of the truth of the network quantity or chain-rule factor `name` (a key the
+  /// exercise does not ask: "delta2_1", "dL/da3_1", "yhat"), computed on first use after the
+  /// parts' own; nothing when the exercise has no such quantity (symbolic exercises).
+  virtual std::optional<std::size_t> truth_of_name(const std::string& name);
+  /// How other lines refer to a name of the network: the name every spelling of it shares
+  /// (its symbol's, or a factor's canonical spelling) and the symbol that stands for it when
+  /// there is one; nothing for a name that is not of the network (or is the loss).
+  struct NetworkName {
+    std::string lookup;
+    std::optional<GiNaC::ex> symbol;
+    bool forward = false;  // a z or a: answers use it as the network's own value
+  };
+  virtual std::optional<NetworkName> network_name(const std::string&) { return std::nullopt; }
+  /// Why an answer to `part` may not use a definition whose value is `value` (`symbol`: the
+  /// network's, when it defines a quantity) and which uses the true-valued chain-rule
+  /// `factors`; nothing when it may (the permissions of docs/DESIGN.md §4 on what it stands for).
+  virtual std::optional<std::string> use_refusal(std::size_t, const GiNaC::ex&,
+                                                 const std::optional<GiNaC::ex>&,
+                                                 const std::set<std::string>&) {
+    return std::nullopt;
+  }
+  /// The names a line defining `name` may use, when `name` is no part: the permissions of
+  /// its key for a quantity of the network, every name otherwise.
+  virtual NameResolver step_names(const std::string& name) = 0;
+
+  /// True when `answer` agrees with the truth of `part` at every point.
+  bool matches_truth(std::size_t part, const GiNaC::ex& answer);
+  /// True when `answer` agrees with `other` at every point, held to the truth of `part`.
+  bool matches(std::size_t part, const GiNaC::ex& answer, const GiNaC::ex& other);
+  /// The first point where `a` and `b` differ (close_values), or nothing when they agree at
+  /// every point: how one step of a chain is checked against the one before.
+  std::optional<std::size_t> first_difference(const GiNaC::ex& a, const GiNaC::ex& b);
+  /// True when `value` has the same value at every point (a constant, however written).
+  bool constant_everywhere(const GiNaC::ex& value);
+  /// The truth of `part` in the derivation's form (with the network's symbols).
+  const GiNaC::ex& truth_rhs(std::size_t part) const { return truths_[part].rhs; }
+  /// The value of `e` at point `i`.
+  Real50 value_at(std::size_t i, const GiNaC::ex& e) { return exact_[i].evaluate(e); }
+  /// "sample point 3 (x1 = ..., ...)".
+  std::string point_text(std::size_t i) const { return where(i); }
 
  protected:
   /// A part's truth, and its known mistakes once a wrong answer asked for them.
@@ -84,9 +127,9 @@ class Judge {
   /// Holds the exercise; the subclass adds points and truths.
   explicit Judge(Exercise exercise) : exercise_(std::move(exercise)) {}
 
-  /// Appends the truth `rhs` of the next part, evaluated at every point. Throws UserError
-  /// naming the point where it has no value.
-  Truth& add_truth(const GiNaC::ex& rhs);
+  /// Appends the truth `rhs` of the next part (or of the step `name`), evaluated at every
+  /// point. Throws UserError naming the point where it has no value.
+  Truth& add_truth(const GiNaC::ex& rhs, const std::string& name = "");
   /// The truth of `part` with its known mistakes listed and screened (once).
   const Truth& truth_with_mistakes(std::size_t part);
 
@@ -96,6 +139,9 @@ class Judge {
   /// near zero is not held to more digits than the others). No absolute floor: 0 never agrees
   /// with a truth that is not zero everywhere.
   virtual bool agrees(std::size_t part, const Real50& answer, const Real50& value) const;
+  /// True when two steps' values at a point are the same number: to kCorrectRelative of the
+  /// larger (numeric exercises: to their decimals).
+  virtual bool close_values(const Real50& a, const Real50& b) const;
   /// The feedback of a correct answer.
   virtual std::string correct_feedback() const;
   /// "sample point 3 (x1 = ..., ...)": where point `i` is, for feedback.

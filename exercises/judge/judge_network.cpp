@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/text.h"
+#include "exercises/read/chain_factors.h"
 #include "exercises/read/permissions.h"
 #include "solver/backprop.h"
 #include "solver/sample_points.h"
@@ -70,7 +71,8 @@ NetworkJudge::NetworkJudge(Exercise exercise)
 }
 
 void NetworkJudge::add_equation_truth(const Part& part) {
-  const Truth& t = add_truth(derivation_->rhs(part.equation));
+  const bool step = truths_.size() >= exercise_.parts.size();
+  const Truth& t = add_truth(derivation_->rhs(part.equation), step ? part.answer_key : "");
   const Network& net = exercise_.net();
   for (std::size_t i = 0; i < points_.size(); ++i) {
     const std::optional<Real50> numeric =
@@ -82,7 +84,83 @@ void NetworkJudge::add_equation_truth(const Part& part) {
 }
 
 NameResolver NetworkJudge::names(std::size_t part) {
-  return part_names(exercise_.parts[part].equation, exercise_, derivation_->symbols());
+  return part_names(exercise_.parts[part].equation, exercise_, *derivation_);
+}
+
+std::optional<std::size_t> NetworkJudge::truth_of_name(const std::string& name) {
+  if (const auto found = step_truths_.find(name); found != step_truths_.end()) return found->second;
+  const Network& net = exercise_.net();
+  std::optional<EquationKey> key;
+  const auto factor = parse_chain_factor(name, net);
+  if (factor) {
+    key = factor_key(*factor);
+  } else {
+    try {
+      key = parse_key(name, net);
+    } catch (const ExpressionError&) {
+      return std::nullopt;
+    }
+  }
+  const std::size_t index = truths_.size();
+  if (key) {
+    Part part;
+    part.answer_key = name;
+    part.equation = *key;
+    add_equation_truth(part);
+  } else {
+    add_truth(factor_value(*factor, *derivation_), name);
+  }
+  step_keys_.push_back(key);
+  step_truths_[name] = index;
+  return index;
+}
+
+std::optional<Judge::NetworkName> NetworkJudge::network_name(const std::string& name) {
+  const Network& net = exercise_.net();
+  std::optional<Quantity> q;
+  if (const auto factor = parse_chain_factor(name, net)) {
+    const auto key = factor_key(*factor);
+    if (!key || key->gradient) return NetworkName{factor_name(*factor, net), std::nullopt};
+    q = key->quantity;
+  } else {
+    const auto written = parse_quantity(name);
+    q = written ? resolve(*written, net) : std::nullopt;
+  }
+  if (!q) return std::nullopt;
+  if (q->kind == QuantityKind::output) q = Quantity{QuantityKind::activation, net.depth(), q->j, 0};
+  if (q->kind != QuantityKind::preactivation && q->kind != QuantityKind::activation &&
+      q->kind != QuantityKind::delta)
+    return std::nullopt;
+  const GiNaC::symbol& s = derivation_->symbols()(*q);
+  return NetworkName{"=" + s.get_name(), GiNaC::ex(s), q->kind != QuantityKind::delta};
+}
+
+std::optional<std::string> NetworkJudge::use_refusal(std::size_t part, const GiNaC::ex& value,
+                                                     const std::optional<GiNaC::ex>& symbol,
+                                                     const std::set<std::string>& factors) {
+  if (part >= exercise_.parts.size() || exercise_.parts[part].kind != PartKind::equation)
+    return std::nullopt;
+  const EquationKey& key = exercise_.parts[part].equation;
+  for (const std::string& f : factors)
+    if (auto why = factor_refusal(f, key, exercise_)) return why;
+  if (auto why = value_refusal(value, key, exercise_, derivation_->symbols())) return why;
+  if (symbol) return value_refusal(*symbol, key, exercise_, derivation_->symbols());
+  return std::nullopt;
+}
+
+NameResolver NetworkJudge::step_names(const std::string& name) {
+  const Network& net = exercise_.net();
+  std::optional<EquationKey> key;
+  if (const auto factor = parse_chain_factor(name, net)) {
+    key = factor_key(*factor);
+  } else {
+    try {
+      key = parse_key(name, net);
+    } catch (const ExpressionError&) {
+    }
+  }
+  if (key) return part_names(*key, exercise_, *derivation_);
+  return deltacheck::step_names(exercise_, *derivation_);
 }
 
 std::vector<GiNaC::ex> NetworkJudge::proof_candidates(std::size_t part,
@@ -110,6 +188,11 @@ std::string NetworkJudge::sign_culprit(std::size_t part) const {
 }
 
 std::vector<Mistake> NetworkJudge::mistakes_of(std::size_t part) {
+  const std::size_t parts = exercise_.parts.size();
+  if (part >= parts) {
+    const std::optional<EquationKey>& key = step_keys_[part - parts];
+    return key ? plausible_mistakes(*key, *derivation_) : std::vector<Mistake>{};
+  }
   return plausible_mistakes(exercise_.parts[part].equation, *derivation_);
 }
 

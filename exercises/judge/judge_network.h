@@ -2,6 +2,7 @@
 // with plausible mistakes.
 #pragma once
 
+#include <map>
 #include <optional>
 
 #include "exercises/judge/judge.h"
@@ -18,8 +19,18 @@ class NetworkJudge : public Judge {
   /// against the numeric backprop (std::logic_error if they ever disagree: a bug).
   explicit NetworkJudge(Exercise exercise);
 
-  /// The names part_names allows for the part's equation.
+  /// The names part_names allows for the part's equation, chain-rule factors included.
   NameResolver names(std::size_t part) override;
+  /// The truth of a network key or chain-rule factor no part asks (created on first use).
+  std::optional<std::size_t> truth_of_name(const std::string& name) override;
+  /// z, a, yhat and delta by their symbols, dL/dz as the delta, other factors by name.
+  std::optional<NetworkName> network_name(const std::string& name) override;
+  /// factor_refusal and value_refusal of permissions.h for the part's key.
+  std::optional<std::string> use_refusal(std::size_t part, const GiNaC::ex& value,
+                                         const std::optional<GiNaC::ex>& symbol,
+                                         const std::set<std::string>& factors) override;
+  /// part_names of the key `name` names, or step_names for a factor or a name of one's own.
+  NameResolver step_names(const std::string& name) override;
 
  protected:
   /// Derives the equations and binds them at `points` (and eta to the learning rate when
@@ -39,7 +50,10 @@ class NetworkJudge : public Judge {
   std::string sign_culprit(std::size_t part) const override;
 
   std::optional<Derivation> derivation_;
-  GiNaC::symbol eta_{"eta"};  // the learning rate of numeric exercises
+  /// The key of each truth after the parts' (steps), when it is an equation of the network.
+  std::vector<std::optional<EquationKey>> step_keys_;
+  std::map<std::string, std::size_t> step_truths_;  // step name -> truth index
+  GiNaC::symbol eta_{"eta"};                        // the learning rate of numeric exercises
 };
 
 }  // namespace deltacheck

@@ -51,6 +51,8 @@ bool NumericJudge::agrees(std::size_t, const Real50& answer, const Real50& value
   return boost::multiprecision::isfinite(answer) && abs(answer - value) <= tolerance_;
 }
 
+bool NumericJudge::close_values(const Real50& a, const Real50& b) const { return agrees(0, a, b); }
+
 std::string NumericJudge::correct_feedback() const {
   return "correct to " + std::to_string(exercise_.numeric().decimals) + " decimal places";
 }
@@ -59,6 +61,7 @@ std::string NumericJudge::where(std::size_t) const { return "the exercise's numb
 
 // An update w - eta*dL/dw: the step's sign, eta, the step for the weight, and each wrong gradient.
 std::vector<Mistake> NumericJudge::mistakes_of(std::size_t part) {
+  if (part >= exercise_.parts.size()) return NetworkJudge::mistakes_of(part);
   const Part& p = exercise_.parts[part];
   if (p.kind == PartKind::equation) return NetworkJudge::mistakes_of(part);
   const GiNaC::ex w = derivation_->symbols()(p.equation.quantity),

@@ -20,10 +20,14 @@ class NumericJudge : public NetworkJudge {
 
   /// Refuses every name: answers are numbers.
   NameResolver names(std::size_t part) override;
+  /// Refuses every name, as names does.
+  NameResolver step_names(const std::string&) override { return names(0); }
 
  protected:
   /// |answer - value| <= 10^-decimals.
   bool agrees(std::size_t part, const Real50& answer, const Real50& value) const override;
+  /// |a - b| <= 10^-decimals: a step rounded to the exercise's decimals still follows.
+  bool close_values(const Real50& a, const Real50& b) const override;
   /// "correct to N decimal places".
   std::string correct_feedback() const override;
   /// "the exercise's numbers".

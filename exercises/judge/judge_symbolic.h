@@ -20,6 +20,8 @@ class SymbolicJudge : public Judge {
 
   /// The exercise's symbols and givens, or the part's `uses`.
   NameResolver names(std::size_t part) override;
+  /// Every symbol and given name of the exercise (a line of working of one's own).
+  NameResolver step_names(const std::string& name) override;
   /// The truth with the given names written back where they appear whole.
   GiNaC::ex solution_expression(std::size_t part) const override;
 

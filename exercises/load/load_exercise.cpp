@@ -15,9 +15,10 @@ using namespace detail;
 
 namespace {
 
-const char* const kFields[] = {"id",      "title",        "statement", "network", "loss",
-                               "parts",   "allow_deltas", "form",      "points",  "sample_points",
-                               "symbols", "given",        "numeric"};
+const char* const kFields[] = {"id",      "title",          "statement",        "network",
+                               "loss",    "parts",          "allow_deltas",     "form",
+                               "points",  "sample_points",  "symbols",          "given",
+                               "numeric", "carried_credit", "require_evaluated"};
 
 bool is_path(const std::string& s) {
   return s.find('/') != std::string::npos || ends_with(s, ".yaml") || ends_with(s, ".yml");
@@ -92,7 +93,17 @@ void load_kind(const YamlSource& src, const YAML::Node& root, Exercise& e) {
   load_network_section(src, root, e.network());
 }
 
-// 'form' and 'allow_deltas' (network kinds), 'sample_points'; returns the default points of a part.
+// 'require_evaluated': true or false.
+void load_require_evaluated(const YamlSource& src, const YAML::Node& root, Exercise& e) {
+  const YAML::Node node = root["require_evaluated"];
+  if (!node) return;
+  const std::string v = scalar(src, node, "require_evaluated");
+  if (v != "true" && v != "false") src.fail(node, "'require_evaluated' is true or false");
+  e.require_evaluated = v == "true";
+}
+
+// 'form' and 'allow_deltas' (network kinds), 'sample_points', 'carried_credit',
+// 'require_evaluated'; returns the default points of a part.
 double load_options(const YamlSource& src, const YAML::Node& root, Exercise& e) {
   if (const YAML::Node f = root["form"]) {
     try {
@@ -105,6 +116,9 @@ double load_options(const YamlSource& src, const YAML::Node& root, Exercise& e) 
   const double points = root["points"] ? number(src, root["points"], "points", 0, 1000) : 1;
   if (const YAML::Node n = root["sample_points"])
     e.sample_points = static_cast<int>(number(src, n, "sample_points", 8, 1000));
+  if (const YAML::Node c = root["carried_credit"])
+    e.carried_credit = number(src, c, "carried_credit", 0, 1);
+  load_require_evaluated(src, root, e);
   return points;
 }
 

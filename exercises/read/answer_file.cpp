@@ -34,33 +34,85 @@ void add_problem(AnswerFile& file, const Answer& current, std::size_t offset, co
     ++file.problems_left_out;
 }
 
-// Reads the logical line in `current` as KEY = EXPRESSION: an answer, a problem, or nothing
-// (blank or comment only).
-void finish_answer(AnswerFile& file, Answer& current) {
+// The place where a logical line's notation becomes the answer syntax: one call per logical
+// line, before it is split. Today's syntax is ASCII, so the line is kept as written; a rewrite
+// that keeps a source offset per byte composes with `origin` here.
+void apply_notation(Answer&) {}
+
+// True for an '=' that separates steps (not part of <=, >=, != or ==).
+bool is_step_sign(const std::string& t, std::size_t i) {
+  if (t[i] != '=') return false;
+  const bool before =
+      i > 0 && (t[i - 1] == '<' || t[i - 1] == '>' || t[i - 1] == '!' || t[i - 1] == '=');
+  const bool after = i + 1 < t.size() && t[i + 1] == '=';
+  return !before && !after;
+}
+
+// Splits text[from, end) at every step sign into trimmed steps.
+void split_steps(Answer& a, std::size_t from) {
+  const std::string& t = a.text;
+  a.steps.clear();
+  std::size_t begin = from;
+  for (std::size_t i = from; i <= t.size(); ++i) {
+    if (i < t.size() && !is_step_sign(t, i)) continue;
+    std::size_t b = begin, e = i;
+    while (b < e && is_space(t[b])) ++b;
+    while (e > b && is_space(t[e - 1])) --e;
+    a.steps.emplace_back(b, e);
+    begin = i + 1;
+  }
+  a.expression_begin = a.steps.back().first;
+}
+
+// The first '=' of `t` that separates steps, or npos.
+std::size_t first_step_sign(const std::string& t) {
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (is_step_sign(t, i)) return i;
+  return std::string::npos;
+}
+
+// Adds the logical line `current`, which begins with '=', to the chain of the answer before it.
+void continue_answer(AnswerFile& file, Answer& current, std::size_t first, bool chain_open) {
+  if (file.answers.empty() || !chain_open)
+    return add_problem(file, current, first,
+                       "a line beginning with '=' continues the answer before it, and there is "
+                       "none: write KEY = EXPRESSION with a key of the exercise");
+  Answer& last = file.answers.back();
+  last.text += ' ';
+  last.origin.push_back(current.origin[first]);
+  last.text += current.text;
+  last.origin.insert(last.origin.end(), current.origin.begin(), current.origin.end());
+  split_steps(last, first_step_sign(last.text) + 1);
+}
+
+// Reads the logical line in `current` as KEY = STEP = STEP.., a continuation `= STEP..`, a
+// problem, or nothing (blank or comment only). `chain_open`: the last logical line that was
+// not blank was an answer, which a continuation may extend.
+void finish_answer(AnswerFile& file, Answer& current, bool& chain_open) {
+  apply_notation(current);
   const std::string& t = current.text;
   std::size_t first = 0;
   while (first < t.size() && is_space(t[first])) ++first;
   if (first == t.size()) return;
-  const std::size_t eq = t.find('=');
-  if (eq == std::string::npos)
-    return add_problem(file, current, first,
-                       "expected KEY = EXPRESSION, e.g. dL/dw2_11 = delta2_1*a1_1");
-  std::size_t key_end = eq;
-  while (key_end > first && is_space(t[key_end - 1])) --key_end;
-  if (key_end == first)
-    return add_problem(
-        file, current, eq,
-        "missing key before '=': write KEY = EXPRESSION, e.g. z1_1 = w1_11*x1 + b1_1");
-  std::size_t expression = eq + 1;
-  while (expression < t.size() && is_space(t[expression])) ++expression;
   std::size_t trimmed = t.size();
-  while (trimmed > expression && is_space(t[trimmed - 1])) --trimmed;
+  while (trimmed > first && is_space(t[trimmed - 1])) --trimmed;
   current.text.resize(trimmed);
   current.origin.resize(trimmed);
+  const std::size_t eq = first_step_sign(t);
+  if (eq == first) return continue_answer(file, current, first, chain_open);
+  chain_open = false;
+  if (eq == std::string::npos)
+    return add_problem(
+        file, current, first,
+        "expected KEY = EXPRESSION: a key of the exercise (deltacheck template EXERCISE "
+        "lists them), '=', then the answer");
+  std::size_t key_end = eq;
+  while (key_end > first && is_space(t[key_end - 1])) --key_end;
   current.key_begin = first;
   current.key_end = key_end;
-  current.expression_begin = expression;
+  split_steps(current, eq + 1);
   file.answers.push_back(std::move(current));
+  chain_open = true;
 }
 
 }  // namespace
@@ -92,10 +144,11 @@ AnswerFile parse_answer_file(const std::string& content, const std::string& path
   file.text = content.substr(content.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
   file.line_starts = line_starts(file.text);
   Answer current;
-  bool open = false;  // a continuation is pending
+  bool open = false;        // a continuation is pending
+  bool chain_open = false;  // a line beginning with '=' may continue the last answer
   for (std::size_t n = 0; n < file.line_starts.size(); ++n) {
     const std::string line = file.line(n);
-    std::size_t end = line.find('#');
+    std::size_t end = line.find_first_of("#%");
     if (end == std::string::npos) end = line.size();
     while (end > 0 && is_space(line[end - 1])) --end;
     const bool continues = end > 0 && line[end - 1] == '\\';
@@ -114,7 +167,7 @@ AnswerFile parse_answer_file(const std::string& content, const std::string& path
       current.origin.emplace_back(static_cast<int>(n), end);
       if (open) continue;
     }
-    finish_answer(file, current);
+    finish_answer(file, current, chain_open);
   }
   return file;
 }

@@ -1,4 +1,4 @@
-// An answer file (docs/DESIGN.md §4): KEY = EXPRESSION lines, comments, continuation lines, and
+// An answer file (docs/DESIGN.md §4): KEY = STEP = STEP lines, comments, continuation lines, and
 // where every character came from.
 #pragma once
 
@@ -16,17 +16,24 @@ constexpr std::size_t kMaxAnswerFileBytes = 8u << 20;
 /// Most lines that are not answers reported per file; the rest are counted, not kept.
 constexpr std::size_t kMaxProblemLines = 100;
 
-/// One `KEY = EXPRESSION`, continuation lines joined (each `\` and line break read as a space),
-/// comments removed.
+/// One `KEY = A = B = C`: a chain of steps, the last one the answer. Continuation lines are
+/// joined (each `\` and line break read as a space; a logical line beginning with `=` adds its
+/// steps to the answer before it), comments removed.
 struct Answer {
   std::string text;                        // the joined logical line
   std::size_t key_begin = 0, key_end = 0;  // the key, trimmed, in text
-  std::size_t expression_begin = 0;        // the expression, trimmed: text[expression_begin, end)
-  int line = 0;                            // 1-based line where the answer starts
+  std::size_t expression_begin = 0;        // the last step, trimmed: text[expression_begin, end)
+  /// Every step, trimmed: [begin, end) in text, in order; the last is the expression.
+  std::vector<std::pair<std::size_t, std::size_t>> steps;
+  int line = 0;  // 1-based line where the answer starts
   /// The key as written.
   std::string key() const { return text.substr(key_begin, key_end - key_begin); }
-  /// The expression as written (empty when nothing follows '=').
+  /// The last step as written (empty when nothing follows the last '=').
   std::string expression() const { return text.substr(expression_begin); }
+  /// Step `i` (0-based) as written.
+  std::string step(std::size_t i) const {
+    return text.substr(steps[i].first, steps[i].second - steps[i].first);
+  }
 
   // Where text[i] came from: line index (0-based) and byte in that line.
   std::vector<std::pair<int, std::size_t>> origin;
@@ -52,8 +59,9 @@ struct AnswerFile {
   SourceLocation locate(const Answer& a, std::size_t offset) const;
 };
 
-/// Splits `content` into answers. Never throws: every line that is not `KEY = EXPRESSION`
-/// (or blank, or a comment) becomes a problem (the first kMaxProblemLines kept, the rest
+/// Splits `content` into answers. `#` and `%` start comments. Never throws: every line that
+/// is not `KEY = EXPRESSION`, a continuation `= EXPRESSION` of an answer, blank or a comment
+/// becomes a problem (the first kMaxProblemLines kept, the rest
 /// counted in problems_left_out), and the other lines are still read. A UTF-8
 /// byte order mark and CR of CRLF line ends are ignored.
 AnswerFile parse_answer_file(const std::string& content, const std::string& path);

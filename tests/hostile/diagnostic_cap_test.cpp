@@ -95,12 +95,12 @@ TEST_CASE("check --json of 4 million junk lines: 100 problems and one 'and N mor
 TEST_CASE("unknown keys and lines without '=' share one cap, in line order",
           "[hostile][diagnostic_cap]") {
   std::string text;
-  for (int i = 0; i < 150; ++i) text += i % 2 ? "q\n" : "nokey_" + std::to_string(i) + " = 1\n";
+  for (int i = 0; i < 150; ++i) text += i % 2 ? "q\n" : "dL/dnokey_" + std::to_string(i) + " = 1\n";
   const std::string path = testing::write_file("mixed.txt", text);
   const Measured m = run_measured({"check", "assign-q1-squared", path, "--json"});
   const nlohmann::json doc = nlohmann::json::parse(m.out);
   REQUIRE(doc["problems"].size() == 101);
-  CHECK(doc["problems"][0].get<std::string>().find(path + ":1:1: unknown key 'nokey_0'") == 0);
+  CHECK(doc["problems"][0].get<std::string>().find(path + ":1:1: unknown key 'dL/dnokey_0'") == 0);
   CHECK(doc["problems"][1].get<std::string>().find(path + ":2:1: expected KEY = EXPRESSION") == 0);
   CHECK(doc["problems"][99].get<std::string>().find(path + ":100:1: expected KEY") == 0);
   CHECK(doc["problems"][100] == "and 50 more lines that are not answers");

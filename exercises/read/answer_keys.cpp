@@ -1,0 +1,156 @@
+// Reading the key of an answer line: parts, network keys in every spelling, own names,
+// misspellings.
+#include "exercises/read/answer_keys.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text.h"
+#include "exercises/read/chain_factors.h"
+
+namespace deltacheck {
+
+namespace {
+
+std::string without_spaces(const std::string& written) {
+  std::string t;
+  for (char c : written)
+    if (c != ' ' && c != '\t') t += c;
+  return t;
+}
+
+std::string lower(std::string t) {
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t;
+}
+
+bool is_identifier(const std::string& t) {
+  if (t.empty() || !(std::isalpha(static_cast<unsigned char>(t[0])) || t[0] == '_')) return false;
+  return std::all_of(t.begin(), t.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// `t` with a loss other texts name (dC/, dJ/, dE/, dloss/) written dL/.
+std::string loss_as_l(const std::string& t) {
+  for (const char* prefix : {"dC/", "dJ/", "dE/", "dloss/"})
+    if (starts_with(t, prefix)) return "dL/" + t.substr(std::string(prefix).size());
+  return t;
+}
+
+// The part answering network key `key`: the key itself, or for a one-output network's yhat
+// the output activation part and back.
+std::optional<std::size_t> part_of_key(const Exercise& ex, EquationKey key) {
+  if (const Part* p = ex.find(key)) return static_cast<std::size_t>(p - ex.parts.data());
+  const int depth = ex.net().depth();
+  Quantity& q = key.quantity;
+  if (key.gradient) return std::nullopt;
+  if (q.kind == QuantityKind::output)
+    q = Quantity{QuantityKind::activation, depth, q.j, 0};
+  else if (q.kind == QuantityKind::activation && q.layer == depth)
+    q = Quantity{QuantityKind::output, 0, q.j, 0};
+  else
+    return std::nullopt;
+  if (const Part* p = ex.find(key)) return static_cast<std::size_t>(p - ex.parts.data());
+  return std::nullopt;
+}
+
+// `t` as a key of the network of `ex`: a part or a network step; nothing when it is not one.
+std::optional<KeyReading> network_key(const Exercise& ex, const std::string& t) {
+  const std::string k = loss_as_l(t);
+  KeyReading r;
+  if (const auto f = parse_chain_factor(k, ex.net())) {
+    const auto key = factor_key(*f);
+    const auto part = key ? part_of_key(ex, *key) : std::nullopt;
+    if (part) return KeyReading{KeyKind::part, *part, ex.parts[*part].answer_key, "", ""};
+    r.kind = KeyKind::network;
+    r.name = key && !key->gradient ? ex.key_text(*key) : factor_name(*f, ex.net());
+    return r;
+  }
+  EquationKey key;
+  try {
+    key = parse_key(k, ex.net());
+  } catch (const ExpressionError&) {
+    return std::nullopt;
+  }
+  if (const auto part = part_of_key(ex, key))
+    return KeyReading{KeyKind::part, *part, ex.parts[*part].answer_key, "", ""};
+  r.kind = KeyKind::network;
+  r.name = ex.key_text(key);
+  return r;
+}
+
+// The one part whose key is within reach of `t`, if exactly one is.
+std::optional<std::size_t> close_part(const Exercise& ex, const std::string& t) {
+  std::optional<std::size_t> found;
+  std::size_t best = 3, ties = 0;
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) {
+    const std::string& key = ex.parts[i].answer_key;
+    const std::size_t reach = key.size() > 6 ? 2 : 1;
+    const std::size_t d = edit_distance(lower(t), lower(key));
+    if (d > reach || key.size() < 4 || d > best) continue;
+    ties = d == best ? ties + 1 : 1;
+    best = d;
+    found = i;
+  }
+  if (ties != 1) return std::nullopt;
+  return found;
+}
+
+// The reading of a key that is no key as written: lower case, own name, misspelling.
+KeyReading other_key(const Exercise& ex, const std::string& t, const std::string& why) {
+  const bool network = ex.kind() != ExerciseKind::symbolic;
+  if (network && lower(t) != t) {
+    if (auto r = network_key(ex, lower(t))) {
+      r->note = "read " + t + " as " + r->name;
+      return *r;
+    }
+  }
+  const auto close = close_part(ex, t);
+  const bool name_form = network && parse_quantity(t).has_value();
+  if (is_identifier(t) && !name_form && !close) return KeyReading{KeyKind::own, 0, t, "", ""};
+  if (close && !name_form) {
+    const std::string& key = ex.parts[*close].answer_key;
+    return KeyReading{KeyKind::part, *close, key, "read " + t + " as " + key, ""};
+  }
+  return KeyReading{KeyKind::unknown, 0, t, "", why};
+}
+
+}  // namespace
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+KeyReading read_key(const Exercise& ex, const std::string& written) {
+  const std::string t = without_spaces(written);
+  for (std::size_t i = 0; i < ex.parts.size(); ++i)
+    if (ex.parts[i].answer_key == t) return KeyReading{KeyKind::part, i, t, "", ""};
+  std::string why = "not a key of this exercise";
+  if (ex.kind() != ExerciseKind::symbolic) {
+    try {
+      const PartOrNote found = ex.part_for(t);
+      if (const auto* i = std::get_if<std::size_t>(&found))
+        return KeyReading{KeyKind::part, *i, ex.parts[*i].answer_key, "", ""};
+      if (starts_with(t, "new_"))
+        return KeyReading{KeyKind::not_asked, 0, t, std::get<std::string>(found), ""};
+    } catch (const ExpressionError& e) {
+      why = e.what();
+    }
+    if (auto r = network_key(ex, t)) return *r;
+  }
+  return other_key(ex, t, why);
+}
+
+}  // namespace deltacheck
