@@ -64,6 +64,9 @@ class Judge {
   virtual GiNaC::ex solution_expression(std::size_t part) const { return truths_[part].rhs; }
   /// The names an answer to `part` may use.
   virtual NameResolver names(std::size_t part) = 0;
+  /// How answers are read beyond their names: f(z) and f'(z) of a layer's activation in network
+  /// exercises, decimal commas in numeric ones.
+  virtual ReadOptions read_options() { return {}; }
 
   /// Judges `answer` to `part`: sets the verdict, score, feedback and mistake of `result`,
   /// and queues a correct answer's proof in `proofs`. `part` may be a step's truth

@@ -174,6 +174,12 @@ std::vector<GiNaC::ex> NetworkJudge::proof_candidates(std::size_t part,
   return {derivation_->activations_in_z(local), derivation_->in_inputs(local)};
 }
 
+ReadOptions NetworkJudge::read_options() {
+  ReadOptions o;
+  o.activation = network_activations(derivation_->symbols());
+  return o;
+}
+
 std::string NetworkJudge::sign_culprit(std::size_t part) const {
   const EquationKey& key = exercise_.parts[part].equation;
   const Network& net = exercise_.net();

@@ -31,6 +31,8 @@ class NetworkJudge : public Judge {
                                          const std::set<std::string>& factors) override;
   /// part_names of the key `name` names, or step_names for a factor or a name of one's own.
   NameResolver step_names(const std::string& name) override;
+  /// f(z3_1) and f'(z3_1) as the activation of layer 3.
+  ReadOptions read_options() override;
 
  protected:
   /// Derives the equations and binds them at `points` (and eta to the learning rate when

@@ -22,6 +22,12 @@ class NumericJudge : public NetworkJudge {
   NameResolver names(std::size_t part) override;
   /// Refuses every name, as names does.
   NameResolver step_names(const std::string&) override { return names(0); }
+  /// As a network's, and 0,45 read as 0.45.
+  ReadOptions read_options() override {
+    ReadOptions o = NetworkJudge::read_options();
+    o.decimal_comma = true;
+    return o;
+  }
 
  protected:
   /// |answer - value| <= 10^-decimals.

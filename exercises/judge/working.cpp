@@ -123,7 +123,7 @@ void Working::read_step(std::size_t self, ReadStep& step) {
     return m;
   };
   try {
-    const ReadExpression read = read_expression(text, names);
+    const ReadExpression read = read_expression(text, names, judge_.read_options());
     step.value = read.value;
     step.echo = read.echo;
     step.readable = true;

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/input_file.h"
+#include "symbolic/notation.h"
 #include "symbolic/tokenizer.h"
 
 namespace deltacheck {
@@ -34,10 +35,33 @@ void add_problem(AnswerFile& file, const Answer& current, std::size_t offset, co
     ++file.problems_left_out;
 }
 
-// The place where a logical line's notation becomes the answer syntax: one call per logical
-// line, before it is split. Today's syntax is ASCII, so the line is kept as written; a rewrite
-// that keeps a source offset per byte composes with `origin` here.
-void apply_notation(Answer&) {}
+// The logical line in the answer syntax (symbolic/notation.h: Unicode, LaTeX, Python), each
+// byte keeping the file position of the byte it came from. False, with the located problem
+// added, when the line's notation cannot be rewritten (an unknown LaTeX command).
+bool apply_notation(AnswerFile& file, Answer& a) {
+  NotationText n;
+  try {
+    n = canonical_notation(a.text);
+  } catch (const ExpressionError& e) {
+    add_problem(file, a, e.offset(), e.what());
+    return false;
+  }
+  if (n.text == a.text) return true;
+  std::vector<std::pair<int, std::size_t>> origin;
+  origin.reserve(n.text.size());
+  for (std::size_t i = 0; i < n.text.size(); ++i) {
+    const std::size_t from = n.source[i];
+    if (from < a.origin.size()) {
+      origin.push_back(a.origin[from]);
+    } else {  // after the line's last byte
+      origin.push_back(a.origin.back());
+      ++origin.back().second;
+    }
+  }
+  a.text = std::move(n.text);
+  a.origin = std::move(origin);
+  return true;
+}
 
 // True for an '=' that separates steps (not part of <=, >=, != or ==).
 bool is_step_sign(const std::string& t, std::size_t i) {
@@ -89,7 +113,7 @@ void continue_answer(AnswerFile& file, Answer& current, std::size_t first, bool 
 // problem, or nothing (blank or comment only). `chain_open`: the last logical line that was
 // not blank was an answer, which a continuation may extend.
 void finish_answer(AnswerFile& file, Answer& current, bool& chain_open) {
-  apply_notation(current);
+  if (!apply_notation(file, current)) return;
   const std::string& t = current.text;
   std::size_t first = 0;
   while (first < t.size() && is_space(t[first])) ++first;
