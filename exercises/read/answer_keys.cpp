@@ -80,21 +80,33 @@ std::optional<KeyReading> network_key(const Exercise& ex, const std::string& t) 
   return r;
 }
 
-// The one part whose key is within reach of `t`, if exactly one is.
-std::optional<std::size_t> close_part(const Exercise& ex, const std::string& t) {
+// `t` in lower case without underscores: z12_, Z1_2 and z1_2 are one key misplaced.
+std::string folded(const std::string& t) {
+  std::string out;
+  for (char c : lower(t))
+    if (c != '_') out += c;
+  return out;
+}
+
+// The one part whose key is within reach of `t`, if exactly one is, and its distance: keys
+// are compared folded (case and underscores aside); a key of under 4 folded characters is
+// reached only by an equal one, one of up to 6 within 1 edit, a longer one within 2.
+std::optional<std::pair<std::size_t, std::size_t>> close_part(const Exercise& ex,
+                                                                 const std::string& t) {
   std::optional<std::size_t> found;
   std::size_t best = 3, ties = 0;
+  const std::string mine = folded(t);
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
-    const std::string& key = ex.parts[i].answer_key;
-    const std::size_t reach = key.size() > 6 ? 2 : 1;
-    const std::size_t d = edit_distance(lower(t), lower(key));
-    if (d > reach || key.size() < 4 || d > best) continue;
+    const std::string key = folded(ex.parts[i].answer_key);
+    const std::size_t reach = key.size() < 4 ? 0 : key.size() > 6 ? 2 : 1;
+    const std::size_t d = edit_distance(mine, key);
+    if (d > reach || d > best) continue;
     ties = d == best ? ties + 1 : 1;
     best = d;
     found = i;
   }
   if (ties != 1) return std::nullopt;
-  return found;
+  return std::make_pair(*found, best);
 }
 
 // The reading of a key that is no key as written: lower case, own name, misspelling.
@@ -106,12 +118,15 @@ KeyReading other_key(const Exercise& ex, const std::string& t, const std::string
       return *r;
     }
   }
-  const auto close = close_part(ex, t);
+  // A name of the network's form that is no quantity of it (w2_31 for w2_13) is a mistake of
+  // index, not of typing: it reaches a part only with the same characters (a31 for a3_1).
+  auto close = close_part(ex, t);
   const bool name_form = network && parse_quantity(t).has_value();
+  if (close && name_form && close->second > 0) close.reset();
   if (is_identifier(t) && !name_form && !close) return KeyReading{KeyKind::own, 0, t, "", ""};
-  if (close && !name_form) {
-    const std::string& key = ex.parts[*close].answer_key;
-    return KeyReading{KeyKind::part, *close, key, "read " + t + " as " + key, ""};
+  if (close) {
+    const std::string& key = ex.parts[close->first].answer_key;
+    return KeyReading{KeyKind::part, close->first, key, "read " + t + " as " + key, ""};
   }
   return KeyReading{KeyKind::unknown, 0, t, "", why};
 }

@@ -33,8 +33,9 @@ struct KeyReading {
 /// exercise writes it; a network key in any spelling (yhat for the output activation part and
 /// back, dC/, dJ/, dE/, dloss/ for dL/, dL/dz for the delta, a chain-rule factor dA/dB);
 /// the same in lower case (a note names the reading); an identifier that is no name of the
-/// network, not within reach of a part's key (own); a key within edit distance 1 (2 for
-/// keys over 6 characters) of exactly one part's key (a note names the reading); else unknown.
+/// network, not within reach of a part's key (own); a key within reach of exactly one part's
+/// key, compared in lower case without underscores (equal for keys under 4 such characters,
+/// within edit distance 1 up to 6, 2 beyond; a note names the reading); else unknown.
 KeyReading read_key(const Exercise& ex, const std::string& written);
 
 /// The number of single-character insertions, deletions and substitutions that turn `a`
