@@ -9,6 +9,7 @@ confirm_labels.py checks every label with finite differences instead.
 """
 
 import math
+import re
 
 # The network exercises: network string, loss, targets, parts, whether answers use deltas.
 NETWORKS = {
@@ -280,6 +281,60 @@ def numeric_values(exercise, mut=None, at=None):
             step = dj if mut == "ascent" else -dj
             v["new_b%d_%d" % (l, j)] = v["b%d_%d" % (l, j)] + eta * step
     return v
+
+
+def numeric_step(net, key, v, eta):
+    """`key` computed by one step of backprop from the values `v` of the quantities it uses:
+    z from the previous a, a = f(z), the output delta from a, a hidden delta from the next
+    layer's deltas, dL/dw = delta*input, new = old - eta*gradient."""
+    kind, l, j = re.match(r"^(z|a|delta|dL/d[wb]|new_[wb])([0-9]+)_([0-9])", key).groups()
+    l, j = int(l), int(j)
+    z, a = v.get("z%d_%d" % (l, j)), v.get("a%d_%d" % (l, j))
+    if kind == "z":
+        return v["b%d_%d" % (l, j)] + sum(v["w%d_%d%d" % (l, j, k)] * v[net.a(l - 1, k)]
+                                          for k in net.units(l - 1))
+    if kind == "a":
+        return act_value(net.acts[l], z)
+    d = dact_value(net.acts[l], z, a)
+    if kind == "delta" and l == net.L:
+        return (a - v[net.y(j)]) * (1.0 if net.loss == "crossentropy" else d)
+    if kind == "delta":
+        return d * sum(v["delta%d_%d" % (l + 1, k)] * v["w%d_%d%d" % (l + 1, k, j)]
+                       for k in net.units(l + 1))
+    if kind == "dL/db":
+        return v["delta%d_%d" % (l, j)]
+    if kind == "dL/dw":
+        return v["delta%d_%d" % (l, j)] * v[net.a(l - 1, int(key[-1]))]
+    return v[key[4:]] - eta * v["dL/d" + key[4:]]
+
+
+def numeric_carried(exercise, given, decimals=4):
+    """key -> the earliest wrong number each answer in `given` (key -> the student's number)
+    follows from: a wrong answer that one step of backprop gives from the student's own numbers
+    (the true ones where not given), one of them wrong and not 0, within half a unit in the
+    last place plus the inputs' rounding carried through."""
+    net, eta = Net(exercise), EXAMPLES[exercise][1]
+    truth, half = numeric_values(exercise), 0.5 * 10 ** -decimals
+    order = [k for k in net.parts() if k in given]
+    origin = {}
+    for key in order:
+        if abs(given[key] - truth[key]) <= half:
+            continue
+        v = dict(truth)
+        v.update({k: x for k, x in given.items() if k != key})
+        value, tol, bad = numeric_step(net, key, v, eta), half, []
+        for k in (k for k in given if k != key):
+            up, down = dict(v), dict(v)
+            up[k] += 1e-7
+            down[k] -= 1e-7
+            slope = abs(numeric_step(net, key, up, eta) - numeric_step(net, key, down, eta))
+            tol += half * slope / 2e-7
+            if slope and k in origin and given[k] != 0:
+                bad.append(k)
+        origin[key] = key
+        if bad and abs(given[key] - value) <= tol:
+            origin[key] = min((origin[k] for k in bad), key=order.index)
+    return {k: o for k, o in origin.items() if o != k}
 
 
 def numeric_mistakes(exercise, key):

@@ -9,7 +9,13 @@ differences of the loss (step 1e-5) for gradients, deltas (dL/dz = dL/db) and ch
 factors dA/dB. Right: |v - t| <= 1e-6 max(|v|, |t|) + 1e-9 at every point. Wrong:
 |v - t| > 1e-3 max(|v|, |t|) + 1e-9 at some point. Carried: wrong with the student's
 definitions, right with the wrong ones replaced by their true values. Numeric exercises: the
-same at the example numbers, right within 5e-5 (4 decimal places), wrong beyond 1e-3.
+same at the example numbers, right within 5e-5 (4 decimal places), wrong beyond 1e-3; and each
+part's value by one step of backprop (z from the previous a, a = f(z), the output delta from a,
+a hidden delta from the next layer's deltas, dL/dw = delta*input, new = old - eta*dL/dw) from
+the student's own numbers where given, the true ones otherwise: a wrong part within half a unit
+in the last place of it, plus half a unit of each given input times |d value/d input|, where
+one of those inputs is the student's and not right (and not 0), must be labelled carried with
+the mistake of the earliest wrong number it follows from; any other wrong part wrong.
 """
 import json
 import math
@@ -320,9 +326,138 @@ def check_numeric(key, item, answers, truth):
     v, label = answers.value(item["canonical"]), item["label"]
     if label == "right" and abs(v - truth) > NUMERIC_TOL:
         return ["labelled right, %.6f but the value is %.6f" % (v, truth)]
-    if label == "wrong" and abs(v - truth) <= WRONG_TOL:
-        return ["labelled wrong, %.6f is the value %.6f" % (v, truth)]
+    if label in ("wrong", "carried") and abs(v - truth) <= WRONG_TOL:
+        return ["labelled %s, %.6f is the value %.6f" % (label, v, truth)]
     return []
+
+
+# --- numeric exercises: what follows from the student's own numbers ---------------------------
+
+def dact_rule(act, z, a):
+    """The activation's derivative as the notes write it: a(1 - a), 1 - a^2, step(z), 1."""
+    return {"sigmoid": lambda: a * (1 - a), "tanh": lambda: 1 - a * a,
+            "relu": lambda: 1.0 if z > 0 else 0.0, "linear": lambda: 1.0}[act]()
+
+
+def local_rule(net, key):
+    """(f, inputs): the part `key` computed from the quantities it is one step of backprop
+    away from (z from the previous a, a = f(z), the output delta from a, a hidden delta from
+    the next layer's deltas, dL/dw = delta*input, new = old - eta*gradient); f takes a dict
+    of those inputs (and the exercise's numbers)."""
+    kind, l, j = re.match(r"^(z|a|delta|dL/d[wb]|new_[wb])([0-9]+)_([0-9])", key).groups()
+    l, j, act = int(l), int(j), net.acts[int(l)]
+    a, z, prev = "a%d_%d" % (l, j), "z%d_%d" % (l, j), range(1, net.sizes[l - 1] + 1)
+    own = [a] if act in ("sigmoid", "tanh") else [z] if act == "relu" else []
+    if kind == "z":
+        ins = ["a%d_%d" % (l - 1, k) for k in prev]
+        return (lambda v: v["b%d_%d" % (l, j)] + sum(
+            v["w%d_%d%d" % (l, j, k)] * v["a%d_%d" % (l - 1, k)] for k in prev)), ins
+    if kind == "a":
+        return (lambda v: v[z] if act == "linear" else FUNCS[act](v[z])), [z]
+    slope = lambda v: dact_rule(act, v[z], v[a])  # noqa: E731
+    if kind == "delta" and l == net.depth:
+        y, ins = net.target(j), [a] + [n for n in own if n != a]
+        return (lambda v: loss_slope(net.loss, v[a], v[y]) * slope(v)), ins
+    if kind == "delta":
+        nxt = range(1, net.sizes[l + 1] + 1)
+        ins = ["delta%d_%d" % (l + 1, k) for k in nxt] + own
+        return (lambda v: sum(v["delta%d_%d" % (l + 1, k)] * v["w%d_%d%d" % (l + 1, k, j)]
+                              for k in nxt) * slope(v)), ins
+    d = "delta%d_%d" % (l, j)
+    if kind == "dL/db":
+        return (lambda v: v[d]), [d]
+    if kind == "dL/dw":
+        inp = "a%d_%s" % (l - 1, key[-1])
+        return (lambda v: v[d] * v[inp]), [d, inp]
+    w, g = key[4:], "dL/d" + key[4:]
+    return (lambda v: v[w] - v["eta"] * v[g]), [g]
+
+
+def loss_slope(loss, a, y):
+    """dL/da of one output: a - y for the squared loss, (a - y)/(a(1 - a)) for cross-entropy."""
+    return a - y if loss == "squared" else (a - y) / (a * (1 - a))
+
+
+def follows(net, key, given, truths, half):
+    """(value by the local rule from the student's numbers where given, else the true ones;
+    its tolerance; the inputs the student gave). Tolerance: half a unit in the last place of
+    the answer, plus half a unit of each given input times |d value/d input| (the rounding
+    of the student's inputs carried through)."""
+    f, inputs = local_rule(net, key)
+    v = dict(truths)
+    v.update({n: given[n] for n in inputs if n in given})
+    value, tol = f(v), half
+    for n in (n for n in inputs if n in given):
+        up, down = dict(v), dict(v)
+        up[n] += 1e-7
+        down[n] -= 1e-7
+        tol += half * abs(f(up) - f(down)) / 2e-7
+    return value, tol, [n for n in inputs if n in given]
+
+
+def computation_order(net):
+    """Every part key in the order backprop computes it: forward, deltas from the output
+    back, gradients, updates (a key's inputs come before it)."""
+    units = lambda l: range(1, net.sizes[l] + 1)  # noqa: E731
+    out = [n % (l, j) for l in range(1, net.depth + 1) for n in ("z%d_%d", "a%d_%d")
+           for j in units(l)]
+    out += ["delta%d_%d" % (l, j) for l in range(net.depth, 0, -1) for j in units(l)]
+    for prefix in ("dL/d", "new_"):
+        for l in range(net.depth, 0, -1):
+            for j in units(l):
+                out += ["%sw%d_%d%d" % (prefix, l, j, k) for k in units(l - 1)]
+                out.append("%sb%d_%d" % (prefix, l, j))
+    return out
+
+
+def expected_numeric(net, parts, truths, half):
+    """key -> (label, mistake) the rule gives each answered part: right within NUMERIC_TOL;
+    else carried when it follows by the local rule from an input the student gave wrong (and
+    not 0, which is no attempt), with the tag of the earliest wrong number it follows from;
+    else wrong with the tag it carries."""
+    given = {k: v for k, (v, _) in parts.items()}
+    order = computation_order(net)
+    out, origin = {}, {}
+    for key in (k for k in order if k in parts):
+        v, tag = parts[key]
+        if abs(v - truths[key]) <= NUMERIC_TOL:
+            out[key] = ("right", "")
+            continue
+        value, tol, inputs = follows(net, key, given, truths, half)
+        bad = [n for n in inputs if n in origin and given[n] != 0]
+        if bad and abs(v - value) <= tol:
+            origin[key] = min((origin[n] for n in bad), key=order.index)
+            out[key] = ("carried", parts[origin[key]][1])
+        else:
+            origin[key] = key
+            out[key] = ("wrong", tag)
+    return out
+
+
+def confirm_numeric(entry, text, ex):
+    """The problems with a numeric file's labels: each against the true value, then each
+    label against what the local rule says of the student's own numbers."""
+    model = Network(text)
+    point, eta = {k: float(v) for k, v in ex["numbers"].items()}, ex["learning_rate"]
+    decimals = int(re.search(r"^  decimals: ([0-9]+)$", text, re.M).group(1))
+    truths = dict(model.forward(point), eta=eta)
+    truths.update({"a0_%d" % k: point["x%d" % k] for k in range(1, model.sizes[0] + 1)})
+    problems, parts = [], {}
+    for key in computation_order(model):
+        truths.setdefault(key, model.truth(point, key, eta))
+    for key, item in items(entry):
+        answers = Answers(model, point, {}, eta)
+        parts[key] = (answers.value(item["canonical"]), item["mistake"])
+        problems += ["%s: %s" % (key, p) for p in check_numeric(key, item, answers, truths[key])]
+    want = expected_numeric(model, parts, truths, 0.5 * 10 ** -decimals)
+    for key, item in items(entry):
+        label, tag = want[key]
+        if (item["label"], item["mistake"] if label == "carried" else "") != \
+                (label, tag if label == "carried" else ""):
+            problems.append("%s: labelled %s%s, but by the student's own numbers it is %s%s" % (
+                key, item["label"], " (%s)" % item["mistake"] if item["mistake"] else "", label,
+                " (%s)" % tag if tag else ""))
+    return problems
 
 
 def check_item(key, item, per_point, problems):
@@ -352,13 +487,7 @@ def confirm_file(entry, library, examples):
     wrong = {k for k, it in items(entry) if it["label"] == "wrong" and k in defined}
     problems = []
     if exercise in examples:
-        model, ex = Network(text), examples[exercise]
-        point, eta = {k: float(v) for k, v in ex["numbers"].items()}, ex["learning_rate"]
-        for key, item in items(entry):
-            truth = model.truth(point, key, eta)
-            answers = Answers(model, point, defined, eta)
-            problems += ["%s: %s" % (key, p) for p in check_numeric(key, item, answers, truth)]
-        return problems
+        return confirm_numeric(entry, text, examples[exercise])
     model = Network(text) if "\nnetwork:" in text else Symbolic(exercise, text)
     rng = random.Random("confirm/" + entry["file"])
     points = [model.random_point(rng) for _ in range(POINTS)]

@@ -79,7 +79,9 @@ class AnswerFile:
     def settle(self):
         """Makes right each wrong forward answer whose name a later line uses: whether such a
         line means the student's a2_1 or the network's is the reader's choice, not a label."""
-        if self.exercise in A.SYMBOLIC or self.exercise in NUMERIC:
+        if self.exercise in NUMERIC:
+            return self.carry_numbers()
+        if self.exercise in A.SYMBOLIC:
             return
         for i, p in enumerate(self.parts):
             if p["label"] != "wrong" or not FORWARD.match(p["key"]):
@@ -97,6 +99,14 @@ class AnswerFile:
             p.update(canonical=right, label="right", mistake="")
             if "steps" in p:
                 p["steps"] = [right]
+
+    def carry_numbers(self):
+        """Labels carried each wrong number that follows by one step of backprop from the
+        student's own wrong numbers, with the mistake of the earliest of them."""
+        parts = {p["key"]: p for p in self.parts}
+        given = {k: float(p["canonical"]) for k, p in parts.items()}
+        for key, origin in A.numeric_carried(self.exercise, given).items():
+            parts[key].update(label="carried", mistake=parts[origin]["mistake"])
 
     def define(self, name, canonical, label, mistake=""):
         """Labels a definition (right, wrong, carried, or own for a name of the student's own)."""
