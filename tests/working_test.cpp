@@ -280,3 +280,24 @@ TEST_CASE("a chain-rule factor in an answer: right, with the note; incomplete wh
   CHECK(part(check("assign-q1-squared", "g = dL/dw3_11\ndL/dw3_11 = g\n"), "dL/dw3_11").verdict ==
         Verdict::invalid);
 }
+
+TEST_CASE("numeric exercises: an update follows from the gradient the student gave", "[working]") {
+  Checker& c = checker_for("numeric-mlp-step");
+  const double gradient = static_cast<double>(c.truth(part_index(c, "dL/dw1_21"), 0));
+  const double updated = static_cast<double>(c.truth(part_index(c, "new_w1_21"), 0));
+  const double eta = 0.1, w = updated + eta * gradient;   // the exercise's learning rate
+  REQUIRE(std::abs(w - std::round(w * 10) / 10) < 1e-9);  // w1_21 is one of the example numbers
+  // The gradient with the wrong sign, and the step taken correctly from it: carried.
+  const std::string step = four(w + eta * std::stod(four(gradient)));
+  const CheckResult carried =
+      check("numeric-mlp-step", "dL/dw1_21 = " + four(-gradient) + "\nnew_w1_21 = " + step + "\n");
+  CHECK(part(carried, "dL/dw1_21").verdict == Verdict::incorrect);
+  INFO(part(carried, "new_w1_21").feedback);
+  CHECK(part(carried, "new_w1_21").verdict == Verdict::carried);
+  CHECK(part(carried, "new_w1_21").carried_from == "dL/dw1_21");
+  // The same wrong step from a right gradient follows from nothing of the student's.
+  const CheckResult wrong =
+      check("numeric-mlp-step", "dL/dw1_21 = " + four(gradient) + "\nnew_w1_21 = " + step + "\n");
+  CHECK(part(wrong, "dL/dw1_21").verdict == Verdict::correct);
+  CHECK(part(wrong, "new_w1_21").verdict == Verdict::incorrect);
+}

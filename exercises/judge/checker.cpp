@@ -291,6 +291,15 @@ std::optional<std::set<std::size_t>> Checker::carried_from(Pass& pass, std::size
     if (judge_->matches_truth(i, pass.work.substituted(*s, from))) return from;
   }
   if (exercise().kind() != ExerciseKind::numeric) return std::nullopt;
+  if (const auto g = given_gradient(pass, i)) {
+    // An update follows from the student's own gradient when they gave it: w - eta*G.
+    const Definition& gradient = defs[*g];
+    const Verdict v = pass.out.parts[*gradient.truth].verdict;
+    if (v != Verdict::incorrect && v != Verdict::carried) return std::nullopt;
+    const auto truth = judge_->update_from(i, gradient.value);
+    if (truth && judge_->matches(i, def.value, *truth)) return std::set<std::size_t>{*g};
+    return std::nullopt;
+  }
   std::set<std::size_t> in_truth;
   GiNaC::exmap students;
   for (std::size_t d = 0; d < defs.size(); ++d)
@@ -300,6 +309,21 @@ std::optional<std::set<std::size_t>> Checker::carried_from(Pass& pass, std::size
     }
   if (in_truth.empty()) return std::nullopt;
   if (judge_->matches(i, def.value, judge_->truth_rhs(i).subs(students))) return in_truth;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Checker::given_gradient(const Pass& pass, std::size_t i) const {
+  const Part& update = exercise().parts[i];
+  if (update.kind != PartKind::update) return std::nullopt;
+  const std::vector<Definition>& defs = pass.work.definitions();
+  for (std::size_t d = 0; d < defs.size(); ++d) {
+    const auto part = defs[d].truth;
+    if (defs[d].key.kind != KeyKind::part || !part || !defs[d].ok) continue;
+    const Part& p = exercise().parts[*part];
+    if (p.kind == PartKind::equation && p.equation.gradient &&
+        p.equation.quantity == update.equation.quantity)
+      return d;
+  }
   return std::nullopt;
 }
 

@@ -71,6 +71,9 @@ class Checker {
   std::vector<StepResult> chain_rows(Pass& pass, const Definition& def, const std::string& prefix);
   /// Judges the definitions that are no part: CheckResult::steps.
   void judge_definitions(Pass& pass);
+  /// For an update part `i` of a numeric exercise, the definition (index) of the gradient of
+  /// the same parameter the student gave, if any.
+  std::optional<std::size_t> given_gradient(const Pass& pass, std::size_t i) const;
   /// Wrong parts that follow correctly from a wrong definition become `carried`.
   void carry_errors(Pass& pass);
   /// The definitions of `def` a wrong part follows from, or nothing.

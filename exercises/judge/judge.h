@@ -109,6 +109,12 @@ class Judge {
   bool constant_everywhere(const GiNaC::ex& value);
   /// The truth of `part` in the derivation's form (with the network's symbols).
   const GiNaC::ex& truth_rhs(std::size_t part) const { return truths_[part].rhs; }
+  /// For an update part, its truth w - eta*G computed from the gradient G the student gave;
+  /// nothing for other parts.
+  virtual std::optional<GiNaC::ex> update_from(std::size_t /*part*/,
+                                               const GiNaC::ex& /*gradient*/) {
+    return std::nullopt;
+  }
   /// The value of `e` at point `i`.
   Real50 value_at(std::size_t i, const GiNaC::ex& e) { return exact_[i].evaluate(e); }
   /// "sample point 3 (x1 = ..., ...)".

@@ -37,6 +37,12 @@ NumericJudge::NumericJudge(Exercise exercise, const std::string& student)
   }
 }
 
+std::optional<GiNaC::ex> NumericJudge::update_from(std::size_t part, const GiNaC::ex& gradient) {
+  const Part& p = exercise_.parts[part];
+  if (p.kind != PartKind::update) return std::nullopt;
+  return derivation_->symbols()(p.equation.quantity) - eta_ * gradient;
+}
+
 NameResolver NumericJudge::names(std::size_t) {
   return [](const std::string& name, std::size_t offset) -> NameMeaning {
     throw ExpressionError(

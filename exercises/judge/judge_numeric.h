@@ -23,6 +23,8 @@ class NumericJudge : public NetworkJudge {
   /// Refuses every name, as names does.
   NameResolver step_names(const std::string&) override { return names(0); }
   /// As a network's, and 0,45 read as 0.45.
+  /// w - eta*G for an update part.
+  std::optional<GiNaC::ex> update_from(std::size_t part, const GiNaC::ex& gradient) override;
   ReadOptions read_options() override {
     ReadOptions o = NetworkJudge::read_options();
     o.decimal_comma = true;

@@ -92,21 +92,26 @@ std::string folded(const std::string& t) {
 // are compared folded (case and underscores aside); a key of under 4 folded characters is
 // reached only by an equal one, one of up to 6 within 1 edit, a longer one within 2.
 std::optional<std::pair<std::size_t, std::size_t>> close_part(const Exercise& ex,
-                                                                 const std::string& t) {
+                                                              const std::string& t) {
+  // Folded distance first; between keys equally near, the distance as written (lower case):
+  // dL/d2_22 is dL/dw2_22 (one letter dropped), not dL/db2_2.
   std::optional<std::size_t> found;
-  std::size_t best = 3, ties = 0;
+  std::pair<std::size_t, std::size_t> best{3, 0};
+  std::size_t ties = 0;
   const std::string mine = folded(t);
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
-    const std::string key = folded(ex.parts[i].answer_key);
+    const std::string& written = ex.parts[i].answer_key;
+    const std::string key = folded(written);
     const std::size_t reach = key.size() < 4 ? 0 : key.size() > 6 ? 2 : 1;
-    const std::size_t d = edit_distance(mine, key);
-    if (d > reach || d > best) continue;
+    const std::pair<std::size_t, std::size_t> d{edit_distance(mine, key),
+                                                edit_distance(lower(t), lower(written))};
+    if (d.first > reach || d > best) continue;
     ties = d == best ? ties + 1 : 1;
     best = d;
     found = i;
   }
   if (ties != 1) return std::nullopt;
-  return std::make_pair(*found, best);
+  return std::make_pair(*found, best.first);
 }
 
 // The reading of a key that is no key as written: lower case, own name, misspelling.
@@ -134,18 +139,18 @@ KeyReading other_key(const Exercise& ex, const std::string& t, const std::string
 }  // namespace
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+  // d[i][j]: the distance of a's first i characters to b's first j (optimal string alignment).
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);  // two neighbours swapped
     }
-  }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 KeyReading read_key(const Exercise& ex, const std::string& written) {

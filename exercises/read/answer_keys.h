@@ -38,8 +38,8 @@ struct KeyReading {
 /// within edit distance 1 up to 6, 2 beyond; a note names the reading); else unknown.
 KeyReading read_key(const Exercise& ex, const std::string& written);
 
-/// The number of single-character insertions, deletions and substitutions that turn `a`
-/// into `b`. Cost: O(|a| |b|).
+/// The number of single-character insertions, deletions, substitutions and swaps of two
+/// neighbours that turn `a` into `b` (optimal string alignment). Cost: O(|a| |b|).
 std::size_t edit_distance(const std::string& a, const std::string& b);
 
 }  // namespace deltacheck
