@@ -209,12 +209,33 @@ TEST_CASE("a constant or empty definition carries no credit", "[working]") {
   CHECK(step(empty, "delta3_1").verdict == Verdict::missing);
 }
 
+TEST_CASE("made-up deltas carry no credit: the definition must hold a mistake that can be named",
+          "[working]") {
+  // Non-constant names of the network in place of the deltas: every gradient follows from them,
+  // none earns anything.
+  const CheckResult r = check("assign-q1-squared",
+                              "delta3_1 = y\ndelta2_1 = x1\ndL/dw3_11 = delta3_1*a2_1\n"
+                              "dL/db3_1 = delta3_1\ndL/dw2_11 = delta2_1*a1_1\n");
+  for (const char* key : {"dL/dw3_11", "dL/db3_1", "dL/dw2_11"}) {
+    INFO(key << ": " << part(r, key).feedback);
+    CHECK(part(r, key).verdict == Verdict::incorrect);
+    CHECK(part(r, key).score == 0);
+  }
+  CHECK(r.score == 0);
+  // The same gradients from a delta with a real mistake (the sign of y - a) are carried.
+  const CheckResult real = check("assign-q1-squared",
+                                 "delta3_1 = (y - a3_1)*a3_1*(1 - a3_1)\n"
+                                 "dL/dw3_11 = delta3_1*a2_1\ndL/db3_1 = delta3_1\n");
+  CHECK(part(real, "dL/dw3_11").verdict == Verdict::carried);
+  CHECK(part(real, "dL/db3_1").score == Approx(0.5));
+}
+
 TEST_CASE("numeric exercises: a number computed correctly from one's own wrong number is carried",
           "[working]") {
   Checker& c = checker_for("numeric-mlp-step");
   const double delta = static_cast<double>(c.truth(part_index(c, "delta2_1"), 0));
   const double a1 = static_cast<double>(c.truth(part_index(c, "a1_1"), 0));
-  const double wrong = std::stod(four(delta)) + 0.1;
+  const double wrong = -std::stod(four(delta));  // the sign of y - a: a mistake named
   const CheckResult r =
       check("numeric-mlp-step", "delta2_1 = " + four(wrong) + "\ndL/db2_1 = " + four(wrong) +
                                     "\ndL/dw2_11 = " + four(wrong * a1) + "\n");
@@ -225,6 +246,14 @@ TEST_CASE("numeric exercises: a number computed correctly from one's own wrong n
     CHECK(part(r, key).carried_from == "delta2_1");
     CHECK(part(r, key).score == Approx(0.5));
   }
+  // A wrong number in which no mistake can be named carries nothing (delta2_1 = 1 is no attempt).
+  const double arbitrary = std::stod(four(delta)) + 0.1;
+  const CheckResult made_up =
+      check("numeric-mlp-step", "delta2_1 = " + four(arbitrary) + "\ndL/db2_1 = " +
+                                    four(arbitrary) + "\n");
+  CHECK(part(made_up, "dL/db2_1").verdict == Verdict::incorrect);
+  CHECK(part(made_up, "dL/db2_1").score == 0);
+  CHECK_THAT(part(made_up, "dL/db2_1").feedback, Catch::Contains("no known mistake can be named"));
   const CheckResult zero = check("numeric-mlp-step", "delta2_1 = 0\ndL/db2_1 = 0\n");
   CHECK(part(zero, "dL/db2_1").verdict == Verdict::incorrect);
   CHECK(part(zero, "dL/db2_1").score == 0);

@@ -124,6 +124,7 @@ struct Checker::Pass {
   BudgetUsed used;
   std::vector<Verdict> verdicts;       // per definition, once judged
   std::vector<std::string> feedbacks;  // per definition, once judged
+  std::vector<std::string> mistakes;   // per definition, once judged: the mistake named, or ""
 };
 
 Checker::Checker(Exercise exercise, const std::string& student)
@@ -262,6 +263,7 @@ void Checker::judge_definitions(Pass& pass) {
     }
     pass.verdicts[d] = s.verdict;
     pass.feedbacks[d] = s.feedback;
+    pass.mistakes[d] = s.mistake;
     pass.out.steps.push_back(s);
     for (StepResult& row : chain_rows(pass, def, def.key.name + ": "))
       pass.out.steps.push_back(row);
@@ -337,13 +339,21 @@ void Checker::carry_errors(Pass& pass) {
     const auto from = carried_from(pass, i, *def);
     if (!from) continue;
     const std::string names = join(*from, ", ", [&](std::size_t d) { return defs[d].key.name; });
-    // A real attempt: not a constant (numbers: not 0), and itself judged wrong.
-    const bool attempt = std::all_of(from->begin(), from->end(), [&](std::size_t d) {
-      return numbers ? judge_->value_at(0, defs[d].value) != 0 : !defs[d].constant;
+    // A real attempt: not a constant (numbers: not 0), and a mistake deltacheck can name in
+    // at least one of them (delta3_1 = y follows from nothing the student derived).
+    const bool constant = std::any_of(from->begin(), from->end(), [&](std::size_t d) {
+      return numbers ? judge_->value_at(0, defs[d].value) == 0 : defs[d].constant;
     });
-    if (!attempt) {
+    if (constant) {
       r.feedback += "; it follows from your " + names +
                     ", a constant instead of a derivation, which earns no credit";
+      continue;
+    }
+    const bool named = std::any_of(from->begin(), from->end(),
+                                   [&](std::size_t d) { return !pass.mistakes[d].empty(); });
+    if (!named) {
+      r.feedback += "; it follows from your " + names +
+                    ", in which no known mistake can be named, so it earns no carried credit";
       continue;
     }
     r.verdict = Verdict::carried;
@@ -367,15 +377,17 @@ CheckResult Checker::check(const AnswerFile& file, bool prove) {
   }
   add_problems(file, unknown, unknown_left_out, out);
   ProofQueue proofs;
-  Pass pass{file, work, out, proofs, {}, {}, {}};
+  Pass pass{file, work, out, proofs, {}, {}, {}, {}};
   pass.verdicts.assign(work.definitions().size(), Verdict::missing);
   pass.feedbacks.assign(work.definitions().size(), "");
+  pass.mistakes.assign(work.definitions().size(), "");
   for (std::size_t i = 0; i < out.parts.size(); ++i) judge_part(pass, i);
   for (std::size_t d = 0; d < work.definitions().size(); ++d) {
     const Definition& def = work.definitions()[d];
     if (def.key.kind != KeyKind::part) continue;
     pass.verdicts[d] = out.parts[def.key.part].verdict;
     pass.feedbacks[d] = out.parts[def.key.part].feedback;
+    pass.mistakes[d] = out.parts[def.key.part].mistake;
     out.parts[def.key.part].steps = chain_rows(pass, def, "");
     twice_given_note(file, work, *judge_, def, out.notes);
   }
