@@ -134,3 +134,36 @@ TEST_CASE("only the first 100 lines that are not answers are kept; the rest are 
   CHECK(f.line(0) == "z1_1 = 1");
   CHECK(f.line(251) == "z1_2 = 2");
 }
+
+TEST_CASE("one line may hold several answers: a ';' between them, or a definition after 'where'",
+          "[answer_file]") {
+  const AnswerFile f = parse_answer_file(
+      "e = a3_1 - y; dL/db3_1 = e*a3_1*(1 - a3_1)\n"
+      "dL/dw3_11 = delta3_1*a2_1, where delta3_1 = e*a3_1*(1 - a3_1)\n",
+      "a.txt");
+  REQUIRE(f.answers.size() == 4);
+  CHECK(f.problems.empty());
+  CHECK(f.answers[0].key() == "e");
+  CHECK(f.answers[0].expression() == "a3_1 - y");
+  CHECK(f.answers[1].key() == "dL/db3_1");
+  CHECK(f.answers[2].key() == "dL/dw3_11");
+  CHECK(f.answers[2].expression() == "delta3_1*a2_1");
+  CHECK(f.answers[3].key() == "delta3_1");
+  CHECK(f.answers[3].line == 2);
+  // Positions still point into the line as written: the 'e' of the fourth answer's expression.
+  const SourceLocation at = f.locate(f.answers[3], f.answers[3].expression_begin);
+  CHECK(at.line == 2);
+  CHECK(at.column == 52);
+}
+
+TEST_CASE("a line of a write-up may end its sentence with a full stop or a comma",
+          "[answer_file]") {
+  const AnswerFile f = parse_answer_file(
+      "$\\frac{\\partial L}{\\partial b^{(3)}_1} = \\delta^{(3)}_1.$\na1_1 = 0.3612.\nz1_1 = x1,\n",
+      "a.txt");
+  REQUIRE(f.answers.size() == 3);
+  CHECK(f.answers[0].key() == "dL/db3_1");
+  CHECK(f.answers[0].expression() == "delta3_1");
+  CHECK(f.answers[1].expression() == "0.3612");
+  CHECK(f.answers[2].expression() == "x1");
+}

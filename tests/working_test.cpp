@@ -249,8 +249,8 @@ TEST_CASE("numeric exercises: a number computed correctly from one's own wrong n
   // A wrong number in which no mistake can be named carries nothing (delta2_1 = 1 is no attempt).
   const double arbitrary = std::stod(four(delta)) + 0.1;
   const CheckResult made_up =
-      check("numeric-mlp-step", "delta2_1 = " + four(arbitrary) + "\ndL/db2_1 = " +
-                                    four(arbitrary) + "\n");
+      check("numeric-mlp-step",
+            "delta2_1 = " + four(arbitrary) + "\ndL/db2_1 = " + four(arbitrary) + "\n");
   CHECK(part(made_up, "dL/db2_1").verdict == Verdict::incorrect);
   CHECK(part(made_up, "dL/db2_1").score == 0);
   CHECK_THAT(part(made_up, "dL/db2_1").feedback, Catch::Contains("no known mistake can be named"));

@@ -112,8 +112,59 @@ void continue_answer(AnswerFile& file, Answer& current, std::size_t first, bool 
 // Reads the logical line in `current` as KEY = STEP = STEP.., a continuation `= STEP..`, a
 // problem, or nothing (blank or comment only). `chain_open`: the last logical line that was
 // not blank was an answer, which a continuation may extend.
+void finish_line(AnswerFile& file, Answer& current, bool& chain_open);
+
+// Where one logical line holds several answers: a ';' between them, or a definition added with
+// "where" (dL/dw3_11 = delta3_1*a2_1 where delta3_1 = ...): the offsets where each next one
+// starts, after its separator. Separators inside parentheses are not looked for (none is read).
+std::vector<std::pair<std::size_t, std::size_t>> answer_separators(const std::string& t) {
+  std::vector<std::pair<std::size_t, std::size_t>> cuts;  // (separator start, next start)
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == ';') {
+      cuts.emplace_back(i, i + 1);
+      continue;
+    }
+    const bool word_start = i > 0 && (is_space(t[i - 1]) || t[i - 1] == ',');
+    if (word_start && t.compare(i, 5, "where") == 0 && i + 5 < t.size() && is_space(t[i + 5])) {
+      std::size_t begin = i;
+      while (begin > 0 && (is_space(t[begin - 1]) || t[begin - 1] == ',')) --begin;
+      cuts.emplace_back(begin, i + 5);
+    }
+  }
+  return cuts;
+}
+
+// The logical line `current` in the answer syntax, each answer on it read in turn.
+// A line of a write-up may end its sentence: "dL/db3_1 = delta3_1." or "...,": the final
+// full stops and commas are dropped (no answer ends in one).
+void drop_sentence_end(Answer& a) {
+  std::size_t end = a.text.size();
+  while (end > 0 && (is_space(a.text[end - 1]) || a.text[end - 1] == '.' || a.text[end - 1] == ','))
+    --end;
+  a.text.resize(end);
+  a.origin.resize(end);
+}
+
 void finish_answer(AnswerFile& file, Answer& current, bool& chain_open) {
   if (!apply_notation(file, current)) return;
+  drop_sentence_end(current);
+  const auto cuts = answer_separators(current.text);
+  if (cuts.empty()) return finish_line(file, current, chain_open);
+  std::size_t start = 0;
+  for (std::size_t k = 0; k <= cuts.size(); ++k) {
+    const std::size_t end = k < cuts.size() ? cuts[k].first : current.text.size();
+    Answer piece;
+    piece.text = current.text.substr(start, end - start);
+    piece.origin.assign(current.origin.begin() + static_cast<std::ptrdiff_t>(start),
+                        current.origin.begin() + static_cast<std::ptrdiff_t>(end));
+    piece.line = piece.origin.empty() ? current.line : piece.origin.front().first + 1;
+    finish_line(file, piece, chain_open);
+    if (k < cuts.size()) start = cuts[k].second;
+  }
+}
+
+// Reads one answer's text (already in the answer syntax).
+void finish_line(AnswerFile& file, Answer& current, bool& chain_open) {
   const std::string& t = current.text;
   std::size_t first = 0;
   while (first < t.size() && is_space(t[first])) ++first;
