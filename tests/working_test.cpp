@@ -330,3 +330,14 @@ TEST_CASE("numeric exercises: an update follows from the gradient the student ga
   CHECK(part(wrong, "dL/dw1_21").verdict == Verdict::correct);
   CHECK(part(wrong, "new_w1_21").verdict == Verdict::incorrect);
 }
+
+TEST_CASE("a symbolic part's key is a name the other lines may use", "[working]") {
+  const CheckResult right =
+      check("momentum-update", "dw = -eta*g + alpha*(w - w_prev)\nw_next = w + dw\n");
+  CHECK(part(right, "w_next").verdict == Verdict::correct);
+  CHECK(part(right, "w_next").read_as == "w + dw");
+  // What dw stands for is its answer: a wrong dw makes w_next wrong with dw's mistake.
+  const CheckResult wrong = check("momentum-update", "dw = -eta*g\nw_next = w + dw\n");
+  CHECK(part(wrong, "w_next").verdict == Verdict::incorrect);
+  CHECK(part(wrong, "w_next").mistake == mistake_kind::kKnownMistake);
+}

@@ -1,6 +1,8 @@
 // Reading an answer file's definitions in any order, with cycles refused, and substituting them.
 #include "exercises/judge/working.h"
 
+#include <cctype>
+
 #include <algorithm>
 
 #include "core/error.h"
@@ -60,7 +62,7 @@ void Working::collect(CheckResult& out) {
         d.quantity = true;
         d.has_symbol = !network->forward;
         d.symbol = *network->symbol;
-      } else if (k.kind == KeyKind::own || network) {
+      } else if (k.kind == KeyKind::own || network || answers_named_part(k)) {
         d.has_symbol = true;
         d.symbol = GiNaC::symbol(k.name);
       }
@@ -70,6 +72,15 @@ void Working::collect(CheckResult& out) {
     }
     defs_[at->second].lines.push_back(&a);
   }
+}
+
+bool Working::answers_named_part(const KeyReading& k) const {
+  if (k.kind != KeyKind::part || judge_.exercise().kind() != ExerciseKind::symbolic) return false;
+  const std::string& n = k.name;
+  return !n.empty() && (std::isalpha(static_cast<unsigned char>(n[0])) || n[0] == '_') &&
+         std::all_of(n.begin(), n.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+         });
 }
 
 std::optional<std::size_t> Working::truth_of(const std::string& name) {

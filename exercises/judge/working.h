@@ -92,6 +92,9 @@ class Working {
   void read_all();
   /// Reads one step of `def` (index `self`).
   void read_step(std::size_t self, ReadStep& step);
+  /// True for a part of a symbolic exercise whose key is a name (dw): other lines may use it
+  /// (w_next = w + dw), as its answer.
+  bool answers_named_part(const KeyReading& k) const;
   /// The definition a name written in an answer stands for, if the file defines it.
   std::optional<std::size_t> defined(const std::string& name) const;
   /// Substitutes definition `d` (depth first, in order of use); `path` holds the ones in
