@@ -494,6 +494,10 @@ class Reader {
 Node Reader::name(const Token& t) {
   if (const auto factor = chain_factor(t)) return *factor;
   const MathFunction* f = function_named(t.text);
+  // ReLU(z), Sigmoid'(z), TANH(z): a function in other case, where no name is written so.
+  if (!f && (peek().kind == TokenKind::open || peek().kind == TokenKind::prime) &&
+      !known(t.text, t.offset))
+    f = function_named(lower(t.text));
   if (peek().kind == TokenKind::prime) return primed(t, f);
   if (f && peek().kind == TokenKind::power) return powered_call(t, *f);
   if (t.text == "d" && peek().kind == TokenKind::divide && !known(t.text, t.offset))
