@@ -465,3 +465,13 @@ TEST_CASE("a power written after a function's name, as in tanh^2(z), is the func
   CHECK(f.read("\\sigma^\\prime(z1_1) + \\sigma^{'}(z1_1)").echo ==
         "sigmoid'(z1_1) + sigmoid'(z1_1)");
 }
+
+TEST_CASE("a function in other case reads as the function where no name is written so",
+          "[reader]") {
+  Fixture f;
+  CHECK(f.read("ReLU(z1_1)").echo == "relu(z1_1)");
+  CHECK(f.read("Sigmoid'(z2_1)").echo == "sigmoid'(z2_1)");
+  CHECK(f.read("TANH(z2_1)").value.is_equal(f.read("tanh(z2_1)").value));
+  // A name the resolver knows keeps its meaning: A1_1(...) multiplies the activation a1_1.
+  CHECK(f.read("A1_1(1 - a1_1)").echo == "a1_1*(1 - a1_1)");
+}
