@@ -546,6 +546,12 @@ void Rewriter::contents(std::size_t at) {
     return word(function ? lower : inside, Word::name, at);
   }
   if (!g->braced) return;  // one character: read on as it is
+  // \text{(chain rule)}: words of prose beside the mathematics, not part of it.
+  const bool prose = line_.compare(at, 5, "\\text") == 0 || line_.compare(at, 5, "\\mbox") == 0;
+  if (prose && inside.find_first_of(" (),:;") != std::string::npos) {
+    pos_ = g->after;
+    return;
+  }
   closers_.push_back("");
   pos_ = g->begin;
 }

@@ -252,8 +252,13 @@ class Reader {
     exvector factors{n.value};
     for (;;) {
       const Token& t = peek();
-      if (t.kind == TokenKind::number || t.kind == TokenKind::prime) unexpected(t);
-      const bool juxtaposed = starts_factor(t);
+      const bool one_bracket = t.kind == TokenKind::number && t.text == "1" &&
+                               peek(1).kind == TokenKind::open &&
+                               (peek(1).text == "[" || peek(1).text == "{");
+      if (one_bracket) next();  // (...) 1[z > 0]: the 1 of the indicator
+      if (!one_bracket && (t.kind == TokenKind::number || t.kind == TokenKind::prime))
+        unexpected(t);
+      const bool juxtaposed = one_bracket || starts_factor(t);
       if (!juxtaposed && t.kind != TokenKind::times && t.kind != TokenKind::divide) break;
       const Token& op = juxtaposed ? t : next();
       const Node rhs = juxtaposed ? power() : unary();

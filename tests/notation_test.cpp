@@ -177,3 +177,8 @@ TEST_CASE("rewriting a rewritten line changes nothing, so a reader may rewrite a
     CHECK(plain(once) == once);
   }
 }
+
+TEST_CASE("words of prose in \\text beside the mathematics are dropped", "[notation]") {
+  CHECK(plain("a = b \\quad \\text{(chain rule)}") == "a = b  ");
+  CHECK(plain("\\text{yhat} = a3_1") == "yhat = a3_1");
+}

@@ -475,3 +475,10 @@ TEST_CASE("a function in other case reads as the function where no name is writt
   // A name the resolver knows keeps its meaning: A1_1(...) multiplies the activation a1_1.
   CHECK(f.read("A1_1(1 - a1_1)").echo == "a1_1*(1 - a1_1)");
 }
+
+TEST_CASE("the indicator 1[z > 0] after a factor is read, not refused as a number", "[reader]") {
+  Fixture f;
+  CHECK(f.read("(w2_11 + w2_21) 1[z1_1 > 0]")
+            .value.is_equal(f.read("(w2_11 + w2_21)*step(z1_1)").value));
+  CHECK(f.error("(w2_11 + w2_21) 2").second == "a number after ')': write (...)*2 to multiply");
+}
