@@ -1,5 +1,5 @@
 // Tests that check credits every right part of the student corpus (tests/data/student_corpus,
-// ten styles of writing) and refuses every wrong one, naming its mistake.
+// ten styles of writing), refuses every wrong one naming its mistake, and finds the incomplete.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -23,7 +23,7 @@ const std::string kCorpus = DELTACHECK_SOURCE_DIR "/tests/data/student_corpus";
 /// How one style's files fared: labelled parts, and those judged as labelled.
 struct Tally {
   int right = 0, credited = 0, wrong = 0, refused = 0, named = 0, named_ok = 0;
-  int carried = 0, carried_ok = 0;
+  int carried = 0, carried_ok = 0, incomplete = 0, incomplete_ok = 0;
   std::vector<std::string> failures;
 };
 
@@ -65,6 +65,10 @@ void tally_part(const json& label, const json& got, const std::string& file, Tal
     ++t.carried;
     ok = verdict == "carried";
     t.carried_ok += ok;
+  } else if (want == "incomplete") {
+    ++t.incomplete;
+    ok = verdict == "incomplete" && score == 0;
+    t.incomplete_ok += ok;
   } else {
     ++t.wrong;
     const bool refused = verdict != "correct" && score == 0;
@@ -97,13 +101,15 @@ Tally check_style(const std::string& style) {
 }
 
 /// Runs one style and asserts all of it: right credited, wrong refused, mistakes named,
-/// carried parts carried; prints the style's counts either way.
+/// carried parts carried, incomplete parts incomplete with no score; prints the style's counts
+/// either way.
 void run_style(const std::string& style) {
   const Tally t = check_style(style);
   std::cout << "student corpus, " << style << ": " << t.credited << "/" << t.right
             << " right parts credited, " << t.refused << "/" << t.wrong
             << " wrong parts refused, " << t.named_ok << "/" << t.named << " mistakes named, "
-            << t.carried_ok << "/" << t.carried << " carried parts carried\n";
+            << t.carried_ok << "/" << t.carried << " carried parts carried, "
+            << t.incomplete_ok << "/" << t.incomplete << " incomplete parts incomplete\n";
   std::ostringstream misses;
   for (const std::string& f : t.failures) misses << f << "\n";
   INFO("first misses:\n" << misses.str());
@@ -112,6 +118,7 @@ void run_style(const std::string& style) {
   CHECK(t.refused == t.wrong);
   CHECK(t.named_ok == t.named);
   CHECK(t.carried_ok == t.carried);
+  CHECK(t.incomplete_ok == t.incomplete);
 }
 
 }  // namespace

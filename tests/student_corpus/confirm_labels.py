@@ -8,7 +8,10 @@ seed) and compared with the true value: a forward pass for z and a, central fini
 differences of the loss (step 1e-5) for gradients, deltas (dL/dz = dL/db) and chain-rule
 factors dA/dB. Right: |v - t| <= 1e-6 max(|v|, |t|) + 1e-9 at every point. Wrong:
 |v - t| > 1e-3 max(|v|, |t|) + 1e-9 at some point. Carried: wrong with the student's
-definitions, right with the wrong ones replaced by their true values. Numeric exercises: the
+definitions, right with the wrong ones replaced by their true values. Incomplete: right, in an
+exercise whose file sets require_evaluated, with a chain-rule factor dA/dB left in the last
+step (a name the file defines is no factor); such an answer labelled right is a wrong label.
+Numeric exercises: the
 same at the example numbers, right within 5e-5 (4 decimal places), wrong beyond 1e-3; and each
 part's value by one step of backprop (z from the previous a, a = f(z), the output delta from a,
 a hidden delta from the next layer's deltas, dL/dw = delta*input, new = old - eta*dL/dw) from
@@ -30,6 +33,7 @@ POINTS = 10
 
 FACTOR = re.compile(r"\bd(L|[A-Za-z]+[0-9]*(?:_[0-9]+)?)/d([A-Za-z]+[0-9]*(?:_[0-9]+)?)\b")
 NODE = re.compile(r"^([wbza])([0-9]+)_([0-9]+)$")
+NAME = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\b")
 
 
 def sigmoid(v):
@@ -463,20 +467,50 @@ def confirm_numeric(entry, text, ex):
 def check_item(key, item, per_point, problems):
     """per_point: (value with the student's definitions, with the wrong ones true, truth,
     values of the steps, value of the plain form) at each point."""
-    label = item["label"]
+    label = "right" if item["label"] == "incomplete" else item["label"]
     near = all(close(v, t, RIGHT_TOL) for v, _, t, _, _ in per_point)
     far = any(not close(v, t, WRONG_TOL) for v, _, t, _, _ in per_point)
     if label == "right" and not near:
-        problems.append("labelled right but differs from the true value")
+        problems.append("labelled %s but differs from the true value" % item["label"])
     if label in ("wrong", "carried") and not far:
         problems.append("labelled %s but equals the true value" % label)
     if label == "carried" and not all(close(r, t, RIGHT_TOL) for _, r, t, _, _ in per_point):
         problems.append("labelled carried but is wrong even with true definitions")
     if label == "right" and not all(close(s, t, RIGHT_TOL)
                                     for _, _, t, steps, _ in per_point for s in steps):
-        problems.append("labelled right but a step differs from the true value")
+        problems.append("labelled %s but a step differs from the true value" % item["label"])
     if not all(p is None or close(p, v, RIGHT_TOL) for v, _, _, _, p in per_point):
         problems.append("its plain form differs from what the file writes")
+
+
+def open_factors(text, lines, seen=frozenset()):
+    """The chain-rule factors dA/dB left in `text`, through the names of the file's lines it
+    uses (`lines`: name -> text); a name some line defines is not a factor."""
+    found = {m.group(0) for m in FACTOR.finditer(text)}
+    out = found - set(lines)
+    for name in sorted((found | set(NAME.findall(text))) & set(lines) - seen):
+        out |= open_factors(lines[name], lines, seen | {name})
+    return out
+
+
+def check_evaluated(entry, evaluated):
+    """The problems with the incomplete labels: incomplete exactly where the exercise asks for
+    evaluated answers and a part's value is right but its last step still has a factor."""
+    lines = {d["name"]: d["canonical"] for d in entry.get("definitions", [])}
+    for p in entry["parts"]:
+        lines.update({n: p["canonical"] for n in (p["key"], p.get("written_key")) if n})
+    problems = []
+    for p in entry["parts"]:
+        last = p["steps"][-1] if "steps" in p else p["canonical"]
+        left = sorted(open_factors(last, lines))
+        if p["label"] == "right" and evaluated and left:
+            problems.append("%s: labelled right, but the exercise asks for evaluated answers and "
+                            "the last step still has %s: incomplete" % (p["key"], ", ".join(left)))
+        if p["label"] == "incomplete" and not (evaluated and left):
+            problems.append("%s: labelled incomplete, but %s" % (p["key"], "the last step has no "
+                            "chain-rule factor" if evaluated else "the exercise does not set "
+                            "require_evaluated"))
+    return problems
 
 
 def confirm_file(entry, library, examples):
@@ -485,9 +519,10 @@ def confirm_file(entry, library, examples):
     text = open(os.path.join(library, exercise + ".yaml"), encoding="utf-8").read()
     defined = defined_names(entry)
     wrong = {k for k, it in items(entry) if it["label"] == "wrong" and k in defined}
-    problems = []
+    evaluated = re.search(r"^require_evaluated:[ \t]*true[ \t]*(#.*)?$", text, re.M)
+    problems = check_evaluated(entry, evaluated is not None)
     if exercise in examples:
-        return confirm_numeric(entry, text, examples[exercise])
+        return problems + confirm_numeric(entry, text, examples[exercise])
     model = Network(text) if "\nnetwork:" in text else Symbolic(exercise, text)
     rng = random.Random("confirm/" + entry["file"])
     points = [model.random_point(rng) for _ in range(POINTS)]

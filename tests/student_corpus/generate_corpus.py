@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Generates the student corpus (tests/data/student_corpus): answer files in ten styles of writing
-# and labels.json, each part labelled right, wrong or carried; --check compares with the files.
+# and labels.json, each part labelled right, wrong, carried or incomplete; --check compares with
+# the files.
 import argparse
 import difflib
 import json
@@ -15,8 +16,11 @@ import render as R  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "data", "student_corpus"))
+DEFAULT_LIBRARY = os.path.normpath(os.path.join(HERE, "..", "..", "exercises", "library"))
 
 FORWARD = re.compile(r"^[za][0-9]+_[0-9]+$")
+FACTOR = re.compile(r"\bd(L|[A-Za-z]+[0-9]*(?:_[0-9]+)?)/d([A-Za-z]+[0-9]*(?:_[0-9]+)?)\b")
+NAME = re.compile(r"\b[A-Za-z_][A-Za-z0-9_]*\b")
 NUMERIC = ["numeric-mlp-step", "numeric-q2-step", "numeric-relu-regression"]
 
 # Which exercises each style's students answer, and how many files of each.
@@ -108,6 +112,16 @@ class AnswerFile:
         for key, origin in A.numeric_carried(self.exercise, given).items():
             parts[key].update(label="carried", mistake=parts[origin]["mistake"])
 
+    def mark_incomplete(self):
+        """Labels incomplete each right part whose last step still holds a chain-rule factor:
+        for an exercise whose file sets require_evaluated, the check gives it no credit."""
+        defined = {d["name"]: d["canonical"] for d in self.definitions}
+        for p in self.parts:
+            defined.update({n: p["canonical"] for n in (p["key"], p.get("written_key")) if n})
+        for p in self.parts:
+            if p["label"] == "right" and factors_in(p["canonical"], defined):
+                p["label"] = "incomplete"
+
     def define(self, name, canonical, label, mistake=""):
         """Labels a definition (right, wrong, carried, or own for a name of the student's own)."""
         self.definitions.append({"name": name, "canonical": canonical, "label": label,
@@ -120,6 +134,23 @@ class AnswerFile:
         if self.definitions:
             out["definitions"] = self.definitions
         return out
+
+
+def factors_in(text, defined, seen=frozenset()):
+    """The chain-rule factors dA/dB `text` holds, through the file's names it uses: a name the
+    file defines stands for its definition, not for a factor."""
+    out = {m.group(0) for m in FACTOR.finditer(text) if m.group(0) not in defined}
+    used = {m.group(0) for m in FACTOR.finditer(text)} | set(NAME.findall(text))
+    for name in sorted(used & set(defined) - seen):
+        out |= factors_in(defined[name], defined, seen | {name})
+    return out
+
+
+def requires_evaluated(library, exercise):
+    """True when the exercise's file sets `require_evaluated: true`."""
+    with open(os.path.join(library, exercise + ".yaml"), encoding="utf-8") as yaml:
+        return re.search(r"^require_evaluated:[ \t]*true[ \t]*(#.*)?$", yaml.read(), re.M) \
+            is not None
 
 
 # --- choosing what a student answers ----------------------------------------------------------
@@ -731,17 +762,20 @@ STYLE_WRITERS = {
 }
 
 
-def corpus():
+def corpus(library=DEFAULT_LIBRARY):
     """Every answer file: (relative path, text, manifest entry)."""
     out = []
     for style, plan in PLAN.items():
         for exercise, count in plan:
+            evaluated = requires_evaluated(library, exercise)
             for n in range(1, count + 1):
                 path = "%s/%s-%02d.txt" % (style, exercise, n)
                 rng = random.Random("student-corpus/" + path)
                 f = AnswerFile(exercise, style, path)
                 STYLE_WRITERS[style](rng, f)
                 f.settle()
+                if evaluated:
+                    f.mark_incomplete()
                 out.append((path, "\n".join(f.lines) + "\n", f.manifest()))
     return out
 
@@ -769,9 +803,10 @@ def main():
     """Writes the corpus, or with --check reports every file that differs (exit 1)."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--library", default=DEFAULT_LIBRARY, help="the exercise files")
     ap.add_argument("--check", action="store_true", help="compare with the files, write nothing")
     args = ap.parse_args()
-    files = corpus()
+    files = corpus(args.library)
     wanted = {p: t for p, t, _ in files}
     wanted["labels.json"] = labels_text(files)
     bad = 0
