@@ -68,7 +68,9 @@ async function loadList() {
 
 function showStatement(ex) {
   $('title').textContent = ex.title;
-  $('statement-text').textContent = ex.statement;
+  // The statement's paragraphs (blank-line separated), each line break inside one a space.
+  $('statement-text').replaceChildren(...ex.statement.split(/\n\s*\n/).map(
+    (para) => el('p', '', para.replace(/\s*\n\s*/g, ' ').trim())));
   $('notes').textContent = ex.notes.join('\n');
   const img = $('network');
   img.hidden = !ex.network;
