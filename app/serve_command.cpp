@@ -1,4 +1,5 @@
 // deltacheck serve: the exercises in a web page with a live preview of each line, on a local port.
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -13,7 +14,8 @@ namespace deltacheck::app {
 
 namespace {
 
-// The settings of the options: checks at once (--jobs, default the cores), queue, body cap.
+// The settings of the options: checks at once (--jobs; by default two per core, since a check's
+// slot also spans its fork and the wait for its end), the queue, the body cap.
 server::ServeSettings settings_from(const po::variables_map& vm) {
   server::ServeSettings s;
   s.limits.seconds = time_limit_from(vm);
@@ -22,7 +24,7 @@ server::ServeSettings settings_from(const po::variables_map& vm) {
   const int jobs = vm["jobs"].as<int>(), queue = vm["queue"].as<int>();
   if (jobs < 0 || jobs > 256) throw UserError("--jobs must be from 1 to 256 (0: one per core)");
   if (queue < 0 || queue > 4096) throw UserError("--queue must be from 0 to 4096");
-  s.running = jobs == 0 ? cores : static_cast<std::size_t>(jobs);
+  s.running = jobs == 0 ? 2 * cores : static_cast<std::size_t>(jobs);
   s.waiting = static_cast<std::size_t>(queue);
   const int kib = vm["max-body"].as<int>();
   if (kib < 1 || kib > 8192) throw UserError("--max-body must be from 1 to 8192 (KiB)");
@@ -48,7 +50,7 @@ int run_serve(const std::vector<std::string>& args) {
       "port", po::value<int>()->default_value(8080), "the port (0: any free port)")(
       "exercises", po::value<std::string>()->value_name("DIR"),
       "serve the exercises (*.yaml) of DIR instead of the built-in library")(
-      "jobs", po::value<int>()->default_value(0), "checks at once (0: one per core)")(
+      "jobs", po::value<int>()->default_value(0), "checks at once (0: two per core)")(
       "queue", po::value<int>()->default_value(64), "checks waiting beyond those; more get 503")(
       "max-body", po::value<int>()->default_value(1024), "largest request body, KiB");
   add_limit_options(options, "seconds each check may take",

@@ -1,4 +1,4 @@
-// The bounded queue of checks: a counting semaphore with a cap on its waiters.
+// The bounded queue of checks: a counting semaphore with a cap on its waiters, served in order.
 #include "server/request_slots.h"
 
 #include <algorithm>
@@ -14,22 +14,26 @@ RequestSlots::RequestSlots(std::size_t running, std::size_t waiting)
 
 std::optional<RequestSlots::Slot> RequestSlots::acquire() {
   std::unique_lock<std::mutex> lock(mutex_);
-  if (running_ >= max_running_) {
-    if (waiting_ >= max_waiting_) return std::nullopt;
-    ++waiting_;
-    freed_.wait(lock, [&] { return running_ < max_running_; });
-    --waiting_;
+  if (running_ < max_running_ && granted_ == next_ticket_) {
+    ++running_;
+    return std::optional<Slot>(std::in_place, this);
   }
-  ++running_;
+  if (next_ticket_ - granted_ >= max_waiting_) return std::nullopt;
+  const unsigned long long ticket = next_ticket_++;
+  freed_.wait(lock, [&] { return granted_ > ticket; });  // release() handed its slot on
   return std::optional<Slot>(std::in_place, this);
 }
 
 void RequestSlots::release() {
   {
     const std::lock_guard<std::mutex> lock(mutex_);
-    --running_;
+    if (granted_ == next_ticket_) {
+      --running_;
+      return;
+    }
+    ++granted_;  // the slot passes to the oldest waiter: running_ stays
   }
-  freed_.notify_one();
+  freed_.notify_all();
 }
 
 std::size_t RequestSlots::running() const {
@@ -39,7 +43,7 @@ std::size_t RequestSlots::running() const {
 
 std::size_t RequestSlots::waiting() const {
   const std::lock_guard<std::mutex> lock(mutex_);
-  return waiting_;
+  return static_cast<std::size_t>(next_ticket_ - granted_);
 }
 
 }  // namespace deltacheck::server

@@ -10,7 +10,8 @@ namespace deltacheck::server {
 
 /// Admission for work that runs in child processes: at most `running` at once and at most
 /// `waiting` queued behind them; beyond that a request is refused at once (HTTP 503), so the
-/// backlog, and the wait of any request, stays bounded. Thread-safe.
+/// backlog, and the wait of any request, stays bounded. Waiters are served first come, first
+/// served (numbered tickets), so no request waits behind later ones. Thread-safe.
 class RequestSlots {
  public:
   /// A place to run, held until destroyed. Move-only.
@@ -40,7 +41,9 @@ class RequestSlots {
  private:
   void release();
   const std::size_t max_running_, max_waiting_;
-  std::size_t running_ = 0, waiting_ = 0;
+  std::size_t running_ = 0;
+  unsigned long long next_ticket_ = 0;  // tickets handed to waiters so far
+  unsigned long long granted_ = 0;      // of those, how many were given a slot (in order)
   mutable std::mutex mutex_;
   std::condition_variable freed_;
 };

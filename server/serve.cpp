@@ -1,13 +1,44 @@
 // Configuring, binding and running the HTTP server.
 #include "server/serve.h"
 
+#include <algorithm>
 #include <csignal>
+
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 
 #include "core/error.h"
 #include "server/api_routes.h"
 #include "server/web_routes.h"
 
 namespace deltacheck::server {
+
+namespace {
+
+// cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when Debian built
+// the library): a class connecting at once overflows it and connections are dropped. Calling
+// listen() again on the bound socket widens its queue; the socket is found as the one of
+// this process listening on `port`.
+void widen_listen_queue(int port) {
+  rlimit files{};
+  getrlimit(RLIMIT_NOFILE, &files);
+  const int last = static_cast<int>(std::min<rlim_t>(files.rlim_cur, 65536));
+  for (int fd = 3; fd < last; ++fd) {
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening) continue;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    const int bound = address.ss_family == AF_INET6
+                          ? ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port)
+                          : ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+}
+
+}  // namespace
 
 void configure_server(httplib::Server& server, const ExerciseCatalog& catalog, RequestSlots& slots,
                       const ServeSettings& settings) {
@@ -33,6 +64,7 @@ void serve(const ExerciseCatalog& catalog, const ServeSettings& settings, const 
   if (bound < 0)
     throw UserError("cannot listen on " + host + ":" + std::to_string(port) +
                         " (in use, or not an address of this machine): give another --port or --host");
+  widen_listen_queue(bound);
   const bool v6 = host.find(':') != std::string::npos;
   ready("http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(bound) + "/");
   server.listen_after_bind();
