@@ -136,12 +136,13 @@ int main(int argc, char** argv) {
   for (int i = 0; i < 100 && !probe.Get("/api/exercises"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   phase("warm-up", answers, clients, 1, 0);
-  const long before = rss_kib(server.pid());
+  const long warm = rss_kib(server.pid());
   phase("load", answers, clients, seconds, 0);
-  phase("to 10,000 checks", answers, clients, 0, total);
-  const long after = rss_kib(server.pid());
-  std::printf("server RSS: %ld KiB after warm-up, %ld KiB after the load and 10,000 more checks\n",
-              before, after);
+  const long loaded = rss_kib(server.pid());
+  phase("then " + std::to_string(total) + " checks", answers, clients, 0, total);
+  std::printf("server RSS: %ld KiB after the warm-up, %ld KiB after the load, %ld KiB after %ld "
+              "more checks\n",
+              warm, loaded, rss_kib(server.pid()), total);
   server.kill();
   return 0;
 }

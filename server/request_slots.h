@@ -17,10 +17,12 @@ class RequestSlots {
   /// A place to run, held until destroyed. Move-only.
   class Slot {
    public:
+    /// A slot of `owner`, already counted as running there.
     explicit Slot(RequestSlots* owner) : owner_(owner) {}
     Slot(Slot&& other) noexcept : owner_(other.owner_) { other.owner_ = nullptr; }
     Slot& operator=(Slot&&) = delete;
     Slot(const Slot&) = delete;
+    /// Hands the slot to the oldest waiter, or frees it.
     ~Slot();
 
    private:

@@ -10,6 +10,7 @@ namespace deltacheck::server {
 
 namespace {
 
+// The Content-Type of a file of web/ by its extension.
 const char* content_type(const std::string& name) {
   if (name.size() > 3 && name.compare(name.size() - 3, 3, ".js") == 0)
     return "text/javascript; charset=utf-8";

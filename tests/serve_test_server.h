@@ -44,6 +44,8 @@ class TestServer {
     return c;
   }
   int port() const { return port_; }
+  /// The server's queue of checks (a test may hold its slots).
+  server::RequestSlots& slots() { return slots_; }
 
  private:
   server::ServeSettings settings_;

@@ -46,11 +46,19 @@ def browser(profile):
     return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
 
 
-def preview_ready(driver):
-    """The preview rows once every answer line has one, keyed by line number."""
-    rows = driver.find_elements("css selector", "#preview .line")
-    by_line = {r.get_attribute("data-line"): r for r in rows}
-    return by_line if all(str(n) in by_line for n in range(1, 6)) else False
+SNAPSHOT = """return Array.from(document.querySelectorAll('#preview .line')).map(
+    (r) => [r.dataset.line, r.textContent, r.querySelector('.katex') !== null]);"""
+
+
+def preview_settled(driver):
+    """The preview rows by line number (text, typeset) once all five answer lines have one and
+    the preview stayed the same for half a second (the last read after typing has come)."""
+    import time
+    first = driver.execute_script(SNAPSHOT)
+    time.sleep(0.5)
+    second = driver.execute_script(SNAPSHOT)
+    rows = {line: (text, typeset) for line, text, typeset in second}
+    return rows if first == second and all(str(n) in rows for n in range(1, 6)) else False
 
 
 def run(driver, url, screenshot):
@@ -66,13 +74,13 @@ def run(driver, url, screenshot):
     editor.send_keys(Keys.CONTROL, "a")
     editor.send_keys(Keys.DELETE)
     editor.send_keys(ANSWERS)
-    rows = wait.until(preview_ready)
+    rows = wait.until(preview_settled)
     # Typeset by KaTeX: the known mistake's line, with its reading beside it.
-    assert rows["1"].find_elements("css selector", ".katex"), "line 1 not typeset"
-    assert "(a3_1 - y)*a2_1" in rows["1"].text, rows["1"].text
-    implicit = rows["3"].text
+    assert rows["1"][1], "line 1 not typeset"
+    assert "(a3_1 - y)*a2_1" in rows["1"][0], rows["1"]
+    implicit = rows["3"][0]
     assert "(1/2)*w1_11*x1" in implicit or ("column 18" in implicit and "missing '*'" in implicit), implicit
-    assert "<script>" in rows["4"].text, rows["4"].text  # the hostile key shown as text
+    assert "<script>" in rows["4"][0], rows["4"]  # the hostile key shown as text
     # Check, from the keyboard: focus the button and press Enter.
     driver.find_element("id", "check").send_keys(Keys.ENTER)
     wait.until(lambda d: d.find_elements("id", "total"))
