@@ -156,6 +156,10 @@ TEST_CASE("serve api: hostile keys and answers come back as JSON strings under a
   CHECK_THAT(page->get_header_value("Content-Security-Policy"), Catch::Contains("script-src 'self'"));
   CHECK_THAT(page->get_header_value("Content-Security-Policy"), !Catch::Contains("unsafe-eval"));
   CHECK(page->body.find("<script>") == std::string::npos);  // no inline script on the page
+  const auto script = client.Get("/app.js");
+  REQUIRE(script);
+  for (const char* markup : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("})
+    CHECK(script->body.find(markup) == std::string::npos);  // text goes in as text only
 }
 
 TEST_CASE("serve api: when every slot and the queue are taken, a request is answered 503 at once",

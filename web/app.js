@@ -1,6 +1,6 @@
 // deltacheck serve's page: loads the exercises, previews how each line is read as the student
 // types, checks on request. Everything from the server or the student is shown with textContent
-// (never innerHTML); maths is typeset by KaTeX with trust off. Answers live in localStorage.
+// (never parsed as markup); maths is typeset by KaTeX with trust off. Answers live in localStorage.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
