@@ -92,5 +92,6 @@ int run_show(const std::vector<std::string>& args);
 int run_grade(const std::vector<std::string>& args);
 int run_train(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 }  // namespace deltacheck::app

@@ -36,6 +36,8 @@ const Subcommand kSubcommands[] = {
     {"list", "the built-in exercises", deltacheck::app::run_list},
     {"show", "one exercise as a student reads it (statement, network, numbers, parts)",
      deltacheck::app::run_show},
+    {"serve", "the exercises in a web page, each line previewed as typed, checked on request",
+     deltacheck::app::run_serve},
 };
 
 void print_help(std::ostream& out) {

@@ -1,0 +1,11 @@
+# Writes OUT: a C++ file holding the page's files of WEB_DIR as bytes, for server/web_files.h.
+set(FILES ${WEB_DIR}/index.html ${WEB_DIR}/app.js ${WEB_DIR}/style.css)
+set(body "// Generated from web/ by server/embed_web.cmake; do not edit.\n#include \"server/web_files.h\"\n\nnamespace deltacheck::server {\n\nconst std::vector<WebFile>& web_files() {\n  static const std::vector<WebFile> files = {\n")
+foreach(file ${FILES})
+  get_filename_component(name ${file} NAME)
+  file(READ ${file} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "      {\"${name}\", std::string({${bytes}})},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n\n}  // namespace deltacheck::server\n")
+file(WRITE ${OUT} "${body}")
