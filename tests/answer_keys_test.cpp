@@ -48,3 +48,12 @@ TEST_CASE("names of one's own and wrong indices are not taken for misspelled key
   // Two parts equally near as written: neither is guessed.
   CHECK(read_key(q1, "dL/dw1_2").kind != KeyKind::part);
 }
+
+TEST_CASE("a part's aliases in the exercise answer for it, as its statement names it",
+          "[answer_keys]") {
+  using P = std::pair<std::string, std::string>;
+  CHECK(read_as("momentum-update", "dw(m+1)") == P{"dw", "read dw(m+1) as dw"});  // Δw(m+1)
+  CHECK(read_as("momentum-update", "Deltaw(m+1)") == P{"dw", "read Deltaw(m+1) as dw"});
+  CHECK(read_as("momentum-update", "w(m+1)") == P{"w_next", "read w(m+1) as w_next"});
+  CHECK(read_as("momentum-update", "w_new") == P{"w_next", "read w_new as w_next"});
+}

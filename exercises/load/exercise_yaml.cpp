@@ -8,7 +8,8 @@
 
 namespace deltacheck::detail {
 
-const char* const kPartFields[6] = {"key", "points", "ask", "truth", "uses", "mistakes"};
+const char* const kPartFields[7] = {"key",  "points",   "ask",    "truth",
+                                    "uses", "mistakes", "aliases"};
 
 YamlSource::YamlSource(const std::string& text, const std::string& name) : name_(name) {
   std::istringstream in(text);

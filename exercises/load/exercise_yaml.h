@@ -71,7 +71,7 @@ void refuse_unreadable(const YamlSource& src, const YAML::Node& node, const std:
 }
 
 /// The fields a part given as a map may have (any kind).
-extern const char* const kPartFields[6];
+extern const char* const kPartFields[7];
 
 // One loader per kind of exercise: its section of the YAML, its parts, and what it refuses.
 

@@ -89,6 +89,7 @@ void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double 
     p.points = item["points"] ? number(src, item["points"], "points", 0, 1000) : points;
     if (item["uses"]) p.symbolic.uses = string_list(src, item["uses"], "uses");
     if (const YAML::Node m = item["mistakes"]) p.symbolic.mistakes = known_mistakes(src, m);
+    if (item["aliases"]) p.aliases = string_list(src, item["aliases"], "aliases");
     e.parts.push_back(p);
   }
 }

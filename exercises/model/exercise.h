@@ -47,6 +47,10 @@ struct Part {
       equation;  // equation parts: the equation asked; update parts: dL/d of the parameter stepped
   double points = 1;
   SymbolicPart symbolic;  // symbolic parts
+  /// Other keys answer files may write for it, as the exercise's own text names the quantity
+  /// ("Delta w(m+1)", "w(m+1)"); compared as keys are (notation rewritten, spaces, case and
+  /// underscores aside).
+  std::vector<std::string> aliases;
 };
 
 /// A free symbol of a symbolic exercise and the range its sample values are drawn from.

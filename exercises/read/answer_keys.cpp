@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "exercises/read/chain_factors.h"
+#include "symbolic/notation.h"
 
 namespace deltacheck {
 
@@ -114,8 +115,28 @@ std::optional<std::pair<std::size_t, std::size_t>> close_part(const Exercise& ex
   return std::make_pair(*found, best.first);
 }
 
+// The part one of whose aliases `t` is, compared folded after the notation is rewritten.
+std::optional<std::size_t> aliased_part(const Exercise& ex, const std::string& t) {
+  const std::string mine = folded(t);
+  for (std::size_t i = 0; i < ex.parts.size(); ++i)
+    for (const std::string& alias : ex.parts[i].aliases) {
+      std::string written;
+      try {
+        written = without_spaces(canonical_notation(alias).text);
+      } catch (const ExpressionError&) {
+        written = without_spaces(alias);
+      }
+      if (folded(written) == mine) return i;
+    }
+  return std::nullopt;
+}
+
 // The reading of a key that is no key as written: lower case, own name, misspelling.
 KeyReading other_key(const Exercise& ex, const std::string& t, const std::string& why) {
+  if (const auto i = aliased_part(ex, t)) {
+    const std::string& key = ex.parts[*i].answer_key;
+    return KeyReading{KeyKind::part, *i, key, "read " + t + " as " + key, ""};
+  }
   const bool network = ex.kind() != ExerciseKind::symbolic;
   if (network && lower(t) != t) {
     if (auto r = network_key(ex, lower(t))) {
