@@ -73,6 +73,7 @@ const Mapping kCharacters[] = {
   {"\u00F7", "/", Word::symbol}, {"\u2215", "/", Word::symbol}, {"\u2248", "=", Word::symbol},
   {"\u2032", "'", Word::symbol}, {"\u2019", "'", Word::symbol}, {"\u2018", "'", Word::symbol},
   {"\u00B4", "'", Word::symbol}, {"\u2223", "|", Word::symbol},
+  {"\u2022", "*", Word::symbol}, {"\u00BD", "(1/2)", Word::symbol},  // • ½
   {"\u00A0", " ", Word::symbol}, {"\u2002", " ", Word::symbol}, {"\u2003", " ", Word::symbol},
   {"\u2004", " ", Word::symbol}, {"\u2005", " ", Word::symbol}, {"\u2006", " ", Word::symbol},
   {"\u2007", " ", Word::symbol}, {"\u2008", " ", Word::symbol}, {"\u2009", " ", Word::symbol},

@@ -182,3 +182,7 @@ TEST_CASE("words of prose in \\text beside the mathematics are dropped", "[notat
   CHECK(plain("a = b \\quad \\text{(chain rule)}") == "a = b  ");
   CHECK(plain("\\text{yhat} = a3_1") == "yhat = a3_1");
 }
+
+TEST_CASE("a bullet is a product and one half a fraction", "[notation]") {
+  CHECK(plain("2\u2022\u00BD(a - y)") == "2*(1/2)(a - y)");
+}

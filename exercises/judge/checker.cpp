@@ -359,8 +359,12 @@ void Checker::carry_errors(Pass& pass) {
     r.verdict = Verdict::carried;
     r.carried_from = names;
     r.score = exercise().carried_credit * r.max_score;
+    // The mistakes named in them (a definition wrong only through another says no more).
+    std::vector<std::size_t> named_in;
+    for (std::size_t d : *from)
+      if (!pass.mistakes[d].empty()) named_in.push_back(d);
     r.feedback = "follows correctly from your " + names + ", which is wrong: " +
-                 join(*from, "; ", [&](std::size_t d) { return pass.feedbacks[d]; });
+                 join(named_in, "; ", [&](std::size_t d) { return pass.feedbacks[d]; });
   }
 }
 
