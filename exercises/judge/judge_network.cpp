@@ -180,8 +180,16 @@ ReadOptions NetworkJudge::read_options() {
   return o;
 }
 
+std::optional<EquationKey> NetworkJudge::key_of(std::size_t part) const {
+  const std::size_t parts = exercise_.parts.size();
+  if (part < parts) return exercise_.parts[part].equation;
+  return step_keys_[part - parts];
+}
+
 std::string NetworkJudge::sign_culprit(std::size_t part) const {
-  const EquationKey& key = exercise_.parts[part].equation;
+  const std::optional<EquationKey> of = key_of(part);
+  if (!of) return "";  // a chain-rule factor between two quantities
+  const EquationKey& key = *of;
   const Network& net = exercise_.net();
   const Quantity& q = key.quantity;
   if (!key.gradient && q.kind != QuantityKind::delta) return "";
@@ -194,12 +202,8 @@ std::string NetworkJudge::sign_culprit(std::size_t part) const {
 }
 
 std::vector<Mistake> NetworkJudge::mistakes_of(std::size_t part) {
-  const std::size_t parts = exercise_.parts.size();
-  if (part >= parts) {
-    const std::optional<EquationKey>& key = step_keys_[part - parts];
-    return key ? plausible_mistakes(*key, *derivation_) : std::vector<Mistake>{};
-  }
-  return plausible_mistakes(exercise_.parts[part].equation, *derivation_);
+  const std::optional<EquationKey> key = key_of(part);
+  return key ? plausible_mistakes(*key, *derivation_) : std::vector<Mistake>{};
 }
 
 }  // namespace deltacheck

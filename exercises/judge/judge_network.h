@@ -54,6 +54,9 @@ class NetworkJudge : public Judge {
   std::optional<Derivation> derivation_;
   /// The key of each truth after the parts' (steps), when it is an equation of the network.
   std::vector<std::optional<EquationKey>> step_keys_;
+  /// The equation of truth `part`: a part's, or a step's (nothing for a factor dA/dB that is
+  /// no equation of the network).
+  std::optional<EquationKey> key_of(std::size_t part) const;
   std::map<std::string, std::size_t> step_truths_;  // step name -> truth index
   GiNaC::symbol eta_{"eta"};                        // the learning rate of numeric exercises
 };
