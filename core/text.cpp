@@ -5,6 +5,13 @@
 
 namespace deltacheck {
 
+std::string without_spaces(const std::string& written) {
+  std::string t;
+  for (char c : written)
+    if (c != ' ' && c != '\t') t += c;
+  return t;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;

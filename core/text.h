@@ -9,6 +9,9 @@
 
 namespace deltacheck {
 
+/// `written` without its spaces and tabs (keys are compared so: "dL / dw2_11" is dL/dw2_11).
+std::string without_spaces(const std::string& written);
+
 /// True when `s` ends with `suffix` (byte comparison, case-sensitive).
 bool ends_with(std::string_view s, std::string_view suffix);
 

@@ -55,3 +55,8 @@ TEST_CASE("write_all writes everything and reports a closed pipe", "[text]") {
   CHECK_FALSE(write_all(fds[1], "lost"));
   close(fds[1]);
 }
+
+TEST_CASE("without_spaces drops spaces and tabs only", "[text]") {
+  CHECK(without_spaces(" dL / dw2_11\t") == "dL/dw2_11");
+  CHECK(without_spaces("a\nb") == "a\nb");
+}

@@ -8,17 +8,6 @@
 
 namespace deltacheck {
 
-namespace {
-
-std::string without_spaces(const std::string& written) {
-  std::string t;
-  for (char c : written)
-    if (c != ' ' && c != '\t') t += c;
-  return t;
-}
-
-}  // namespace
-
 const char* kind_name(ExerciseKind k) {
   switch (k) {
     case ExerciseKind::network:

@@ -13,13 +13,6 @@ namespace deltacheck {
 
 namespace {
 
-std::string without_spaces(const std::string& written) {
-  std::string t;
-  for (char c : written)
-    if (c != ' ' && c != '\t') t += c;
-  return t;
-}
-
 std::string lower(std::string t) {
   for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return t;
