@@ -36,20 +36,22 @@ nlohmann::ordered_json located(const std::string& text, int line) {
   return {{"line", line}, {"column", column}, {"message", first}};
 }
 
-// The reading `read_as` typeset, or "" when it cannot be read back (a form the reader of the
-// exercise's names does not take).
+// The reading `read_as` typeset with every product's \cdot (as explicit as the text reading), or
+// "" when it cannot be read back (a form the reader of the exercise's names does not take).
 std::string latex_of(const Exercise& ex, const std::string& read_as) {
   if (read_as.empty()) return "";
   try {
     if (ex.kind() == ExerciseKind::symbolic) {
       const SymbolicContext context(ex);
       const GiNaC::ex e = context.fold_givens(read_expression(read_as, context.names()).value);
-      PrintStyle style{Syntax::latex, NameStyle::short_form, true};
+      PrintStyle style{Syntax::latex, NameStyle::short_form, true, true};
       return print_expression(e, Network{}, style);
     }
     SymbolTable symbols(ex.net());
+    PrintStyle style{Syntax::latex};
+    style.explicit_products = true;
     return print_expression(read_expression(read_as, network_names(symbols)).value, ex.net(),
-                            PrintStyle{Syntax::latex});
+                            style);
   } catch (const std::exception&) {
     return "";
   }
