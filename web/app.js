@@ -270,12 +270,16 @@ function layoutRows() {
   }
   while (state.rows.length > lines.length) state.rows.pop().remove();
   lines.forEach((text, i) => {
-    const row = state.rows[i], entries = entriesOf(lines, i);
-    row.classList.toggle('pending', entries === undefined);
-    const sig = JSON.stringify(entries === undefined ? row.dataset.sig : entries);
-    if (entries === undefined || row.dataset.sig === sig) return;
-    row.dataset.sig = sig;
-    fillRow(row, entries);
+    const row = state.rows[i], entries = entriesOf(lines, i), pending = entries === undefined;
+    // A line being typed keeps its last reading (dimmed); after a line is added or removed
+    // that reading may be another line's, so the row waits blank instead.
+    if (pending && lines.length === state.sent.length) return row.classList.add('pending');
+    const sig = JSON.stringify(pending ? null : entries);
+    if (row.dataset.sig !== sig) {
+      row.dataset.sig = sig;
+      fillRow(row, pending ? null : entries);
+    }
+    row.classList.toggle('pending', pending);
   });
   $('preview-notes').textContent = state.notes.map(errorText).join(' ');
   syncScroll();
