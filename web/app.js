@@ -75,9 +75,10 @@ function splitMath(text) {
   return pieces;
 }
 
-// A paragraph of the statement: its text as text nodes, its `$...$` typeset by KaTeX.
-function statementParagraph(text) {
-  const p = el('p');
+// `tag` holding `text` with its `$...$` typeset by KaTeX and the rest as text nodes (a paragraph
+// of the statement, what a part asks).
+function withMath(tag, text) {
+  const p = el(tag);
   for (const piece of splitMath(text)) {
     if (!piece.math) { p.appendChild(document.createTextNode(piece.text)); continue; }
     const math = el('span', piece.display ? 'math display' : 'math');
@@ -119,7 +120,7 @@ function showStatement(ex) {
   $('title').textContent = ex.title;
   // The statement's paragraphs (blank-line separated), each line break inside one a space.
   $('statement-text').replaceChildren(...ex.statement.split(/\n\s*\n/).map(
-    (para) => statementParagraph(para.replace(/\s*\n\s*/g, ' ').trim())));
+    (para) => withMath('p', para.replace(/\s*\n\s*/g, ' ').trim())));
   $('notes').textContent = ex.notes.join('\n');
   const img = $('network');
   img.hidden = !ex.network;
@@ -128,7 +129,7 @@ function showStatement(ex) {
   body.replaceChildren();
   for (const p of ex.parts) {
     const row = el('tr');
-    row.append(el('td', 'key', p.key), el('td', '', p.ask.replace(/^[^:]*: /, '')), el('td', 'num', p.points));
+    row.append(el('td', 'key', p.key), withMath('td', p.ask.replace(/^[^:]*: /, '')), el('td', 'num', p.points));
     body.appendChild(row);
   }
   $('student-box').hidden = ex.kind !== 'numeric';

@@ -28,7 +28,7 @@ symbols:
   y: [0, 1]
 parts:
   - key: dl/dyhat
-    ask: "the derivative of the loss with respect to yhat"
+    ask: "the derivative of the loss with respect to $\\hat y$"
     truth: "yhat - y"
     uses: [y, yhat]
 """
@@ -105,6 +105,8 @@ def check_statement(driver, wait):
     text = statement.text
     assert "costs $5." in text and "<img src=x onerror=" in text, text
     assert not statement.find_elements("css selector", "img")
+    assert not driver.find_element("id", "network").is_displayed()  # no network: no picture
+    assert driver.find_elements("css selector", "#parts td .katex")  # what a part asks, typeset
     # The split itself: escaped dollars, an unclosed one, display maths, a `\$` inside maths.
     split = lambda text: [[p["math"], p["text"]] for p in driver.execute_script(
         "return splitMath(arguments[0])", text)]
@@ -119,8 +121,11 @@ def check_preview(driver, wait):
     editor = driver.find_element("id", "answers")
     editor.send_keys(Keys.CONTROL, "a")
     editor.send_keys(Keys.DELETE)
+    below = "return document.getElementById('status').getBoundingClientRect().top"
+    top = driver.execute_script(below)
     editor.send_keys(ANSWERS)
     rows = wait.until(preview_settled)
+    assert driver.execute_script(below) == top  # typing and its preview moved nothing below
     assert rows["1"][1], "line 1 not typeset"
     assert "(a3_1 - y)*a2_1" in rows["1"][2], rows["1"]
     assert "(1/2)*w1_11*x1" in rows["3"][2], rows["3"]  # the implicit product with its '*'
