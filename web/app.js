@@ -292,6 +292,22 @@ function syncScroll() {
   $('preview-rows').style.transform = 'translateY(' + -$('answers').scrollTop + 'px)';
 }
 
+// Why line `i` of `lines` has no reading of its own.
+function quietReason(lines, i) {
+  if (isQuiet(lines[i])) return 'no answer (blank or comment)';
+  if (/^\s*=/.test(lines[i]) || (i > 0 && /\\\s*$/.test(lines[i - 1]))) return 'continues the answer above';
+  return 'nothing to read yet: write KEY = EXPRESSION';
+}
+
+// Puts the caret at the start of line `n` (1-based) of the editor: a click on a preview row.
+function goToLine(n) {
+  const editor = $('answers');
+  const at = editor.value.split('\n').slice(0, n - 1).reduce((sum, line) => sum + line.length + 1, 0);
+  editor.focus();
+  editor.setSelectionRange(at, at);
+  showDetail();
+}
+
 // Under the editor, the caret's line in full: its reading as text (every product's '*', the
 // grouping explicit) or its error with line and column.
 function showDetail() {
@@ -302,7 +318,7 @@ function showDetail() {
   const where = 'Line ' + (i + 1) + ': ';
   let text;
   if (entries === undefined) text = 'reading…';
-  else if (entries === null) text = isQuiet(lines[i]) ? 'no answer (blank or comment)' : 'continues the answer above';
+  else if (entries === null) text = quietReason(lines, i);
   else if (entries.some((e) => e.error)) text = errorText(entries.find((e) => e.error));
   else text = 'read as ' + readingText(entries);
   const detail = $('line-detail');
@@ -388,6 +404,10 @@ function start() {
     readSoon(250);
   });
   editor.addEventListener('scroll', syncScroll);
+  $('preview-rows').addEventListener('click', (e) => {
+    const row = e.target.closest('.line');
+    if (row) goToLine(Number(row.dataset.line));
+  });
   for (const e of ['keyup', 'click', 'focus', 'select']) editor.addEventListener(e, showDetail);
   document.addEventListener('selectionchange', () => { if (document.activeElement === editor) showDetail(); });
   window.addEventListener('resize', () => { for (const m of document.querySelectorAll('#preview .math')) fit(m); });

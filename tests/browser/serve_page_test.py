@@ -144,6 +144,9 @@ def check_preview(driver, wait):
     wait.until(lambda d: detail.text.startswith("Line 3: read as z1_1 = (1/2)*w1_11*x1"))
     editor.send_keys(Keys.DOWN)
     wait.until(lambda d: detail.text.startswith("Line 4: column"))
+    # A click on a line's reading puts the caret on that line.
+    driver.find_element("css selector", '#preview .line[data-line="1"]').click()
+    wait.until(lambda d: detail.text.startswith("Line 1: read as dL/dw3_11 = (a3_1 - y)*a2_1"))
 
 
 def check_result(driver, wait):
