@@ -57,6 +57,33 @@ std::string latex_of(const Exercise& ex, const std::string& read_as) {
   }
 }
 
+// How `text` (one step as written) reads in the exercise's own names, or "" when they alone
+// cannot read it (a name the student defined, a syntax error: the checker's entries say why).
+std::string echo_of(const Exercise& ex, const std::string& text) {
+  try {
+    if (ex.kind() == ExerciseKind::symbolic) {
+      const SymbolicContext context(ex);
+      return read_expression(text, context.names()).echo;
+    }
+    SymbolTable symbols(ex.net());
+    return read_expression(text, network_names(symbols)).echo;
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+// The reading shown on a part's first line: for a chain KEY = A = B the reading of A (each
+// further step has an entry of its own, on its line), else the answer's reading.
+std::string first_reading(const Exercise& ex, const AnswerFile& file, const PartResult& p) {
+  if (p.steps.empty()) return p.read_as;
+  for (const Answer& a : file.answers) {
+    if (a.line != p.line || a.steps.size() < 2) continue;
+    const std::string echo = echo_of(ex, a.step(0));
+    return echo.empty() ? p.read_as : echo;
+  }
+  return p.read_as;
+}
+
 nlohmann::ordered_json line_json(const Exercise& ex, int line, const std::string& key,
                                  const std::string& read_as) {
   return {{"line", line}, {"key", key}, {"read_as", read_as}, {"latex", latex_of(ex, read_as)},
@@ -89,7 +116,8 @@ nlohmann::ordered_json read_lines_json(Checker& checker, const AnswerFile& file)
   for (const PartResult& p : r.parts) {
     if (p.line == 0) continue;
     lines.push_back(p.verdict == Verdict::invalid ? error_json(p.line, p.key, p.feedback)
-                                                  : line_json(ex, p.line, p.key, p.read_as));
+                                                  : line_json(ex, p.line, p.key,
+                                                              first_reading(ex, file, p)));
     add_steps(p.steps);
   }
   add_steps(r.steps);

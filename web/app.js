@@ -217,11 +217,11 @@ function entriesOf(lines, i) {
   return state.byText.get(lines[i]);
 }
 
-// "KEY = READING" of a line; a chain `KEY = A = B = C` adds "; step 2 = B; step 3 = C" (the
-// reading of each step after the first, from its entry "step 1 -> 2" and on).
+// "KEY = READING" of a line, a chain `KEY = A = B` as "KEY = A = B" (its part's entry holds A,
+// "step 1 -> 2" holds B); a continuation line `= B` as "step 2 = B".
 function readingText(entries) {
-  return entries.map((e) => e.key.replace(/^step \d+ -> (\d+)$/, 'step $1') + ' = ' + e.read_as)
-                .join('; ');
+  const label = entries[0].key.replace(/^step \d+ -> (\d+)$/, 'step $1');
+  return label + ' = ' + entries.map((e) => e.read_as).join(' = ');
 }
 
 // "column C: MESSAGE" of an entry with an error.
@@ -250,9 +250,9 @@ function fillRow(row, entries) {
     row.appendChild(el('span', 'message', '⚠ ' + errorText(error)));
     return;
   }
-  const part = entries.find((e) => !e.key.startsWith('step ')) || entries[0];
   const math = el('span', 'math');
-  typeset(math, part.latex, part.read_as);
+  const typesettable = entries.every((e) => e.latex);
+  typeset(math, typesettable ? entries.map((e) => e.latex).join(' = ') : '', readingText(entries));
   row.title = readingText(entries);
   row.appendChild(math);
   fit(math);

@@ -40,6 +40,7 @@ ANSWERS = "\n".join([
     "z1_1 = 1/2*w1_11 x1 + w1_12*x2 + w1_13*x3 + b1_1",
     "<script>document.title='pwned'</script> = 1",
     "z1_2 = \"><img src=x onerror=\"document.title='pwned'\">",
+    "dL/db3_1 = 1/2*2(a3_1 - y) = (a3_1 - y)",  # a chain: each step typeset, joined by '='
 ]) + "\n"
 
 
@@ -89,7 +90,7 @@ def preview_settled(driver):
     second = driver.execute_script(SNAPSHOT)
     rows = {line: (text, typeset, title, top) for line, text, typeset, title, _, top in second}
     settled = first == second and not any(pending for *_, pending, _ in second)
-    return rows if settled and all(rows.get(str(n), ("",))[0] for n in range(1, 6)) else False
+    return rows if settled and all(rows.get(str(n), ("",))[0] for n in range(1, 7)) else False
 
 
 def check_statement(driver, wait):
@@ -134,6 +135,7 @@ def check_preview(driver, wait):
     assert "\\frac{1}{2} \\cdot w^{(1)}_{11} \\cdot x_{1}" in tex, tex  # typeset with its dot
     assert "column" in rows["4"][0], rows["4"]  # the hostile key: its error, as text
     assert "column" in rows["5"][0], rows["5"]
+    assert rows["6"][2] == "dL/db3_1 = (1/2)*2*(a3_1 - y) = a3_1 - y", rows["6"]
     # Beside each line: the rows are as far apart as the editor's lines.
     step = rows["2"][3] - rows["1"][3]
     assert abs(step - 30) < 1 and abs(rows["5"][3] - rows["1"][3] - 4 * step) < 1, rows
