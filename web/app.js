@@ -163,6 +163,7 @@ async function loadNumbers() {
 function openAnswers() {
   const saved = localStorage.getItem(storageKey());
   $('answers').value = saved !== null ? saved : state.template;
+  $('answers').setSelectionRange(0, 0);  // the detail under the editor starts at line 1
   $('result').replaceChildren();
   setStatus('');
   remember('', []);  // the last exercise's readings are not this one's
@@ -198,6 +199,7 @@ function remember(sent, lines) {
   state.sent = sent.split('\n');
   state.byLine = new Map();
   for (const l of lines) {
+    if (!l.error && !l.read_as) continue;  // `KEY =` with nothing after it yet
     if (l.line > 0 && !state.byLine.has(l.line)) state.byLine.set(l.line, []);
     if (l.line > 0) state.byLine.get(l.line).push(l);
   }
@@ -294,8 +296,10 @@ function syncScroll() {
 
 // Why line `i` of `lines` has no reading of its own.
 function quietReason(lines, i) {
-  if (isQuiet(lines[i])) return 'no answer (blank or comment)';
+  if (/^\s*$/.test(lines[i])) return 'blank';
+  if (isQuiet(lines[i])) return 'a comment';
   if (/^\s*=/.test(lines[i]) || (i > 0 && /\\\s*$/.test(lines[i - 1]))) return 'continues the answer above';
+  if (/=\s*$/.test(lines[i])) return "nothing to read yet: write the answer after '='";
   return 'nothing to read yet: write KEY = EXPRESSION';
 }
 

@@ -192,6 +192,12 @@ def run(driver, url, screenshot, phone_screenshot):
     Select(driver.find_element("id", "exercise")).select_by_value(EXERCISE)
     wait.until(lambda d: d.find_element("id", "title").text.startswith("Assignment Q1 (i)"))
     wait.until(lambda d: d.execute_script("return document.getElementById('network').naturalWidth") > 0)
+    # The template's many lines: the preview is as tall as the editor, not the editor as tall
+    # as its rows.
+    wait.until(lambda d: len(d.find_elements("css selector", "#preview .line")) > 40)
+    heights = driver.execute_script("return ['answers', 'preview'].map("
+                                    "(id) => document.getElementById(id).offsetHeight)")
+    assert abs(heights[0] - heights[1]) <= 2 and heights[0] < 800, heights
     check_preview(driver, wait)
     check_result(driver, wait)
     if screenshot:
