@@ -86,14 +86,16 @@ std::string first_reading(const Exercise& ex, const AnswerFile& file, const Part
 
 nlohmann::ordered_json line_json(const Exercise& ex, int line, const std::string& key,
                                  const std::string& read_as) {
-  return {{"line", line}, {"key", key}, {"read_as", read_as}, {"latex", latex_of(ex, read_as)},
+  return {{"line", line},
+          {"key", key},
+          {"read_as", read_as},
+          {"latex", latex_of(ex, read_as)},
           {"error", nullptr}};
 }
 
 nlohmann::ordered_json error_json(int line, const std::string& key, const std::string& text) {
   nlohmann::ordered_json error = located(text, line);
-  return {{"line", error["line"]}, {"key", key}, {"read_as", ""}, {"latex", ""},
-          {"error", error}};
+  return {{"line", error["line"]}, {"key", key}, {"read_as", ""}, {"latex", ""}, {"error", error}};
 }
 
 // Line order; lines without a number (the count of lines left out) last.
@@ -115,9 +117,9 @@ nlohmann::ordered_json read_lines_json(Checker& checker, const AnswerFile& file)
   };
   for (const PartResult& p : r.parts) {
     if (p.line == 0) continue;
-    lines.push_back(p.verdict == Verdict::invalid ? error_json(p.line, p.key, p.feedback)
-                                                  : line_json(ex, p.line, p.key,
-                                                              first_reading(ex, file, p)));
+    lines.push_back(p.verdict == Verdict::invalid
+                        ? error_json(p.line, p.key, p.feedback)
+                        : line_json(ex, p.line, p.key, first_reading(ex, file, p)));
     add_steps(p.steps);
   }
   add_steps(r.steps);

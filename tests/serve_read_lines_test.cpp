@@ -12,7 +12,8 @@ namespace {
 // read_lines_json of `text` as an answer file of assign-q1-squared.
 nlohmann::ordered_json read_q1(const std::string& text) {
   Checker checker(load_exercise("assign-q1-squared"));
-  return server::read_lines_json(checker, parse_answer_file(text, server::kAnswerFileName))["lines"];
+  return server::read_lines_json(checker,
+                                 parse_answer_file(text, server::kAnswerFileName))["lines"];
 }
 
 }  // namespace
