@@ -327,6 +327,17 @@ function showDetail() {
   else text = 'read as ' + readingText(entries);
   const detail = $('line-detail');
   if (detail.textContent !== where + text) detail.textContent = where + text;
+  revealRow(i);
+}
+
+// On a phone the preview is a box of its own under the editor: keeps the caret's row in sight.
+function revealRow(i) {
+  const row = state.rows[i], box = $('preview');
+  if (!row || row.classList.contains('empty') || !window.matchMedia('(max-width: 480px)').matches) return;
+  const top = row.offsetTop, bottom = top + row.offsetHeight;
+  if (top < box.scrollTop || bottom > box.scrollTop + box.clientHeight) {
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }
 }
 
 function verdictCell(verdict) {

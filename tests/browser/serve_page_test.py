@@ -178,6 +178,14 @@ def check_phone(driver, wait, screenshot):
     assert wide[0] <= wide[1], wide
     rows = driver.find_elements("css selector", "#preview .line:not(.empty)")
     assert rows and all(r.is_displayed() for r in rows[:3])
+    # The caret on the last answer: the preview box scrolls its row into sight.
+    from selenium.webdriver.common.keys import Keys
+    driver.find_element("id", "answers").send_keys(Keys.CONTROL, Keys.END)
+    driver.find_element("id", "answers").send_keys(Keys.UP)  # the last line holds nothing
+    wait.until(lambda d: d.execute_script(
+        "const box = document.getElementById('preview').getBoundingClientRect();"
+        "const row = document.querySelector('#preview .line[data-line=\"6\"]').getBoundingClientRect();"
+        "return row.top >= box.top && row.bottom <= box.bottom;"))
     if screenshot:
         driver.execute_script("document.getElementById('work').scrollIntoView()")
         driver.save_screenshot(screenshot)
