@@ -36,35 +36,66 @@ nlohmann::ordered_json located(const std::string& text, int line) {
   return {{"line", line}, {"column", column}, {"message", first}};
 }
 
-// The reading `read_as` typeset, or "" when it cannot be read back (a form the reader of the
-// exercise's names does not take).
+// The reading `read_as` typeset with every product's \cdot (as explicit as the text reading), or
+// "" when it cannot be read back (a form the reader of the exercise's names does not take).
 std::string latex_of(const Exercise& ex, const std::string& read_as) {
   if (read_as.empty()) return "";
   try {
     if (ex.kind() == ExerciseKind::symbolic) {
       const SymbolicContext context(ex);
       const GiNaC::ex e = context.fold_givens(read_expression(read_as, context.names()).value);
-      PrintStyle style{Syntax::latex, NameStyle::short_form, true};
+      PrintStyle style{Syntax::latex, NameStyle::short_form, true, true};
       return print_expression(e, Network{}, style);
     }
     SymbolTable symbols(ex.net());
+    PrintStyle style{Syntax::latex};
+    style.explicit_products = true;
     return print_expression(read_expression(read_as, network_names(symbols)).value, ex.net(),
-                            PrintStyle{Syntax::latex});
+                            style);
   } catch (const std::exception&) {
     return "";
   }
 }
 
+// How `text` (one step as written) reads in the exercise's own names, or "" when they alone
+// cannot read it (a name the student defined, a syntax error: the checker's entries say why).
+std::string echo_of(const Exercise& ex, const std::string& text) {
+  try {
+    if (ex.kind() == ExerciseKind::symbolic) {
+      const SymbolicContext context(ex);
+      return read_expression(text, context.names()).echo;
+    }
+    SymbolTable symbols(ex.net());
+    return read_expression(text, network_names(symbols)).echo;
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+// The reading shown on a part's first line: for a chain KEY = A = B the reading of A (each
+// further step has an entry of its own, on its line), else the answer's reading.
+std::string first_reading(const Exercise& ex, const AnswerFile& file, const PartResult& p) {
+  if (p.steps.empty()) return p.read_as;
+  for (const Answer& a : file.answers) {
+    if (a.line != p.line || a.steps.size() < 2) continue;
+    const std::string echo = echo_of(ex, a.step(0));
+    return echo.empty() ? p.read_as : echo;
+  }
+  return p.read_as;
+}
+
 nlohmann::ordered_json line_json(const Exercise& ex, int line, const std::string& key,
                                  const std::string& read_as) {
-  return {{"line", line}, {"key", key}, {"read_as", read_as}, {"latex", latex_of(ex, read_as)},
+  return {{"line", line},
+          {"key", key},
+          {"read_as", read_as},
+          {"latex", latex_of(ex, read_as)},
           {"error", nullptr}};
 }
 
 nlohmann::ordered_json error_json(int line, const std::string& key, const std::string& text) {
   nlohmann::ordered_json error = located(text, line);
-  return {{"line", error["line"]}, {"key", key}, {"read_as", ""}, {"latex", ""},
-          {"error", error}};
+  return {{"line", error["line"]}, {"key", key}, {"read_as", ""}, {"latex", ""}, {"error", error}};
 }
 
 // Line order; lines without a number (the count of lines left out) last.
@@ -86,8 +117,9 @@ nlohmann::ordered_json read_lines_json(Checker& checker, const AnswerFile& file)
   };
   for (const PartResult& p : r.parts) {
     if (p.line == 0) continue;
-    lines.push_back(p.verdict == Verdict::invalid ? error_json(p.line, p.key, p.feedback)
-                                                  : line_json(ex, p.line, p.key, p.read_as));
+    lines.push_back(p.verdict == Verdict::invalid
+                        ? error_json(p.line, p.key, p.feedback)
+                        : line_json(ex, p.line, p.key, first_reading(ex, file, p)));
     add_steps(p.steps);
   }
   add_steps(r.steps);

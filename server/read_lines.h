@@ -13,7 +13,9 @@ constexpr const char* kAnswerFileName = "answers.txt";
 
 /// {"lines": [{"line", "key", "read_as", "latex", "error": null or {"line", "column",
 /// "message"}}]} in line order: every part and step answered (its reading as text, with the
-/// grouping made explicit, and as LaTeX, "" when it cannot be typeset), every unreadable answer
+/// grouping made explicit, and as LaTeX, "" when it cannot be typeset; a chain KEY = A = B = C
+/// as the part with the reading of A, then "step 1 -> 2" with B's and "step 2 -> 3" with C's,
+/// each on the line where it is written), every unreadable answer
 /// and every line that is no answer (the located error, key "" when there is none). Reads
 /// through the checker without proofs and shows no verdict. The one place that turns the
 /// reader's results into the preview: change it when the reader changes. Uses GiNaC: call it

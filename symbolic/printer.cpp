@@ -78,6 +78,12 @@ class Printer {
 
   bool latex() const { return style_.syntax == Syntax::latex; }
 
+  // The sign between two factors: '*' in text; in LaTeX a space, or \cdot when asked.
+  const char* times() const {
+    if (!latex()) return "*";
+    return style_.explicit_products ? " \\cdot " : " ";
+  }
+
   std::string parens(const Piece& p, int needed) const {
     if (p.precedence >= needed) return p.s;
     return latex() ? "\\left(" + p.s + "\\right)" : "(" + p.s + ")";
@@ -157,7 +163,7 @@ class Printer {
     });
     std::string out;
     for (const Factor& f : fs) {
-      if (!out.empty()) out += latex() ? " " : "*";
+      if (!out.empty()) out += times();
       out += parens(f.piece, kPower);
     }
     return out;
@@ -239,18 +245,21 @@ class Printer {
     std::string denominator = join_factors(parts.bottom);
     if (parts.bottom.size() == 1 && q.is_equal(1))
       denominator = parts.bottom[0].piece.s;  // \frac needs no parentheses
-    std::string num = p.is_equal(1) && !numerator.empty()
-                          ? numerator
-                          : (numerator.empty() ? number_text(p) : number_text(p) + " " + numerator);
+    std::string num =
+        p.is_equal(1) && !numerator.empty()
+            ? numerator
+            : (numerator.empty() ? number_text(p) : number_text(p) + times() + numerator);
     std::string den =
-        q.is_equal(1) ? denominator
-                      : (denominator.empty() ? number_text(q) : number_text(q) + " " + denominator);
+        q.is_equal(1)
+            ? denominator
+            : (denominator.empty() ? number_text(q) : number_text(q) + times() + denominator);
     if (den.empty())
       return {num,
               parts.top.size() == 1 && p.is_equal(1) ? parts.top[0].piece.precedence : kProduct};
     if (!q.is_equal(1) && denominator.empty() &&
         !numerator.empty())  // \frac{1}{2} x rather than \frac{x}{2}
-      return {"\\frac{" + number_text(p) + "}{" + number_text(q) + "} " + numerator, kProduct};
+      return {"\\frac{" + number_text(p) + "}{" + number_text(q) + "}" + times() + numerator,
+              kProduct};
     return {"\\frac{" + num + "}{" + den + "}", kAtom};
   }
 

@@ -19,6 +19,7 @@ struct PrintStyle {
   Syntax syntax = Syntax::text;
   NameStyle names = NameStyle::short_form;
   bool raw_names = false;  // print every symbol by its own name (the free symbols of an exercise)
+  bool explicit_products = false;  // LaTeX: \cdot between factors, as the text syntax's '*'
 };
 
 /// Prints e canonically. GiNaC's own term order follows memory addresses (docs/DESIGN.md §8);

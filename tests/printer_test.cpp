@@ -93,3 +93,14 @@ TEST_CASE("a sum factor is written with a positive leading term", "[printer]") {
   CHECK(text.front() != '-');
   CHECK(print_expression(-(y - a) * (a - 1), kNet).front() == '-');
 }
+
+TEST_CASE("LaTeX with explicit products writes every product's \\cdot", "[printer]") {
+  SymbolTable s(kNet);
+  const ex w = s({QuantityKind::weight, 1, 1, 1}), x = s({QuantityKind::input, 0, 1, 0});
+  PrintStyle style{Syntax::latex};
+  const ex e = numeric(1, 2) * w * x;
+  CHECK(print_expression(e, kNet, style) == "\\frac{1}{2} w^{(1)}_{11} x_{1}");
+  style.explicit_products = true;
+  CHECK(print_expression(e, kNet, style) == "\\frac{1}{2} \\cdot w^{(1)}_{11} \\cdot x_{1}");
+  CHECK(print_expression(3 * w / x, kNet, style) == "\\frac{3 \\cdot w^{(1)}_{11}}{x_{1}}");
+}
