@@ -3,10 +3,35 @@
 #include "exercises/solve/solution_sheet.h"
 
 #include "exercises/judge/checker.h"
+#include "symbolic/printer.h"
+#include "symbolic/written_form.h"
 
 namespace deltacheck {
 
 namespace {
+
+// Each part's solution printed: as the exercise writes it, or the truth as derived (the free
+// symbols by their own names).
+void print_solutions(const Exercise& ex, SolutionSheet& sheet) {
+  const Network names = parse_network("1 linear:1", "squared");
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) {
+    const SymbolicPart& part = ex.parts[i].symbolic;
+    WrittenSolution w;
+    if (part.solution.empty()) {
+      for (const Syntax syntax : {Syntax::text, Syntax::latex})
+        (syntax == Syntax::text ? w.text : w.latex) = print_expression(
+            sheet.part_expressions[i], names, {syntax, NameStyle::short_form, true});
+    } else {
+      w.text = print_written(part.solution, Syntax::text);
+      w.latex = print_written(part.solution, Syntax::latex);
+    }
+    for (const std::string& step : part.steps) {
+      w.steps_text.push_back(step_text(step));
+      w.steps_latex.push_back(step_latex(step));
+    }
+    sheet.part_solutions.push_back(std::move(w));
+  }
+}
 
 // The truth of every part from one Checker: expressions for a symbolic exercise, numbers at
 // the student's point for a numeric one.
@@ -19,6 +44,7 @@ void solve_parts(const Exercise& ex, const std::string& student, SolutionSheet& 
       sheet.part_values.push_back(checker.truth(i, 0));
   }
   if (ex.kind() == ExerciseKind::numeric) sheet.numbers = checker.points()[0];
+  if (ex.kind() == ExerciseKind::symbolic) print_solutions(ex, sheet);
 }
 
 // The network's equations, the gradients in the delta and printed forms, the parts' numbers
