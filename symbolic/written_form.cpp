@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "symbolic/function_table.h"
+#include "symbolic/reader.h"
 #include "symbolic/tokenizer.h"
 
 namespace deltacheck {
@@ -65,9 +66,10 @@ Piece negation(const Piece& x, int precedence) {
 // Inside of a piece where braces already group it (\frac{...}, ^{...}).
 std::string braced(const Piece& p) { return p.group_latex.empty() ? p.latex : p.group_latex; }
 
+// Reads as the reader does, within its limits: kMaxExpressionLength bytes, kMaxNesting levels.
 class WrittenReader {
  public:
-  WrittenReader(const std::string& text, bool ratios) : tokens_(tokenize(text)), ratios_(ratios) {}
+  WrittenReader(const std::string& text, bool ratios) : tokens_(checked(text)), ratios_(ratios) {}
 
   Piece read() {
     Piece p = sum();
@@ -76,6 +78,24 @@ class WrittenReader {
   }
 
  private:
+  static std::vector<Token> checked(const std::string& text) {
+    if (text.size() > kMaxExpressionLength)
+      throw ExpressionError(kMaxExpressionLength, "longer than " +
+                                                      std::to_string(kMaxExpressionLength) + " bytes");
+    return tokenize(text);
+  }
+
+  // One level deeper for as long as it lives: parentheses, signs and powers.
+  struct Depth {
+    Depth(WrittenReader& r, const Token& t) : r_(r) {
+      if (++r_.depth_ > kMaxNesting)
+        throw ExpressionError(t.offset, "nested too deeply: at most " +
+                                            std::to_string(kMaxNesting) + " levels");
+    }
+    ~Depth() { --r_.depth_; }
+    WrittenReader& r_;
+  };
+
   const Token& peek() const { return tokens_[at_]; }
   const Token& next() { return tokens_[at_ == tokens_.size() - 1 ? at_ : at_++]; }
   [[noreturn]] void fail(const Token& t, const std::string& wanted) const {
@@ -145,6 +165,7 @@ class WrittenReader {
     const Token& t = peek();
     if (t.kind != TokenKind::minus && t.kind != TokenKind::plus) return power();
     next();
+    const Depth depth(*this, t);
     const Piece operand = unary();
     if (t.kind == TokenKind::plus) return operand;
     return negation(operand, kUnary);
@@ -153,7 +174,7 @@ class WrittenReader {
   Piece power() {
     const Piece base = primary();
     if (peek().kind != TokenKind::power) return base;
-    next();
+    const Depth depth(*this, next());
     const Piece exponent = unary();
     return piece(base.text + "^" + exponent.text, "{" + base.latex + "}^{" + braced(exponent) + "}",
                  kPower);
@@ -173,6 +194,7 @@ class WrittenReader {
 
   Piece primary() {
     const Token& t = next();
+    const Depth depth(*this, t);
     if (t.kind == TokenKind::number) return piece(t.text, t.text);
     if (t.kind == TokenKind::open) return group(TokenKind::close, t.text == "[" ? "]" : ")");
     if (t.kind == TokenKind::bar) {
@@ -214,7 +236,7 @@ class WrittenReader {
 
   std::vector<Token> tokens_;
   std::size_t at_ = 0;
-  int bars_ = 0;
+  int bars_ = 0, depth_ = 0;
   bool ratios_;
 };
 

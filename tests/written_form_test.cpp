@@ -94,6 +94,10 @@ TEST_CASE("written form: what it cannot read is refused at its offset", "[writte
   CHECK(offset([] { print_written("a + * b", Syntax::text); }) == 4);
   CHECK(offset([] { print_written("f'(z)", Syntax::text); }) == 1);
   CHECK(offset([] { step_latex("so $a = b"); }) == 3);
+  // Hostile nesting is refused, not followed down the stack.
+  CHECK(offset([] { print_written(std::string(100000, '(') + "a", Syntax::text); }) >= 0);
+  CHECK(offset([] { print_written(std::string(100001, 'a'), Syntax::text); }) >= 0);
+  CHECK(offset([] { print_written("-" + std::string(300, '-') + "a", Syntax::text); }) >= 0);
   CHECK(offset([] { step_latex("so $a = (b$"); }) == 10);
   CHECK(offset([] { step_latex("so $a = b$ and $c + $"); }) == 20);
 }
