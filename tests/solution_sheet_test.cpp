@@ -102,6 +102,13 @@ TEST_CASE("solution sheet: a part without a solution prints its truth as derived
   CHECK(w.text == "2*lambda*w1");
   CHECK(w.latex == "2 \\lambda w_{1}");
   CHECK(w.steps_text.empty());
+  // Where no solution is written, x/abs(x) prints as the notes write it, sign(x).
+  const Exercise l1 = parse_exercise(
+      "id: x\ntitle: t\nsymbols: {w1: [0.1, 1], lambda: [0, 1]}\n"
+      "parts:\n  - {key: g, ask: a, truth: \"lambda*w1/abs(w1) + 1\"}\n",
+      "x.yaml");
+  CHECK(solve_exercise(l1, "", SheetContents::answers).part_solutions[0].text ==
+        "1 + lambda*sign(w1)");
 }
 
 TEST_CASE("solution sheet: a solution that is not its truth refuses the exercise, naming the part",

@@ -3,6 +3,7 @@
 #include "exercises/solve/solution_sheet.h"
 
 #include "exercises/judge/checker.h"
+#include "symbolic/functions.h"
 #include "symbolic/printer.h"
 #include "symbolic/written_form.h"
 
@@ -10,8 +11,14 @@ namespace deltacheck {
 
 namespace {
 
+// e with every x/|x| written sign(x), as the notes write it (equal wherever e has a value).
+GiNaC::ex with_signs(const GiNaC::ex& e) {
+  const GiNaC::ex x = GiNaC::wild(0);
+  return e.subs(x * GiNaC::pow(GiNaC::abs(x), -1) == signum(x), GiNaC::subs_options::algebraic);
+}
+
 // Each part's solution printed: as the exercise writes it, or the truth as derived (the free
-// symbols by their own names).
+// symbols by their own names, x/|x| as sign(x)).
 void print_solutions(const Exercise& ex, SolutionSheet& sheet) {
   const Network names = parse_network("1 linear:1", "squared");
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
@@ -20,7 +27,7 @@ void print_solutions(const Exercise& ex, SolutionSheet& sheet) {
     if (part.solution.empty()) {
       for (const Syntax syntax : {Syntax::text, Syntax::latex})
         (syntax == Syntax::text ? w.text : w.latex) = print_expression(
-            sheet.part_expressions[i], names, {syntax, NameStyle::short_form, true});
+            with_signs(sheet.part_expressions[i]), names, {syntax, NameStyle::short_form, true});
     } else {
       w.text = print_written(part.solution, Syntax::text);
       w.latex = print_written(part.solution, Syntax::latex);
