@@ -99,7 +99,8 @@ class WrittenReader {
   const Token& peek() const { return tokens_[at_]; }
   const Token& next() { return tokens_[at_ == tokens_.size() - 1 ? at_ : at_++]; }
   [[noreturn]] void fail(const Token& t, const std::string& wanted) const {
-    throw ExpressionError(t.offset, "expected " + wanted + " at '" + t.text + "'");
+    const std::string at = t.kind == TokenKind::end ? "the end" : "'" + t.text + "'";
+    throw ExpressionError(t.offset, "expected " + wanted + " at " + at);
   }
 
   Piece sum() {

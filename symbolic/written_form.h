@@ -21,7 +21,9 @@ std::string symbol_latex(const std::string& name);
 /// spells them, names by symbol_latex). Reads numbers, names, + - * / ^, products written
 /// side by side, (...), [...], |...| and the table's functions, also primed (sigmoid'(z)).
 /// With `derivative_ratios`, dA/dB of two names typesets as a partial derivative (for steps).
-/// Throws ExpressionError at the offset in `text` of what it cannot read. Cost: linear.
+/// Throws ExpressionError at the offset in `text` of what it cannot read, and for text beyond
+/// the reader's limits (kMaxExpressionLength, kMaxNesting). Cost: the length of `text` times
+/// its nesting.
 std::string print_written(const std::string& text, Syntax syntax, bool derivative_ratios = false);
 
 /// A step of working as text: the step with its '$' marks removed.

@@ -1,5 +1,6 @@
 // Loading symbolic exercises: free symbols and their ranges, given names, parts with truths,
 // named mistakes and worked solutions (proven equal to the truths).
+#include <algorithm>
 #include <memory>
 
 #include "exercises/judge/judge_symbolic.h"
@@ -125,7 +126,7 @@ void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double 
   for (const YAML::Node& item : parts) {
     if (!item.IsMap())
       src.fail(item, "a part of a symbolic exercise is a map: {key: ..., ask: ..., truth: ...}");
-    check_fields(src, item, kSymbolicPartFields, "a symbolic part");
+    check_fields(src, item, kSymbolicPartFields, "a part");
     Part p;
     p.kind = PartKind::symbolic;
     for (const char* field : {"key", "ask", "truth"})
