@@ -64,8 +64,8 @@ std::vector<PartLines> part_lines(const Exercise& ex, const SolutionSheet& sheet
     if (ex.kind() == ExerciseKind::symbolic) {
       const WrittenSolution& w = sheet.part_solutions[i];
       const std::string& key = ex.parts[i].answer_key;
-      out.push_back({key, "\\text{" + escape_prose(key) + "}", w.text, w.latex, w.steps_text,
-                     w.steps_latex});
+      out.push_back(
+          {key, "\\text{" + escape_prose(key) + "}", w.text, w.latex, w.steps_text, w.steps_latex});
       continue;
     }
     std::ostringstream v;

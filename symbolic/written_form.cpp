@@ -29,10 +29,10 @@ struct Piece {
   std::vector<Piece> operand;
 };
 
-const char* const kGreek[] = {"alpha", "beta",  "gamma", "delta", "epsilon", "zeta", "eta",
-                              "theta", "iota",  "kappa", "lambda", "mu",     "nu",   "xi",
-                              "pi",    "rho",   "sigma", "tau",   "phi",     "chi",  "psi",
-                              "omega", "Gamma", "Delta", "Theta", "Lambda",  "Xi",   "Pi",
+const char* const kGreek[] = {"alpha", "beta",  "gamma", "delta",  "epsilon", "zeta", "eta",
+                              "theta", "iota",  "kappa", "lambda", "mu",      "nu",   "xi",
+                              "pi",    "rho",   "sigma", "tau",    "phi",     "chi",  "psi",
+                              "omega", "Gamma", "Delta", "Theta",  "Lambda",  "Xi",   "Pi",
                               "Sigma", "Phi",   "Psi",   "Omega"};
 
 bool all_letters(const std::string& s) {
@@ -80,8 +80,8 @@ class WrittenReader {
  private:
   static std::vector<Token> checked(const std::string& text) {
     if (text.size() > kMaxExpressionLength)
-      throw ExpressionError(kMaxExpressionLength, "longer than " +
-                                                      std::to_string(kMaxExpressionLength) + " bytes");
+      throw ExpressionError(kMaxExpressionLength,
+                            "longer than " + std::to_string(kMaxExpressionLength) + " bytes");
     return tokenize(text);
   }
 
@@ -89,8 +89,8 @@ class WrittenReader {
   struct Depth {
     Depth(WrittenReader& r, const Token& t) : r_(r) {
       if (++r_.depth_ > kMaxNesting)
-        throw ExpressionError(t.offset, "nested too deeply: at most " +
-                                            std::to_string(kMaxNesting) + " levels");
+        throw ExpressionError(
+            t.offset, "nested too deeply: at most " + std::to_string(kMaxNesting) + " levels");
     }
     ~Depth() { --r_.depth_; }
     WrittenReader& r_;
@@ -136,8 +136,10 @@ class WrittenReader {
   }
 
   static Piece times(const Piece& a, const Piece& b) {
-    const bool digits = std::isdigit(static_cast<unsigned char>(b.latex.empty() ? 'x' : b.latex[0]));
-    Piece p = piece(a.text + "*" + b.text, a.latex + (digits ? " \\cdot " : " ") + b.latex, kProduct);
+    const bool digits =
+        std::isdigit(static_cast<unsigned char>(b.latex.empty() ? 'x' : b.latex[0]));
+    Piece p =
+        piece(a.text + "*" + b.text, a.latex + (digits ? " \\cdot " : " ") + b.latex, kProduct);
     p.last_name = b.name, p.before_last = a.latex;
     return p;
   }
@@ -148,11 +150,15 @@ class WrittenReader {
     const std::string text = a.text + "/" + b.text;
     if (ratios_ && is_differential(b.name)) {
       if (is_differential(a.name))
-        return piece(text, "\\frac{\\partial " + symbol_latex(a.name.substr(1)) + "}{\\partial " +
-                               symbol_latex(b.name.substr(1)) + "}", kProduct);
+        return piece(text,
+                     "\\frac{\\partial " + symbol_latex(a.name.substr(1)) + "}{\\partial " +
+                         symbol_latex(b.name.substr(1)) + "}",
+                     kProduct);
       if (is_differential(a.last_name))
-        return piece(text, a.before_last + " \\frac{\\partial " + symbol_latex(a.last_name.substr(1)) +
-                               "}{\\partial " + symbol_latex(b.name.substr(1)) + "}", kProduct);
+        return piece(text,
+                     a.before_last + " \\frac{\\partial " + symbol_latex(a.last_name.substr(1)) +
+                         "}{\\partial " + symbol_latex(b.name.substr(1)) + "}",
+                     kProduct);
     }
     return piece(text, "\\frac{" + braced(a) + "}{" + braced(b) + "}", kProduct);
   }
@@ -231,7 +237,8 @@ class WrittenReader {
                   ? "\\operatorname{" + std::string(f.name) + "}'\\left(" + x.latex + "\\right)"
                   : latex.insert(open, "'");
     }
-    const std::string text = primed ? std::string(f.name) + "'(" + x.text + ")" : text_call(f, x.text);
+    const std::string text =
+        primed ? std::string(f.name) + "'(" + x.text + ")" : text_call(f, x.text);
     return piece(text, latex, f.latex_is_power ? kPower : kAtom);
   }
 
@@ -252,8 +259,8 @@ std::string each_formula(const std::string& step, F typeset) {
     const std::size_t close = step.find('$', open + 1);
     if (close == std::string::npos)
       throw ExpressionError(open, "a '$' without its closing '$': write formulas as $...$");
-    out += step.substr(start, open - start) + typeset(step.substr(open + 1, close - open - 1),
-                                                      open + 1);
+    out += step.substr(start, open - start) +
+           typeset(step.substr(open + 1, close - open - 1), open + 1);
     start = close + 1;
   }
 }
@@ -280,11 +287,16 @@ std::string formula_latex(const std::string& formula, std::size_t offset) {
 std::string escape(const std::string& prose) {
   std::string out;
   for (const char c : prose) {
-    if (c == '\\') out += "\\textbackslash{}";
-    else if (c == '~') out += "\\textasciitilde{}";
-    else if (c == '^') out += "\\textasciicircum{}";
-    else if (std::string("{}_#%&").find(c) != std::string::npos) out += std::string("\\") + c;
-    else out += c;
+    if (c == '\\')
+      out += "\\textbackslash{}";
+    else if (c == '~')
+      out += "\\textasciitilde{}";
+    else if (c == '^')
+      out += "\\textasciicircum{}";
+    else if (std::string("{}_#%&").find(c) != std::string::npos)
+      out += std::string("\\") + c;
+    else
+      out += c;
   }
   return out;
 }
@@ -326,8 +338,8 @@ std::string escape_prose(const std::string& latex_step) {
     const std::size_t open = latex_step.find('$', start);
     const std::size_t close = open == std::string::npos ? open : latex_step.find('$', open + 1);
     if (close == std::string::npos) return out + escape(latex_step.substr(start));
-    out += escape(latex_step.substr(start, open - start)) +
-           latex_step.substr(open, close - open + 1);
+    out +=
+        escape(latex_step.substr(start, open - start)) + latex_step.substr(open, close - open + 1);
     start = close + 1;
   }
 }

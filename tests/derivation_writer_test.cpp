@@ -167,8 +167,9 @@ TEST_CASE("derivation_writer solution of a network exercise keeps only the parts
         "dL/db1_1 = a1_1 - y\n");
 }
 
-TEST_CASE("derivation_writer solution of a symbolic exercise: its steps, then its solution as written",
-          "[derivation_writer]") {
+TEST_CASE(
+    "derivation_writer solution of a symbolic exercise: its steps, then its solution as written",
+    "[derivation_writer]") {
   const Exercise ex = parse_exercise(
       "id: tiny\ntitle: t\nsymbols: {w0: [-1, 1], x: [-1, 1], y: [-1, 1]}\nparts:\n"
       "  - key: dL/dw0\n    ask: a\n    truth: \"diff((w0*x - y)^2, w0)\"\n"
@@ -186,13 +187,14 @@ TEST_CASE("derivation_writer solution of a symbolic exercise: its steps, then it
         "# With h = w0*x: dL/dh = 2*(h - y).\n"
         "dL/dw0 = 2*(w0*x - y)*x\n"
         "new_w0 = w0 - (w0*x - y)\n");
-  CHECK(latex.str() ==
-        "% deltacheck derive: exercise tiny\n"
-        "\\begin{align*}\n"
-        "  \\intertext{With $h = w_{0} x$: $\\frac{\\partial L}{\\partial h} = 2 \\left(h - y\\right)$.}\n"
-        "  \\text{dL/dw0} &= 2 \\left(w_{0} x - y\\right) x \\\\\n"
-        "  \\text{new\\_w0} &= w_{0} - \\left(w_{0} x - y\\right)\n"
-        "\\end{align*}\n");
+  CHECK(
+      latex.str() ==
+      "% deltacheck derive: exercise tiny\n"
+      "\\begin{align*}\n"
+      "  \\intertext{With $h = w_{0} x$: $\\frac{\\partial L}{\\partial h} = 2 \\left(h - y\\right)$.}\n"
+      "  \\text{dL/dw0} &= 2 \\left(w_{0} x - y\\right) x \\\\\n"
+      "  \\text{new\\_w0} &= w_{0} - \\left(w_{0} x - y\\right)\n"
+      "\\end{align*}\n");
   const nlohmann::json doc = nlohmann::json::parse(json.str());
   CHECK(doc["parts"][0]["expression"] == "2*(w0*x - y)*x");
   CHECK(doc["parts"][0]["steps"][0] == "With h = w0*x: dL/dh = 2*(h - y).");

@@ -31,8 +31,7 @@ TEST_CASE("written form: the author's order and grouping are kept, in text and L
     return print_written(t, Syntax::text) + " | " + print_written(t, Syntax::latex);
   };
   // GiNaC would print 2*w0 + 2*w1*x - 2*y.
-  CHECK(both("2*(w0 + w1*x - y)") ==
-        "2*(w0 + w1*x - y) | 2 \\left(w_{0} + w_{1} x - y\\right)");
+  CHECK(both("2*(w0 + w1*x - y)") == "2*(w0 + w1*x - y) | 2 \\left(w_{0} + w_{1} x - y\\right)");
   CHECK(both("w0 - alpha*(w0 + w1*x - y)") ==
         "w0 - alpha*(w0 + w1*x - y) | w_{0} - \\alpha \\left(w_{0} + w_{1} x - y\\right)");
   CHECK(both("-s1*s2") == "-s1*s2 | -s_{1} s_{2}");

@@ -13,7 +13,7 @@ namespace deltacheck::detail {
 namespace {
 
 /// The fields of a symbolic part: those of every part, and its worked solution.
-const char* const kSymbolicPartFields[9] = {"key",     "points",   "ask",      "truth", "uses",
+const char* const kSymbolicPartFields[9] = {"key",      "points",  "ask",      "truth", "uses",
                                             "mistakes", "aliases", "solution", "steps"};
 
 FreeSymbol free_symbol(const YamlSource& src, const YAML::const_iterator::value_type& s) {
@@ -62,11 +62,10 @@ void check_solutions_readable(const YamlSource& src, const YAML::Node& item, con
                       "step " + std::to_string(k + 1) + " of " + p.answer_key + " cannot be read",
                       [&] { (void)step_latex(s.steps[k]); });
   if (!s.solution.empty())
-    refuse_unreadable(src, item["solution"], "the solution of " + p.answer_key + " cannot be read",
-                      [&] {
-                        (void)read_expression(print_written(s.solution, Syntax::text),
-                                              context.names(s.uses));
-                      });
+    refuse_unreadable(
+        src, item["solution"], "the solution of " + p.answer_key + " cannot be read", [&] {
+          (void)read_expression(print_written(s.solution, Syntax::text), context.names(s.uses));
+        });
 }
 
 // Every solution, as printed, must be its part's truth by the test `check` gives a right
@@ -86,9 +85,9 @@ void refuse_unequal_solutions(const YamlSource& src, const YAML::Node& parts, co
     if (judge.matches_truth(i, written)) continue;
     const std::size_t at = judge.first_difference(written, judge.truth_rhs(i)).value_or(0);
     src.fail(parts[i]["solution"],
-             "the solution of " + p.answer_key + " is not its truth: at " +
-                 judge.point_text(at) + " it is " + judge.value_at(at, written).str(12) +
-                 " but the truth is " + judge.value_at(at, judge.truth_rhs(i)).str(12) +
+             "the solution of " + p.answer_key + " is not its truth: at " + judge.point_text(at) +
+                 " it is " + judge.value_at(at, written).str(12) + " but the truth is " +
+                 judge.value_at(at, judge.truth_rhs(i)).str(12) +
                  "; correct the solution, or leave it out to print the truth as derived");
   }
 }
