@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "symbolic/printer.h"
+#include "symbolic/written_form.h"
 
 namespace deltacheck {
 
@@ -48,6 +49,74 @@ std::vector<Section> sections(const Derivation& d, Form form,
   return out;
 }
 
+// One part of a symbolic or numeric exercise's solution: its key, its right-hand side in both
+// syntaxes, and the steps shown before it.
+struct PartLines {
+  std::string key, key_latex, text, latex;
+  std::vector<std::string> steps_text, steps_latex;
+};
+
+// Symbolic exercises: each part's written solution (exercises/solve/solution_sheet.h);
+// numeric ones: each value, two places beyond what is asked.
+std::vector<PartLines> part_lines(const Exercise& ex, const SolutionSheet& sheet) {
+  std::vector<PartLines> out;
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) {
+    if (ex.kind() == ExerciseKind::symbolic) {
+      const WrittenSolution& w = sheet.part_solutions[i];
+      const std::string& key = ex.parts[i].answer_key;
+      out.push_back(
+          {key, "\\text{" + escape_prose(key) + "}", w.text, w.latex, w.steps_text, w.steps_latex});
+      continue;
+    }
+    std::ostringstream v;
+    v << std::fixed << std::setprecision(ex.numeric().decimals + 2) << sheet.part_values[i];
+    // Numeric keys are printed as they always were (z1_1 unescaped: kept byte for byte).
+    const std::string& key = ex.parts[i].answer_key;
+    out.push_back({key, "\\text{" + key + "}", v.str(), v.str(), {}, {}});
+  }
+  return out;
+}
+
+void write_parts_json(std::ostream& out, const Exercise& ex, const std::string& student,
+                      const std::vector<PartLines>& lines) {
+  nlohmann::ordered_json doc;
+  doc["exercise"] = ex.id;
+  if (!student.empty()) doc["student"] = student;
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const PartLines& p : lines) {
+    nlohmann::ordered_json part = {{"key", p.key}, {"expression", p.text}, {"latex", p.latex}};
+    if (!p.steps_text.empty()) part["steps"] = p.steps_text;
+    if (!p.steps_latex.empty()) part["steps_latex"] = p.steps_latex;
+    list.push_back(part);
+  }
+  doc["parts"] = list;
+  out << doc.dump(2) << "\n";
+}
+
+// One align* of every part; a part's steps are \intertext before its line.
+void write_parts_latex(std::ostream& out, const std::string& title,
+                       const std::vector<PartLines>& lines) {
+  out << "% deltacheck derive: " << title << "\n\\begin{align*}\n";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (const std::string& step : lines[i].steps_latex)
+      out << "  \\intertext{" << escape_prose(step) << "}\n";
+    out << "  " << lines[i].key_latex << " &= " << lines[i].latex
+        << (i + 1 < lines.size() ? " \\\\\n" : "\n");
+  }
+  out << "\\end{align*}\n";
+}
+
+// An answer file: each part's steps as comments, a blank line before them.
+void write_parts_text(std::ostream& out, const std::string& title,
+                      const std::vector<PartLines>& lines) {
+  out << "# deltacheck derive: " << title << "\n";
+  for (const PartLines& p : lines) {
+    if (!p.steps_text.empty()) out << "\n";
+    for (const std::string& step : p.steps_text) out << "# " << step << "\n";
+    out << p.key << " = " << p.text << "\n";
+  }
+}
+
 }  // namespace
 
 DerivationFormat parse_derivation_format(const std::string& text) {
@@ -70,43 +139,14 @@ void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& 
         [&](const EquationKey& k) { return ex.find(k) != nullptr; }, "exercise " + ex.id + ", ");
     return;
   }
-  // Symbolic exercises: each truth as an expression; numeric ones: each value, two places
-  // beyond what is asked.
-  const Network names =
-      ex.kind() == ExerciseKind::numeric ? ex.net() : parse_network("1 linear:1", "squared");
-  const auto rhs = [&](std::size_t i, Syntax syntax) -> std::string {
-    if (ex.kind() == ExerciseKind::symbolic)
-      return print_expression(sheet.part_expressions[i], names,
-                              {syntax, NameStyle::short_form, true});
-    std::ostringstream v;
-    v << std::fixed << std::setprecision(ex.numeric().decimals + 2) << sheet.part_values[i];
-    return v.str();
-  };
   const std::string title = "exercise " + ex.id + (student.empty() ? "" : ", student " + student);
-  if (format == DerivationFormat::json) {
-    nlohmann::ordered_json doc;
-    doc["exercise"] = ex.id;
-    if (!student.empty()) doc["student"] = student;
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < ex.parts.size(); ++i)
-      list.push_back({{"key", ex.parts[i].answer_key},
-                      {"expression", rhs(i, Syntax::text)},
-                      {"latex", rhs(i, Syntax::latex)}});
-    doc["parts"] = list;
-    out << doc.dump(2) << "\n";
-    return;
-  }
-  if (format == DerivationFormat::latex) {
-    out << "% deltacheck derive: " << title << "\n\\begin{align*}\n";
-    for (std::size_t i = 0; i < ex.parts.size(); ++i)
-      out << "  \\text{" << ex.parts[i].answer_key << "} &= " << rhs(i, Syntax::latex)
-          << (i + 1 < ex.parts.size() ? " \\\\\n" : "\n");
-    out << "\\end{align*}\n";
-    return;
-  }
-  out << "# deltacheck derive: " << title << "\n";
-  for (std::size_t i = 0; i < ex.parts.size(); ++i)
-    out << ex.parts[i].answer_key << " = " << rhs(i, Syntax::text) << "\n";
+  const std::vector<PartLines> lines = part_lines(ex, sheet);
+  if (format == DerivationFormat::json)
+    write_parts_json(out, ex, student, lines);
+  else if (format == DerivationFormat::latex)
+    write_parts_latex(out, title, lines);
+  else
+    write_parts_text(out, title, lines);
 }
 
 void write_derivation(std::ostream& out, const Derivation& d, Form form, DerivationFormat format,

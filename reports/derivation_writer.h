@@ -30,9 +30,10 @@ void write_derivation(std::ostream& out, const Derivation& d, Form form, Derivat
 
 /// The worked solution of an exercise from its `sheet` (solve_exercise with answers, for the
 /// same `student`): the equations of its parts (and, in the delta form, the delta rules they
-/// use); for a symbolic exercise each truth; for a numeric one each value (of `student`'s
-/// numbers) to two more places than asked. As text it is an answer file that `check` gives
-/// full marks.
+/// use); for a symbolic exercise each part's written solution (SolutionSheet::part_solutions)
+/// after its steps (`#` comments in text, \intertext in LaTeX, lists in JSON); for a numeric
+/// one each value (of `student`'s numbers) to two more places than asked. As text it is an
+/// answer file that `check` gives full marks.
 void write_solution(std::ostream& out, const Exercise& ex, const SolutionSheet& sheet, Form form,
                     DerivationFormat format, const std::string& student = "");
 

@@ -178,15 +178,13 @@ void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const Solutio
   const std::string names =
       join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; });
   b.paragraph("Symbols: " + names + ".");
-  const Network raw = parse_network("1 linear:1", "squared");
   b.heading("Solution");
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
     const Part& p = ex.parts[i];
     b.subheading(p.answer_key);
     b.paragraph(p.symbolic.ask + ".");
-    b.equations({{"\\text{" + latex_escape(p.answer_key) + "}",
-                  print_expression(sheet.part_expressions[i], raw,
-                                   {Syntax::latex, NameStyle::short_form, true})}});
+    for (const std::string& step : sheet.part_solutions[i].steps_latex) b.paragraph(step);
+    b.equations({{"\\text{" + latex_escape(p.answer_key) + "}", sheet.part_solutions[i].latex}});
     for (const KnownMistake& m : p.symbolic.mistakes)
       b.d.push_back(
           {Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});

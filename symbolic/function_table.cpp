@@ -67,7 +67,8 @@ std::vector<MathFunction> make_table() {
      "\\left|#\\right|", false, "sign(z)", Domain::all, {}, "", nullptr,
      [](const ex& x) -> ex { return signum(x); }},                             // |x|' = sign(x)
     {FunctionId::sign, "sign", {"sgn"}, [](const ex& x) -> ex { return signum(x); }, &signum_SERIAL::serial,
-     "\\operatorname{sign}\\left(#\\right)", false, "0 (away from z = 0)", Domain::all, {}, "", nullptr,
+     "\\operatorname{sign}\\left(#\\right)", false, "0 (away from z = 0)", Domain::all, {}, "",
+     [](const ex& x) -> ex { return x / abs(x); },  // sign x = x/|x| away from 0, as truths write it
      [](const ex&) -> ex { return 0; }},                                       // sign' = 0 away from 0
     {FunctionId::sech, "sech", {}, [](const ex& x) -> ex { return sech(x); }, &sech_SERIAL::serial,
      "\\operatorname{sech}\\left(#\\right)", false, "-#(z)*tanh(z)", Domain::all, {}, "",

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "symbolic/dag_memo.h"
 #include "symbolic/function_table.h"
+#include "symbolic/written_form.h"
 
 namespace deltacheck {
 
@@ -91,7 +92,7 @@ class Printer {
 
   std::string symbol_name(const symbol& s) const {
     const std::string& name = s.get_name();
-    if (style_.raw_names) return name;
+    if (style_.raw_names) return latex() ? symbol_latex(name) : name;
     const auto q = parse_quantity(name);
     const auto r = q ? resolve(*q, net_) : std::nullopt;
     if (!r) return name;

@@ -18,7 +18,7 @@ enum class Syntax { text, latex };
 struct PrintStyle {
   Syntax syntax = Syntax::text;
   NameStyle names = NameStyle::short_form;
-  bool raw_names = false;  // print every symbol by its own name (the free symbols of an exercise)
+  bool raw_names = false;  // every symbol by its own name (free symbols); LaTeX: symbol_latex
   bool explicit_products = false;  // LaTeX: \cdot between factors, as the text syntax's '*'
 };
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.h"
 #include "reports/derivation_writer.h"
 
@@ -163,4 +165,40 @@ TEST_CASE("derivation_writer solution of a network exercise keeps only the parts
         "\n"
         "# gradients of every weight and bias, output layer first\n"
         "dL/db1_1 = a1_1 - y\n");
+}
+
+TEST_CASE(
+    "derivation_writer solution of a symbolic exercise: its steps, then its solution as written",
+    "[derivation_writer]") {
+  const Exercise ex = parse_exercise(
+      "id: tiny\ntitle: t\nsymbols: {w0: [-1, 1], x: [-1, 1], y: [-1, 1]}\nparts:\n"
+      "  - key: dL/dw0\n    ask: a\n    truth: \"diff((w0*x - y)^2, w0)\"\n"
+      "    solution: \"2*(w0*x - y)*x\"\n    steps: [\"With $h = w0*x$: $dL/dh = 2*(h - y)$.\"]\n"
+      "  - {key: new_w0, ask: b, truth: \"w0 - (w0*x - y)\", solution: \"w0 - (w0*x - y)\"}\n",
+      "tiny.yaml");
+  const SolutionSheet sheet = solve_exercise(ex, "", SheetContents::answers);
+  std::ostringstream text, latex, json;
+  write_solution(text, ex, sheet, ex.form, DerivationFormat::text);
+  write_solution(latex, ex, sheet, ex.form, DerivationFormat::latex);
+  write_solution(json, ex, sheet, ex.form, DerivationFormat::json);
+  CHECK(text.str() ==
+        "# deltacheck derive: exercise tiny\n"
+        "\n"
+        "# With h = w0*x: dL/dh = 2*(h - y).\n"
+        "dL/dw0 = 2*(w0*x - y)*x\n"
+        "new_w0 = w0 - (w0*x - y)\n");
+  CHECK(
+      latex.str() ==
+      "% deltacheck derive: exercise tiny\n"
+      "\\begin{align*}\n"
+      "  \\intertext{With $h = w_{0} x$: $\\frac{\\partial L}{\\partial h} = 2 \\left(h - y\\right)$.}\n"
+      "  \\text{dL/dw0} &= 2 \\left(w_{0} x - y\\right) x \\\\\n"
+      "  \\text{new\\_w0} &= w_{0} - \\left(w_{0} x - y\\right)\n"
+      "\\end{align*}\n");
+  const nlohmann::json doc = nlohmann::json::parse(json.str());
+  CHECK(doc["parts"][0]["expression"] == "2*(w0*x - y)*x");
+  CHECK(doc["parts"][0]["steps"][0] == "With h = w0*x: dL/dh = 2*(h - y).");
+  CHECK(doc["parts"][0]["steps_latex"][0] ==
+        "With $h = w_{0} x$: $\\frac{\\partial L}{\\partial h} = 2 \\left(h - y\\right)$.");
+  CHECK(!doc["parts"][1].contains("steps"));
 }

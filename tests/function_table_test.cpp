@@ -101,12 +101,13 @@ TEST_CASE("every exp form of the table agrees with its function, and rewrite_to_
     CHECK(normal(rewrite_to_exp(call - f.to_exp(x))).is_zero());
     for (const numeric& p : points(f)) {
       CAPTURE(p);
+      if (f.id == FunctionId::sign && p.is_zero()) continue;  // x/|x|: sign away from 0 only
       Evaluator<Real50> ev;
       ev.bind(x, Real50(p.numer().to_long()) / p.denom().to_long());
       CHECK(close(ev.evaluate(f.to_exp(x)), ev.evaluate(call), Real50("1e-40")));
     }
   }
-  CHECK(rewritten == 5);  // sigmoid, tanh, cosh, sinh, sech
+  CHECK(rewritten == 6);  // sigmoid, tanh, cosh, sinh, sign, sech
 }
 
 TEST_CASE("the table is well formed: distinct spellings and ids, a GiNaC function for every serial",

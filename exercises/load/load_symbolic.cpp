@@ -1,13 +1,20 @@
-// Loading symbolic exercises: free symbols and their ranges, given names, parts with truths and
-// named mistakes.
+// Loading symbolic exercises: free symbols and their ranges, given names, parts with truths,
+// named mistakes and worked solutions (proven equal to the truths).
+#include <algorithm>
 #include <memory>
 
+#include "exercises/judge/judge_symbolic.h"
 #include "exercises/load/exercise_yaml.h"
 #include "exercises/model/symbolic_context.h"
+#include "symbolic/written_form.h"
 
 namespace deltacheck::detail {
 
 namespace {
+
+/// The fields of a symbolic part: those of every part, and its worked solution.
+const char* const kSymbolicPartFields[9] = {"key",      "points",  "ask",      "truth", "uses",
+                                            "mistakes", "aliases", "solution", "steps"};
 
 FreeSymbol free_symbol(const YamlSource& src, const YAML::const_iterator::value_type& s) {
   FreeSymbol f;
@@ -45,6 +52,46 @@ std::string part_key(const YamlSource& src, const YAML::Node& node, const Exerci
   return key;
 }
 
+// Each part's steps must typeset, and its solution as printed read with the names its answers
+// may use.
+void check_solutions_readable(const YamlSource& src, const YAML::Node& item, const Part& p,
+                              const SymbolicContext& context) {
+  const SymbolicPart& s = p.symbolic;
+  for (std::size_t k = 0; k < s.steps.size(); ++k)
+    refuse_unreadable(src, item["steps"][k],
+                      "step " + std::to_string(k + 1) + " of " + p.answer_key + " cannot be read",
+                      [&] { (void)step_latex(s.steps[k]); });
+  if (!s.solution.empty())
+    refuse_unreadable(
+        src, item["solution"], "the solution of " + p.answer_key + " cannot be read", [&] {
+          (void)read_expression(print_written(s.solution, Syntax::text), context.names(s.uses));
+        });
+}
+
+// Every solution, as printed, must be its part's truth by the test `check` gives a right
+// answer: equal at the exercise's sample points to 1e-30 relative, with 50 digits
+// (exercises/judge/judge.h). So the printed solution always gets full marks from `check`.
+void refuse_unequal_solutions(const YamlSource& src, const YAML::Node& parts, const Exercise& e) {
+  if (std::none_of(e.parts.begin(), e.parts.end(),
+                   [](const Part& p) { return !p.symbolic.solution.empty(); }))
+    return;
+  SymbolicJudge judge(e);
+  for (std::size_t i = 0; i < e.parts.size(); ++i) {
+    const Part& p = e.parts[i];
+    if (p.symbolic.solution.empty()) continue;
+    // The solution as printed, read with the judge's own names (its own symbols).
+    const GiNaC::ex written =
+        read_expression(print_written(p.symbolic.solution, Syntax::text), judge.names(i)).value;
+    if (judge.matches_truth(i, written)) continue;
+    const std::size_t at = judge.first_difference(written, judge.truth_rhs(i)).value_or(0);
+    src.fail(parts[i]["solution"],
+             "the solution of " + p.answer_key + " is not its truth: at " + judge.point_text(at) +
+                 " it is " + judge.value_at(at, written).str(12) + " but the truth is " +
+                 judge.value_at(at, judge.truth_rhs(i)).str(12) +
+                 "; correct the solution, or leave it out to print the truth as derived");
+  }
+}
+
 }  // namespace
 
 void refuse_network_fields(const YamlSource& src, const YAML::Node& root) {
@@ -78,7 +125,7 @@ void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double 
   for (const YAML::Node& item : parts) {
     if (!item.IsMap())
       src.fail(item, "a part of a symbolic exercise is a map: {key: ..., ask: ..., truth: ...}");
-    check_fields(src, item, kPartFields, "a part");
+    check_fields(src, item, kSymbolicPartFields, "a part");
     Part p;
     p.kind = PartKind::symbolic;
     for (const char* field : {"key", "ask", "truth"})
@@ -90,6 +137,8 @@ void load_symbolic_parts(const YamlSource& src, const YAML::Node& parts, double 
     if (item["uses"]) p.symbolic.uses = string_list(src, item["uses"], "uses");
     if (const YAML::Node m = item["mistakes"]) p.symbolic.mistakes = known_mistakes(src, m);
     if (item["aliases"]) p.aliases = string_list(src, item["aliases"], "aliases");
+    if (item["solution"]) p.symbolic.solution = scalar(src, item["solution"], "solution");
+    if (item["steps"]) p.symbolic.steps = string_list(src, item["steps"], "steps");
     e.parts.push_back(p);
   }
 }
@@ -112,7 +161,9 @@ void check_symbolic_readable(const YamlSource& src, const YAML::Node& root, cons
       refuse_unreadable(src, item["mistakes"][m++]["answer"],
                         "a mistake of " + p.answer_key + " cannot be read",
                         [&] { (void)read_expression(k.answer, context->names(s.uses)); });
+    check_solutions_readable(src, item, p, *context);
   }
+  refuse_unequal_solutions(src, root["parts"], e);
 }
 
 }  // namespace deltacheck::detail

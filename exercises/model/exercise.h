@@ -37,6 +37,12 @@ struct SymbolicPart {
   std::string truth;                   // an expression or diff(EXPRESSION, SYMBOL)
   std::vector<std::string> uses;       // the names answers may use (empty: every name)
   std::vector<KnownMistake> mistakes;  // wrong answers the exercise names
+  /// The worked solution as the notes write it (s1*(1 - s1)), proven equal to the truth when
+  /// the exercise loads and printed as written; "" to print the truth as derived.
+  std::string solution;
+  /// The working shown before the solution, one line each: prose with formulas between '$'
+  /// marks, in the answer syntax (symbolic/written_form.h).
+  std::vector<std::string> steps;
 };
 
 /// One part asked: its key in answer files, its points, and what it asks.

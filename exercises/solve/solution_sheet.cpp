@@ -3,10 +3,42 @@
 #include "exercises/solve/solution_sheet.h"
 
 #include "exercises/judge/checker.h"
+#include "symbolic/functions.h"
+#include "symbolic/printer.h"
+#include "symbolic/written_form.h"
 
 namespace deltacheck {
 
 namespace {
+
+// e with every x/|x| written sign(x), as the notes write it (equal wherever e has a value).
+GiNaC::ex with_signs(const GiNaC::ex& e) {
+  const GiNaC::ex x = GiNaC::wild(0);
+  return e.subs(x * GiNaC::pow(GiNaC::abs(x), -1) == signum(x), GiNaC::subs_options::algebraic);
+}
+
+// Each part's solution printed: as the exercise writes it, or the truth as derived (the free
+// symbols by their own names, x/|x| as sign(x)).
+void print_solutions(const Exercise& ex, SolutionSheet& sheet) {
+  const Network names = parse_network("1 linear:1", "squared");
+  for (std::size_t i = 0; i < ex.parts.size(); ++i) {
+    const SymbolicPart& part = ex.parts[i].symbolic;
+    WrittenSolution w;
+    if (part.solution.empty()) {
+      for (const Syntax syntax : {Syntax::text, Syntax::latex})
+        (syntax == Syntax::text ? w.text : w.latex) = print_expression(
+            with_signs(sheet.part_expressions[i]), names, {syntax, NameStyle::short_form, true});
+    } else {
+      w.text = print_written(part.solution, Syntax::text);
+      w.latex = print_written(part.solution, Syntax::latex);
+    }
+    for (const std::string& step : part.steps) {
+      w.steps_text.push_back(step_text(step));
+      w.steps_latex.push_back(step_latex(step));
+    }
+    sheet.part_solutions.push_back(std::move(w));
+  }
+}
 
 // The truth of every part from one Checker: expressions for a symbolic exercise, numbers at
 // the student's point for a numeric one.
@@ -19,6 +51,7 @@ void solve_parts(const Exercise& ex, const std::string& student, SolutionSheet& 
       sheet.part_values.push_back(checker.truth(i, 0));
   }
   if (ex.kind() == ExerciseKind::numeric) sheet.numbers = checker.points()[0];
+  if (ex.kind() == ExerciseKind::symbolic) print_solutions(ex, sheet);
 }
 
 // The network's equations, the gradients in the delta and printed forms, the parts' numbers

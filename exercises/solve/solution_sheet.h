@@ -20,6 +20,17 @@ namespace deltacheck {
 /// whole worked solution a report shows (also the gradients in two forms and a verification).
 enum class SheetContents { answers, worked_solution };
 
+/// A part's worked solution, printed: the one printing every writer uses (derive, report).
+struct WrittenSolution {
+  /// The right-hand side in the answer syntax and in LaTeX: the exercise's `solution:` as
+  /// written (its order and grouping), or else the truth as the canonical printer prints it.
+  std::string text, latex;
+  /// The steps of working before it: as text (formulas without their '$'), and with each
+  /// formula typeset between '$' marks and the prose as written (Markdown as it stands; for
+  /// a LaTeX document escape the prose with escape_prose of symbolic/written_form.h).
+  std::vector<std::string> steps_text, steps_latex;
+};
+
 /// Everything a solution document shows, computed; the writers in reports/ only print it.
 /// Which members are filled depends on the exercise's kind and the contents asked for.
 struct SolutionSheet {
@@ -30,6 +41,8 @@ struct SolutionSheet {
   std::vector<Equation> delta_gradients, printed_gradients;
   /// Symbolic exercises: the truth of each part, in the exercise's symbols.
   std::vector<GiNaC::ex> part_expressions;
+  /// Symbolic exercises: the worked solution of each part, printed.
+  std::vector<WrittenSolution> part_solutions;
   /// Numeric exercises: the student's numbers and the truth of each part at them.
   std::optional<Point> numbers;
   std::vector<Real50> part_values;
