@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
+#include "reports/inline_math.h"
 #include "reports/network_figure.h"
 #include "symbolic/printer.h"
 
@@ -33,50 +34,6 @@ struct Block {
 };
 
 using Document = std::vector<Block>;
-
-std::string latex_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\':
-        out += "\\textbackslash{}";
-        break;
-      case '&':
-      case '%':
-      case '$':
-      case '#':
-      case '_':
-      case '{':
-      case '}':
-        out += "\\";
-        out += c;
-        break;
-      case '~':
-        out += "\\textasciitilde{}";
-        break;
-      case '^':
-        out += "\\textasciicircum{}";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// Prose with inline mathematics: text outside $...$ escaped, formulas inside kept as LaTeX (an
-// unpaired $ is text). The same string is Markdown as it stands.
-std::string latex_text(const std::string& s) {
-  std::string out;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t open = s.find('$', start);
-    const std::size_t close = open == std::string::npos ? open : s.find('$', open + 1);
-    if (close == std::string::npos) return out + latex_escape(s.substr(start));
-    out += latex_escape(s.substr(start, open - start)) + s.substr(open, close + 1 - open);
-    start = close + 1;
-  }
-}
 
 // Width of a LaTeX formula in characters as it prints: commands, braces and scripts do not count.
 std::size_t visible_length(const std::string& s) {
@@ -340,19 +297,19 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
       << "\n"
       << "\\documentclass[11pt]{article}\n\\usepackage[margin=2cm]{geometry}\n\\usepackage{cmap}\n\\usepackage[T1]{fontenc}\n\\usepackage{amsmath,amssymb}\n"
       << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
-      << "\\title{" << latex_escape(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id)
+      << "\\title{" << latex_prose(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id)
       << (o.student.empty() ? "" : ", student " + latex_escape(o.student))
       << "}\n\\date{}\n\\begin{document}\n\\maketitle\n";
   for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
       case Block::heading:
-        out << "\\section*{" << latex_text(b.text) << "}\n";
+        out << "\\section*{" << latex_prose(b.text) << "}\n";
         break;
       case Block::subheading:
-        out << "\\subsection*{" << latex_text(b.text) << "}\n";
+        out << "\\subsection*{" << latex_prose(b.text) << "}\n";
         break;
       case Block::paragraph:
-        out << latex_text(b.text) << "\n\n";
+        out << latex_prose(b.text) << "\n\n";
         break;
       case Block::equations:
         out << "\\begin{align*}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{align*}\n";
@@ -361,7 +318,7 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
         out << "\\begin{center}\n" << b.text << "\\end{center}\n";
         break;
       case Block::items:
-        out << "\\begin{itemize}\n\\item " << latex_text(b.rows[0][0]) << "\n\\end{itemize}\n";
+        out << "\\begin{itemize}\n\\item " << latex_prose(b.rows[0][0]) << "\n\\end{itemize}\n";
         break;
       case Block::figure:
         out << "\\begin{center}\n\\includegraphics[width=0.7\\textwidth]{" << b.text
@@ -372,7 +329,7 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
             << "}\n\\toprule\n";
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
           std::vector<std::string> cells;
-          for (const std::string& c : b.rows[r]) cells.push_back(latex_text(c));
+          for (const std::string& c : b.rows[r]) cells.push_back(latex_prose(c));
           out << join(cells, " & ") << " \\\\\n" << (r == 0 ? "\\midrule\n" : "");
         }
         out << "\\bottomrule\n\\end{tabular}\n\\end{center}\n";
