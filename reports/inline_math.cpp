@@ -210,6 +210,27 @@ std::string plain_formula(const std::string& latex) {
   return out;
 }
 
+std::string name_latex(const std::string& name) {
+  static const char* const kGreek[] = {"alpha", "beta",  "gamma", "delta", "epsilon", "eta",
+                                       "theta", "kappa", "lambda", "mu",   "sigma",   "tau",
+                                       "phi",   "psi",   "omega",  "Delta", "rho",    "xi"};
+  const std::size_t underscore = name.find('_');
+  std::string base = name.substr(0, underscore);
+  std::string sub = underscore == std::string::npos ? "" : name.substr(underscore + 1);
+  std::size_t digits = base.size();
+  while (digits > 0 && detail::is_digit(base[digits - 1])) --digits;
+  if (digits > 0 && digits < base.size())
+    sub = base.substr(digits) + (sub.empty() ? "" : "," + sub), base.resize(digits);
+  if (!sub.empty() && !detail::is_digit(sub[0]) && sub.size() > 1) sub = "\\mathrm{" + sub + "}";
+  const bool hat = base.size() > 3 && base.compare(base.size() - 3, 3, "hat") == 0;
+  if (hat) base.resize(base.size() - 3);
+  bool greek = false;
+  for (const char* g : kGreek) greek = greek || base == g;
+  std::string head = greek ? "\\" + base : base.size() == 1 ? base : "\\mathrm{" + base + "}";
+  if (hat) head = "\\hat{" + head + "}";
+  return sub.empty() ? head : head + "_{" + sub + "}";
+}
+
 std::string plain_prose(const std::string& s) {
   std::string out;
   for (const ProsePiece& p : split_prose(s)) out += p.math ? plain_formula(p.text) : p.text;

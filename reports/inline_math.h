@@ -30,6 +30,10 @@ std::string latex_prose(const std::string& s);
 /// \leftarrow -> <-, \left( -> (; other commands by their name, braces dropped.
 std::string plain_formula(const std::string& latex);
 
+/// A name of the answer notation as LaTeX, the inverse of plain_formula: z1 -> z_{1},
+/// yhat_j -> \hat{y}_{j}, lambda -> \lambda, w_prev -> w_{\mathrm{prev}}, Loss -> \mathrm{Loss}.
+std::string name_latex(const std::string& name);
+
 /// Prose with its formulas in plain text (plain_formula), for show, template and list.
 std::string plain_prose(const std::string& s);
 

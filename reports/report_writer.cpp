@@ -14,11 +14,13 @@
 
 #include "core/child_process.h"
 #include "core/text.h"
+#include "exercises/model/symbolic_context.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
 #include "reports/inline_math.h"
 #include "reports/network_figure.h"
 #include "symbolic/printer.h"
+#include "symbolic/reader.h"
 
 namespace deltacheck {
 
@@ -129,24 +131,88 @@ struct DocumentBuilder {
   }
 };
 
+// e with every symbol renamed to its LaTeX (name_latex: yhat as \\hat{y}), printed as named.
+GiNaC::ex latex_named(const GiNaC::ex& e) {
+  GiNaC::exmap names;
+  for (auto it = e.preorder_begin(); it != e.preorder_end(); ++it)
+    if (GiNaC::is_a<GiNaC::symbol>(*it))
+      names[*it] = GiNaC::symbol(name_latex(GiNaC::ex_to<GiNaC::symbol>(*it).get_name()));
+  return e.subs(names, GiNaC::subs_options::no_pattern);
+}
+
+// An answer key typeset: dA/dB as a partial derivative of the names, any other key as text.
+std::string key_latex(const std::string& key) {
+  const std::size_t slash = key.find('/');
+  if (key.size() > 4 && key[0] == 'd' && slash != std::string::npos && slash + 2 < key.size() &&
+      key[slash + 1] == 'd' && key.find('/', slash + 1) == std::string::npos)
+    return "\\frac{\\partial " + name_latex(key.substr(1, slash - 1)) + "}{\\partial " +
+           name_latex(key.substr(slash + 2)) + "}";
+  return "\\text{" + latex_escape(key) + "}";
+}
+
+// A symbolic expression in LaTeX as the report prints it.
+std::string symbolic_latex(const GiNaC::ex& e) {
+  return print_expression(latex_named(e), parse_network("1 linear:1", "squared"),
+                          {Syntax::latex, NameStyle::short_form, true});
+}
+
+// Feedback written in the answer syntax, as prose with $...$: the exercise's names of more than
+// one letter typeset (yhat as $\\hat{y}$), * as a centred dot, ^2 as a superscript.
+std::string feedback_prose(const Exercise& ex, const std::string& feedback) {
+  std::vector<std::string> names;
+  for (const FreeSymbol& s : ex.symbolic().symbols) names.push_back(s.name);
+  for (const auto& given : ex.symbolic().given) names.push_back(given.first);
+  const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string out;
+  for (std::size_t i = 0; i < feedback.size();) {
+    std::size_t j = i;
+    while (j < feedback.size() && word_char(feedback[j])) ++j;
+    const std::string word = feedback.substr(i, j - i);
+    if (j > i && word.size() > 1 && std::find(names.begin(), names.end(), word) != names.end())
+      out += "$" + name_latex(word) + "$";
+    else if (j > i)
+      out += word;
+    else if (feedback[i] == '*')
+      out += "$\\cdot$";
+    else if (feedback[i] == '$')
+      out += "\\$";
+    else if (feedback[i] == '^' && i + 1 < feedback.size() && std::isdigit(static_cast<unsigned char>(feedback[i + 1])))
+      out += "$^" + feedback.substr(++i, 1) + "$";
+    else
+      out += feedback[i];
+    i = j > i ? j : i + 1;
+  }
+  return out;
+}
+
+// A common mistake: the wrong answer typeset (as written when it cannot be read), its feedback.
+std::string mistake_text(const Exercise& ex, const SymbolicContext& context,
+                         const KnownMistake& m) {
+  std::string answer;
+  try {
+    answer = symbolic_latex(context.fold_givens(read_expression(m.answer, context.names()).value));
+  } catch (const std::exception&) {
+    return "A common mistake: " + feedback_prose(ex, m.answer) + ". " + feedback_prose(ex, m.feedback);
+  }
+  return "A common mistake: $" + answer + "$. " + feedback_prose(ex, m.feedback);
+}
+
 // A symbolic exercise: its symbols, then each part's truth and the common mistakes.
 void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet) {
   b.heading("Symbols");
-  const std::string names =
-      join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; });
+  const std::string names = join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) {
+    return "$" + name_latex(s.name) + "$";
+  });
   b.paragraph("Symbols: " + names + ".");
-  const Network raw = parse_network("1 linear:1", "squared");
+  const SymbolicContext context(ex);
   b.heading("Solution");
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
     const Part& p = ex.parts[i];
-    b.subheading(p.answer_key);
+    b.subheading("Part " + std::to_string(i + 1));
     b.paragraph(p.symbolic.ask + ".");
-    b.equations({{"\\text{" + latex_escape(p.answer_key) + "}",
-                  print_expression(sheet.part_expressions[i], raw,
-                                   {Syntax::latex, NameStyle::short_form, true})}});
+    b.equations({{key_latex(p.answer_key), symbolic_latex(sheet.part_expressions[i])}});
     for (const KnownMistake& m : p.symbolic.mistakes)
-      b.d.push_back(
-          {Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
+      b.d.push_back({Block::items, "", {}, {{mistake_text(ex, context, m)}}, {}});
   }
 }
 
@@ -296,7 +362,7 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
   out << "% deltacheck report " << ex.id << (o.student.empty() ? "" : " --student " + o.student)
       << "\n"
       << "\\documentclass[11pt]{article}\n\\usepackage[margin=2cm]{geometry}\n\\usepackage{cmap}\n\\usepackage[T1]{fontenc}\n\\usepackage{amsmath,amssymb}\n"
-      << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
+      << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\emergencystretch=3em\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
       << "\\title{" << latex_prose(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id)
       << (o.student.empty() ? "" : ", student " + latex_escape(o.student))
       << "}\n\\date{}\n\\begin{document}\n\\maketitle\n";

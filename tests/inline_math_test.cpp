@@ -49,3 +49,16 @@ TEST_CASE("inline_math plain prose renders every formula and keeps the text", "[
         "Use the loss L = 1/2(yhat - y)^2; it costs $0.");
   CHECK(plain_prose("no maths here") == "no maths here");
 }
+
+TEST_CASE("inline_math names of the answer notation as LaTeX read back as the same names",
+          "[inline_math]") {
+  CHECK(name_latex("z1") == "z_{1}");
+  CHECK(name_latex("yhat") == "\\hat{y}");
+  CHECK(name_latex("yhat_j") == "\\hat{y}_{j}");
+  CHECK(name_latex("lambda") == "\\lambda");
+  CHECK(name_latex("w_prev") == "w_{\\mathrm{prev}}");
+  CHECK(name_latex("Loss") == "\\mathrm{Loss}");
+  CHECK(name_latex("s_i") == "s_{i}");
+  for (const char* name : {"z1", "yhat", "yhat_j", "lambda", "w_prev", "Loss", "s_i", "eta", "x"})
+    CHECK(plain_formula(name_latex(name)) == name);
+}
