@@ -1,5 +1,7 @@
 // deltacheck check: the verdict on every part of a student's answer file.
+#include <cstring>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/command_line.h"
@@ -9,7 +11,10 @@
 #include "exercises/grade/check_result_json.h"
 #include "exercises/grade/grader.h"
 #include "exercises/judge/checker.h"
+#include "reports/atomic_file.h"
 #include "reports/check_writer.h"
+#include "reports/feedback_sheet.h"
+#include "reports/report_writer.h"
 
 namespace po = boost::program_options;
 
@@ -81,12 +86,51 @@ CheckResult check_within_limits(Checker& checker, const AnswerFile& answers,
   return result_from_child(ended.out, answers.path);
 }
 
+// --report FILE.pdf|.md|.tex and --solutions: the student's feedback sheet.
+void add_report_options(po::options_description& options) {
+  options.add_options()("report", po::value<std::string>()->value_name("FILE"),
+                        "also write a feedback sheet: the answers typeset with their verdicts "
+                        "(FILE.pdf through LaTeX, FILE.tex or FILE.md)")(
+      "solutions", "with --report: add the worked solution of every part not correct");
+}
+
+// The file of --report, refused unless it names a .pdf, .tex or .md file.
+std::string report_path(const po::variables_map& vm) {
+  const std::string path = vm["report"].as<std::string>();
+  for (const char* e : {".pdf", ".tex", ".md"})
+    if (path.size() > std::strlen(e) && path.compare(path.size() - std::strlen(e), std::strlen(e), e) == 0)
+      return path;
+  throw UserError("--report " + path + ": name a .pdf, .tex or .md file");
+}
+
+// Writes the feedback sheet asked by --report; false (with the reason on stderr) when the PDF
+// could not be built.
+bool write_feedback_report(const po::variables_map& vm, const Exercise& ex,
+                           const CheckResult& result, const std::string& student) {
+  const std::string path = report_path(vm);
+  const auto ends = [&](const std::string& e) {
+    return path.size() > e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
+  };
+  std::optional<SolutionSheet> sheet;
+  if (vm.count("solutions")) sheet = solve_exercise(ex, student, SheetContents::answers);
+  const SolutionSheet* solutions = sheet ? &*sheet : nullptr;
+  if (ends(".md")) {
+    write_file_atomically(path, feedback_sheet(ex, result, solutions, student, FeedbackFormat::markdown));
+    return true;
+  }
+  const std::string latex = feedback_sheet(ex, result, solutions, student, FeedbackFormat::latex);
+  if (ends(".tex")) return write_file_atomically(path, latex), true;
+  const std::string problem = compile_pdf(latex, path, path.substr(0, path.size() - 4) + ".tex", false);
+  if (!problem.empty()) std::cerr << "deltacheck: " << problem << "\n";
+  return problem.empty();
+}
+
 }  // namespace
 
 int run_check(const std::vector<std::string>& args) {
   const Usage usage{
       "check",
-      "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo] [--time-limit S] [--memory-limit SIZE]",
+      "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo] [--time-limit S] [--memory-limit SIZE] [--report FILE.pdf|.tex|.md [--solutions]]",
       "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
       "writes one) against the exercise: correct, incorrect (with the mistake named), carried\n"
       "(wrong only through a wrong definition of yours it uses; part credit), incomplete (right\n"
@@ -102,11 +146,13 @@ int run_check(const std::vector<std::string>& args) {
                         "the answer file")(
       "json", "print the JSON of docs/DESIGN.md §6 instead of a table")(
       "echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
+  add_report_options(options);
   add_limit_options(options, "seconds the checking may take",
                     "memory (address space) of the checking: 512M, 1G, or MiB as a plain number");
   const auto command = parse_exercise_command(usage, options, args, {"answers"});
   if (!command) return 0;
   const po::variables_map* vm = &command->vm;
+  if (vm->count("report")) report_path(*vm);
   const AnswerFile answers = read_answer_file(required(*vm, "answers", usage));
   Checker checker(command->exercise, command->student);
   const CheckResult result = check_within_limits(checker, answers, *vm);
@@ -116,6 +162,8 @@ int run_check(const std::vector<std::string>& args) {
   else
     write_check_text(out, result, vm->count("echo") != 0);
   std::cout << out.str();
+  if (vm->count("report") && !write_feedback_report(*vm, command->exercise, result, command->student))
+    return 2;
   return result.all_correct() ? 0 : 1;
 }
 

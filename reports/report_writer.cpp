@@ -120,6 +120,15 @@ std::string named_simplifications(const Network& net) {
   return s;
 }
 
+// e with every symbol renamed to its LaTeX (name_latex: yhat as \\hat{y}), printed as named.
+GiNaC::ex latex_named(const GiNaC::ex& e) {
+  GiNaC::exmap names;
+  for (auto it = e.preorder_begin(); it != e.preorder_end(); ++it)
+    if (GiNaC::is_a<GiNaC::symbol>(*it))
+      names[*it] = GiNaC::symbol(name_latex(GiNaC::ex_to<GiNaC::symbol>(*it).get_name()));
+  return e.subs(names, GiNaC::subs_options::no_pattern);
+}
+
 // The document under construction, one helper per kind of block.
 struct DocumentBuilder {
   Document d;
@@ -130,31 +139,6 @@ struct DocumentBuilder {
     d.push_back({Block::equations, "", std::move(lines), {}, {}});
   }
 };
-
-// e with every symbol renamed to its LaTeX (name_latex: yhat as \\hat{y}), printed as named.
-GiNaC::ex latex_named(const GiNaC::ex& e) {
-  GiNaC::exmap names;
-  for (auto it = e.preorder_begin(); it != e.preorder_end(); ++it)
-    if (GiNaC::is_a<GiNaC::symbol>(*it))
-      names[*it] = GiNaC::symbol(name_latex(GiNaC::ex_to<GiNaC::symbol>(*it).get_name()));
-  return e.subs(names, GiNaC::subs_options::no_pattern);
-}
-
-// An answer key typeset: dA/dB as a partial derivative of the names, any other key as text.
-std::string key_latex(const std::string& key) {
-  const std::size_t slash = key.find('/');
-  if (key.size() > 4 && key[0] == 'd' && slash != std::string::npos && slash + 2 < key.size() &&
-      key[slash + 1] == 'd' && key.find('/', slash + 1) == std::string::npos)
-    return "\\frac{\\partial " + name_latex(key.substr(1, slash - 1)) + "}{\\partial " +
-           name_latex(key.substr(slash + 2)) + "}";
-  return "\\text{" + latex_escape(key) + "}";
-}
-
-// A symbolic expression in LaTeX as the report prints it.
-std::string symbolic_latex(const GiNaC::ex& e) {
-  return print_expression(latex_named(e), parse_network("1 linear:1", "squared"),
-                          {Syntax::latex, NameStyle::short_form, true});
-}
 
 // Feedback written in the answer syntax, as prose with $...$: the exercise's names of more than
 // one letter typeset (yhat as $\\hat{y}$), * as a centred dot, ^2 as a superscript.
@@ -356,6 +340,20 @@ std::string join(const std::vector<std::string>& rows, const std::string& separa
 }
 
 }  // namespace
+
+std::string key_latex(const std::string& key) {
+  const std::size_t slash = key.find('/');
+  if (key.size() > 4 && key[0] == 'd' && slash != std::string::npos && slash + 2 < key.size() &&
+      key[slash + 1] == 'd' && key.find('/', slash + 1) == std::string::npos)
+    return "\\frac{\\partial " + name_latex(key.substr(1, slash - 1)) + "}{\\partial " +
+           name_latex(key.substr(slash + 2)) + "}";
+  return "\\text{" + latex_escape(key) + "}";
+}
+
+std::string symbolic_latex(const GiNaC::ex& e) {
+  return print_expression(latex_named(e), parse_network("1 linear:1", "squared"),
+                          {Syntax::latex, NameStyle::short_form, true});
+}
 
 std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
   std::ostringstream out;

@@ -16,6 +16,13 @@ struct ReportOptions {
                         // relative to the report; "" for none
 };
 
+/// An answer key typeset: dA/dB as the partial derivative of the names (name_latex), any
+/// other key as \text{KEY}.
+std::string key_latex(const std::string& key);
+
+/// An expression of a symbolic exercise in LaTeX as reports print it, names by name_latex.
+std::string symbolic_latex(const GiNaC::ex& e);
+
 /// The report in LaTeX of `ex` from its `sheet` (solve_exercise with worked_solution; nothing
 /// is computed here): statement, the network drawn with TikZ (units with their activation,
 /// weights on the edges), notation, forward pass, the loss, the delta rules with the
