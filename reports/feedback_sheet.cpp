@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "exercises/model/symbolic_context.h"
+#include "reports/answer_prose.h"
 #include "reports/inline_math.h"
 #include "reports/report_writer.h"
 #include "symbolic/printer.h"
@@ -90,7 +91,8 @@ std::vector<std::string> part_lines(const Exercise& ex, const PartResult& r,
   lines.push_back("Verdict: " + std::string(verdict_name(r.verdict)) + ", " +
                   number_text(r.score) + " of " + number_text(r.max_score) +
                   (r.max_score == 1 ? " point." : " points."));
-  if (!r.feedback.empty()) lines.push_back("Feedback: " + quoted(r.feedback));
+  if (!r.feedback.empty()) lines.push_back("Feedback: " + (r.verdict == Verdict::invalid ? quoted(r.feedback)
+                                                                  : answer_prose(r.feedback)));
   if (solutions && r.verdict != Verdict::correct) {
     const std::string solution = breakable(solution_latex(ex, *solutions, i));
     if (!solution.empty())

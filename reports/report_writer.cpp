@@ -14,13 +14,12 @@
 
 #include "core/child_process.h"
 #include "core/text.h"
-#include "exercises/model/symbolic_context.h"
+#include "reports/answer_prose.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
 #include "reports/inline_math.h"
 #include "reports/network_figure.h"
 #include "symbolic/printer.h"
-#include "symbolic/reader.h"
 
 namespace deltacheck {
 
@@ -140,45 +139,15 @@ struct DocumentBuilder {
   }
 };
 
-// Feedback written in the answer syntax, as prose with $...$: the exercise's names of more than
-// one letter typeset (yhat as $\\hat{y}$), * as a centred dot, ^2 as a superscript.
-std::string feedback_prose(const Exercise& ex, const std::string& feedback) {
-  std::vector<std::string> names;
-  for (const FreeSymbol& s : ex.symbolic().symbols) names.push_back(s.name);
-  for (const auto& given : ex.symbolic().given) names.push_back(given.first);
-  const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  std::string out;
-  for (std::size_t i = 0; i < feedback.size();) {
-    std::size_t j = i;
-    while (j < feedback.size() && word_char(feedback[j])) ++j;
-    const std::string word = feedback.substr(i, j - i);
-    if (j > i && word.size() > 1 && std::find(names.begin(), names.end(), word) != names.end())
-      out += "$" + name_latex(word) + "$";
-    else if (j > i)
-      out += word;
-    else if (feedback[i] == '*')
-      out += "$\\cdot$";
-    else if (feedback[i] == '$')
-      out += "\\$";
-    else if (feedback[i] == '^' && i + 1 < feedback.size() && std::isdigit(static_cast<unsigned char>(feedback[i + 1])))
-      out += "$^" + feedback.substr(++i, 1) + "$";
-    else
-      out += feedback[i];
-    i = j > i ? j : i + 1;
-  }
-  return out;
-}
-
-// A common mistake: the wrong answer typeset (as written when it cannot be read), its feedback.
-std::string mistake_text(const Exercise& ex, const SymbolicContext& context,
-                         const KnownMistake& m) {
+// A common mistake: the wrong answer and its feedback, typeset (answer_prose).
+std::string mistake_text(const KnownMistake& m) {
   std::string answer;
   try {
-    answer = symbolic_latex(context.fold_givens(read_expression(m.answer, context.names()).value));
+    answer = "$" + answer_latex(m.answer) + "$";
   } catch (const std::exception&) {
-    return "A common mistake: " + feedback_prose(ex, m.answer) + ". " + feedback_prose(ex, m.feedback);
+    answer = answer_prose(m.answer);
   }
-  return "A common mistake: $" + answer + "$. " + feedback_prose(ex, m.feedback);
+  return "A common mistake: " + answer + ". " + answer_prose(m.feedback);
 }
 
 // A symbolic exercise: its symbols, then each part's truth and the common mistakes.
@@ -188,15 +157,16 @@ void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const Solutio
     return "$" + name_latex(s.name) + "$";
   });
   b.paragraph("Symbols: " + names + ".");
-  const SymbolicContext context(ex);
   b.heading("Solution");
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
     const Part& p = ex.parts[i];
     b.subheading("Part " + std::to_string(i + 1));
-    b.paragraph(p.symbolic.ask + ".");
+    std::string ask = p.symbolic.ask + ".";
+    ask[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(ask[0])));
+    b.paragraph(ask);
     b.equations({{key_latex(p.answer_key), symbolic_latex(sheet.part_expressions[i])}});
     for (const KnownMistake& m : p.symbolic.mistakes)
-      b.d.push_back({Block::items, "", {}, {{mistake_text(ex, context, m)}}, {}});
+      b.d.push_back({Block::items, "", {}, {{mistake_text(m)}}, {}});
   }
 }
 
@@ -305,11 +275,24 @@ void add_training(DocumentBuilder& b, const std::string& plots) {
     b.d.push_back({Block::figure, plots + "/" + figure, {}, {}, {}});
 }
 
+// The statement's paragraphs: a line that starts an item, "(1) ...", starts a new one.
+std::vector<std::string> statement_paragraphs(const std::string& statement) {
+  std::vector<std::string> paragraphs{""};
+  std::istringstream in(statement);
+  for (std::string line; std::getline(in, line);) {
+    const bool item = line.size() > 2 && line[0] == '(' &&
+                      std::isdigit(static_cast<unsigned char>(line[1])) && line[2] == ')';
+    if (item && !paragraphs.back().empty()) paragraphs.push_back("");
+    paragraphs.back() += (paragraphs.back().empty() ? "" : "\n") + line;
+  }
+  return paragraphs;
+}
+
 // The blocks of the report, in reading order.
 Document build(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
   DocumentBuilder b;
   b.heading("Statement");
-  b.paragraph(ex.statement);
+  for (const std::string& paragraph : statement_paragraphs(ex.statement)) b.paragraph(paragraph);
   if (ex.kind() == ExerciseKind::symbolic) {
     add_symbolic_solution(b, ex, sheet);
     return b.d;

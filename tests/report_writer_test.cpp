@@ -57,7 +57,7 @@ TEST_CASE(
         "\n"
         "### Part 1\n"
         "\n"
-        "the slope.\n"
+        "The slope.\n"
         "\n"
         "$$\n"
         "\\begin{aligned}\n"
@@ -99,7 +99,7 @@ TEST_CASE("report_writer LaTeX of a symbolic exercise escapes text and names the
         "\n"
         "\\section*{Solution}\n"
         "\\subsection*{Part 1}\n"
-        "the slope.\n"
+        "The slope.\n"
         "\n"
         "\\begin{align*}\n"
         "\\text{d} &= 3 z\n"
@@ -187,4 +187,18 @@ TEST_CASE(
       "\n"
       "![line_plots/gradients](line_plots/gradients.png)\n"
       "\n");
+}
+
+TEST_CASE("report_writer sets each numbered item of a statement as its own paragraph, formulas kept",
+          "[report_writer]") {
+  const Exercise ex = parse_exercise(
+      "id: slope\ntitle: A slope\nstatement: |\n  Let $L = \\frac12 z^2$.\n  (1) Differentiate\n"
+      "  it. (2) Again.\n  (3) Done.\nsymbols: {z: [0, 1]}\n"
+      "parts:\n  - {key: d, ask: the slope, truth: \"diff(z^2, z)\"}\n",
+      "slope.yaml");
+  const std::string md = report_markdown(ex, slope_sheet(), {"", ""});
+  CHECK_THAT(md, Catch::Contains("Let $L = \\frac12 z^2$.\n\n(1) Differentiate\nit. (2) Again.\n\n"
+                                 "(3) Done.\n\n"));
+  CHECK_THAT(report_latex(ex, slope_sheet(), {"", ""}),
+             Catch::Contains("Let $L = \\frac12 z^2$.\n\n(1) Differentiate\nit. (2) Again.\n\n"));
 }
