@@ -74,10 +74,10 @@ NameResolver open_names(std::map<std::string, GiNaC::symbol>& made,
 
 bool is_operator(const std::string& w) { return w == "+" || w == "-" || w == "="; }
 
-// A word that belongs to a formula by itself: it holds an operator, a bracket or a digit.
+// A word that belongs to a formula by itself: an operator, or a word holding one or a bracket.
 bool mathematical(const std::string& w) {
   if (w.find('$') != std::string::npos) return false;
-  return is_operator(w) || w.find_first_of("*/^()|0123456789") != std::string::npos;
+  return is_operator(w) || w.find_first_of("*/^()|") != std::string::npos;
 }
 
 // A run of words read as a formula (each side of =), or "" when any side cannot be read.
@@ -127,8 +127,10 @@ std::string answer_prose(const std::string& text) {
       if (mathematical(w)) return true;
       const bool beside_operator = (k > 0 && is_operator(words[k - 1])) ||
                                    (k + 1 < words.size() && is_operator(words[k + 1]));
-      return is_name(w) && (w.size() == 1 || !std::isalpha(static_cast<unsigned char>(w.back())) ||
-                            w.find('_') != std::string::npos) && beside_operator;
+      const bool number = w.find_first_not_of("0123456789.") == std::string::npos;
+      return (number || (is_name(w) && (w.size() == 1 || w.find('_') != std::string::npos ||
+                                        !std::isalpha(static_cast<unsigned char>(w.back()))))) &&
+             beside_operator;
     };
     std::size_t j = i;  // a run ends at a word that ends a clause ("1:", "a(1 - a),")
     while (j < words.size() && in_run(j) &&

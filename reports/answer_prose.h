@@ -12,8 +12,8 @@ namespace deltacheck {
 std::string answer_latex(const std::string& formula);
 
 /// Prose with formulas of the answer syntax in it ("the weight decay -eta*lambda*w1 is
-/// missing") as prose with $...$ (latex_prose renders it): runs of words that hold an operator,
-/// a bracket or a digit, with + - = between them (and a one-letter name next to one), are read
+/// missing") as prose with $...$ (latex_prose renders it): runs of words that hold an operator or a
+/// bracket, with + - = between them (and a name or number next to one: s2 - y2), are read
 /// as formulas, sides of = each; a run that cannot be read stays text with its * as a dot.
 /// Text that is not mathematics keeps any $ as \$. Linear in the length of `text` (one reading
 /// of each run).

@@ -19,7 +19,8 @@ TEST_CASE("answer_prose typesets the formulas in feedback and leaves the words",
   CHECK(answer_prose("multiply by da/dz = a(1 - a), then") ==
         "multiply by $\\partial a/\\partial z = a \\left(1 - a\\right)$, then");
   CHECK(answer_prose("both are 1: ds1/dz1 = s1*(1 - s1)") ==
-        "both are $1$: $\\partial s_{1}/\\partial z_{1} = s_{1} \\left(1 - s_{1}\\right)$");
+        "both are 1: $\\partial s_{1}/\\partial z_{1} = s_{1} \\left(1 - s_{1}\\right)$");
+  CHECK(answer_prose("the L2 penalty's gradient") == "the L2 penalty's gradient");
   CHECK(answer_prose("it collapses to s2 - y2") == "it collapses to $s_{2} - y_{2}$");
   CHECK(answer_prose("a sigmoid's derivative costs $5") == "a sigmoid's derivative costs \\$5");
   CHECK(answer_prose("(weight decay) a*") == "(weight decay) a$\\cdot$");  // unreadable runs stay text
