@@ -147,7 +147,7 @@ std::string mistake_text(const KnownMistake& m) {
   } catch (const std::exception&) {
     answer = answer_prose(m.answer);
   }
-  return "A common mistake: " + answer + ". " + answer_prose(m.feedback);
+  return "A common mistake: " + answer + " -- " + answer_prose(m.feedback);
 }
 
 // A symbolic exercise: its symbols, then each part's truth and the common mistakes.

@@ -65,7 +65,7 @@ TEST_CASE(
         "\\end{aligned}\n"
         "$$\n"
         "\n"
-        "- A common mistake: $z$. the power rule\n"
+        "- A common mistake: $z$ -- the power rule\n"
         "\n");
 }
 
@@ -105,7 +105,7 @@ TEST_CASE("report_writer LaTeX of a symbolic exercise escapes text and names the
         "\\text{d} &= 3 z\n"
         "\\end{align*}\n"
         "\\begin{itemize}\n"
-        "\\item A common mistake: $z$. the power rule\n"
+        "\\item A common mistake: $z$ -- the power rule\n"
         "\\end{itemize}\n"
         "\\end{document}\n");
 }
