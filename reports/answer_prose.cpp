@@ -9,6 +9,7 @@
 
 #include "reports/inline_math.h"
 #include "reports/report_writer.h"
+#include "core/names.h"
 #include "symbolic/printer.h"
 #include "symbolic/reader.h"
 
@@ -28,6 +29,17 @@ std::string slash_derivative(const std::string& name) {
   const std::size_t slash = name.find('/');
   return "\\partial " + name_latex(name.substr(1, slash - 1)) + "/\\partial " +
          name_latex(name.substr(slash + 2));
+}
+
+// The name of a formula's symbol, as the printer sets it: a quantity of the network by its own
+// name (printed in the network's notation), any other name by its LaTeX.
+std::string symbol_name(const std::string& name, bool derivative, const Network* net) {
+  if (derivative) return slash_derivative(name);
+  if (net) {
+    const auto q = resolve_name(name, *net);
+    if (q) return quantity_name(*q, *net);
+  }
+  return name_latex(name);
 }
 
 // The names written in `formula`: its longest runs of letters, digits and _ that start with a
@@ -53,8 +65,8 @@ std::vector<std::string> written_names(const std::string& formula) {
 // dA/dB a partial derivative. Other names, the parts the reader tries of a longer name, are
 // refused, so yhat is never y*h*a*t.
 NameResolver open_names(std::map<std::string, GiNaC::symbol>& made,
-                        const std::vector<std::string>& written) {
-  return [&made, written](const std::string& name, std::size_t offset) -> NameMeaning {
+                        const std::vector<std::string>& written, const Network* net) {
+  return [&made, written, net](const std::string& name, std::size_t offset) -> NameMeaning {
     if (std::find(written.begin(), written.end(), name) == written.end())
       throw ExpressionError(offset, "not written: " + name);
     const std::size_t slash = name.find('/');
@@ -65,8 +77,7 @@ NameResolver open_names(std::map<std::string, GiNaC::symbol>& made,
     const auto found = made.find(name);
     const GiNaC::symbol s = found != made.end()
                                 ? found->second
-                                : made.emplace(name, GiNaC::symbol(derivative ? slash_derivative(name)
-                                                                              : name_latex(name)))
+                                : made.emplace(name, GiNaC::symbol(symbol_name(name, derivative, net)))
                                       .first->second;
     return {s, name};
   };
@@ -81,14 +92,15 @@ bool mathematical(const std::string& w) {
 }
 
 // A run of words read as a formula (each side of =), or "" when any side cannot be read.
-std::string run_latex(const std::string& run) {
+std::string run_latex(const std::string& run, const Network* net) {
   std::string out;
   std::size_t start = 0;
   for (;;) {
     const std::size_t eq = run.find(" = ", start);
     const std::string side = run.substr(start, eq == std::string::npos ? eq : eq - start);
-    try {
-      out += (start ? " = " : "") + answer_latex(side);
+    const bool number = !side.empty() && side.find_first_not_of("0123456789.", side[0] == '-' ? 1 : 0) == std::string::npos;
+    try {  // a number keeps its decimals as written (the reader would make 0.5 a half)
+      out += (start ? " = " : "") + (number ? side : answer_latex(side, net));
     } catch (const std::exception&) {
       return "";
     }
@@ -106,14 +118,16 @@ std::string as_text(const std::string& s) {
 
 }  // namespace
 
-std::string answer_latex(const std::string& formula) {
+std::string answer_latex(const std::string& formula, const Network* net) {
   std::map<std::string, GiNaC::symbol> made;
-  const GiNaC::ex e = read_expression(formula, open_names(made, written_names(formula))).value;
+  const GiNaC::ex e =
+      read_expression(formula, open_names(made, written_names(formula), net)).value;
+  if (net) return print_expression(e, *net, {Syntax::latex});
   return print_expression(e, parse_network("1 linear:1", "squared"),
                           {Syntax::latex, NameStyle::short_form, true});
 }
 
-std::string answer_prose(const std::string& text) {
+std::string answer_prose(const std::string& text, const Network* net) {
   std::vector<std::string> words;
   for (std::size_t i = 0, j; i < text.size(); i = j + 1) {
     j = text.find(' ', i);
@@ -123,11 +137,12 @@ std::string answer_prose(const std::string& text) {
   std::string out;
   for (std::size_t i = 0; i < words.size();) {
     const auto in_run = [&](std::size_t k) {
-      const std::string w = words[k];
+      std::string w = words[k];
+      while (w.size() > 1 && std::string(",;:.").find(w.back()) != std::string::npos) w.pop_back();
       if (mathematical(w)) return true;
       const bool beside_operator = (k > 0 && is_operator(words[k - 1])) ||
                                    (k + 1 < words.size() && is_operator(words[k + 1]));
-      const bool number = w.find_first_not_of("0123456789.") == std::string::npos;
+      const bool number = w.find_first_not_of("0123456789.", w[0] == '-' ? 1 : 0) == std::string::npos;
       return (number || (is_name(w) && (w.size() == 1 || w.find('_') != std::string::npos ||
                                         !std::isalpha(static_cast<unsigned char>(w.back()))))) &&
              beside_operator;
@@ -145,8 +160,16 @@ std::string answer_prose(const std::string& text) {
     std::string tail;  // punctuation after the formula
     while (!run.empty() && std::string(",;:.").find(run.back()) != std::string::npos)
       tail.insert(0, 1, run.back()), run.pop_back();
-    const std::string latex = run_latex(run);
-    out += (out.empty() ? "" : " ") + (latex.empty() ? as_text(run) : "$" + latex + "$") + tail;
+    std::string head;  // a bracket the run opens but does not close: "(x1 = 0.8,"
+    while (!run.empty() && run[0] == '(' &&
+           std::count(run.begin(), run.end(), '(') > std::count(run.begin(), run.end(), ')'))
+      head += '(', run.erase(0, 1);
+    while (!run.empty() && run.back() == ')' &&
+           std::count(run.begin(), run.end(), ')') > std::count(run.begin(), run.end(), '('))
+      tail.insert(0, 1, ')'), run.pop_back();
+    const std::string latex = run_latex(run, net);
+    out += (out.empty() ? "" : " ") + head + (latex.empty() ? as_text(run) : "$" + latex + "$") +
+           tail;
     i = j;
   }
   return out;

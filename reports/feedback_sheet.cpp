@@ -77,27 +77,29 @@ std::string breakable(std::string latex) {
   return latex;
 }
 
-// One part's lines of prose with $...$ (the same for both formats).
+// The network whose names an exercise's feedback uses, or none (a symbolic exercise).
+const Network* network_of(const Exercise& ex) {
+  return ex.kind() == ExerciseKind::symbolic ? nullptr : &ex.net();
+}
+
+// One part's lines of prose with $...$ (the same for both formats): its verdict and score with
+// the answer, then for a part not correct the feedback and, when asked, the solution.
 std::vector<std::string> part_lines(const Exercise& ex, const PartResult& r,
                                     const SolutionSheet* solutions, std::size_t i) {
-  std::vector<std::string> lines;
-  const std::string lhs = part_key_latex(ex, i), key = "$" + lhs + "$";
-  if (r.verdict == Verdict::missing) {
-    lines.push_back(key + ": no answer.");
-  } else {
-    const std::string typeset = breakable(answer_latex(ex, r.read_as));
-    lines.push_back("Your answer: " + (typeset.empty() ? quoted(r.read_as) : "$" + lhs + " = " + typeset + "$"));
-  }
-  lines.push_back("Verdict: " + std::string(verdict_name(r.verdict)) + ", " +
-                  number_text(r.score) + " of " + number_text(r.max_score) +
-                  (r.max_score == 1 ? " point." : " points."));
-  if (!r.feedback.empty()) lines.push_back("Feedback: " + (r.verdict == Verdict::invalid ? quoted(r.feedback)
-                                                                  : answer_prose(r.feedback)));
-  if (solutions && r.verdict != Verdict::correct) {
-    const std::string solution = breakable(solution_latex(ex, *solutions, i));
-    if (!solution.empty())
-      lines.push_back("Solution: $" + lhs + " = " + solution + "$");
-  }
+  const std::string lhs = part_key_latex(ex, i);
+  const std::string typeset = breakable(answer_latex(ex, r.read_as));
+  const std::string answer = r.verdict == Verdict::missing ? "$" + lhs + "$: no answer."
+                             : typeset.empty()             ? quoted(r.read_as)
+                                                           : "$" + lhs + " = " + typeset + "$";
+  std::vector<std::string> lines{verdict_name(r.verdict) + (", " + number_text(r.score)) +
+                                 " of " + number_text(r.max_score) +
+                                 (r.max_score == 1 ? " point: " : " points: ") + answer};
+  if (r.verdict == Verdict::correct) return lines;
+  if (!r.feedback.empty())
+    lines.push_back("Feedback: " + (r.verdict == Verdict::invalid ? quoted(r.feedback)
+                                                                   : answer_prose(r.feedback, network_of(ex))));
+  const std::string solution = solutions ? breakable(solution_latex(ex, *solutions, i)) : "";
+  if (!solution.empty()) lines.push_back("Solution: $" + lhs + " = " + solution + "$");
   return lines;
 }
 
@@ -130,11 +132,15 @@ std::string feedback_sheet(const Exercise& ex, const CheckResult& result,
     out << "# Feedback: " << ex.title << "\n\n*deltacheck check: " << ex.id << who
         << ". The mathematics is written as $...$, which GitHub and Jupyter render.*\n\n"
         << score << "\n\n";
+  // One paragraph a part, its lines broken (\newline; two spaces at a line's end in Markdown).
   for (std::size_t i = 0; i < result.parts.size(); ++i) {
-    const std::string heading = "Part " + std::to_string(i + 1);
-    out << (latex ? "\\subsection*{" + heading + "}\n" : "## " + heading + "\n\n");
-    for (const std::string& line : part_lines(ex, result.parts[i], solutions, i))
-      out << (latex ? latex_prose(line) : markdown_text(line)) << "\n\n";
+    const std::string part = "Part " + std::to_string(i + 1);
+    out << (latex ? "\\textbf{" + part + "}, " : "**" + part + "**, ");
+    const std::vector<std::string> lines = part_lines(ex, result.parts[i], solutions, i);
+    for (std::size_t k = 0; k < lines.size(); ++k)
+      out << (k == 0 ? "" : latex ? "\\newline\n\\hspace*{1.5em}" : "  \n")
+          << (latex ? latex_prose(lines[k]) : markdown_text(lines[k]));
+    out << "\n\n";
   }
   if (latex) out << "\\end{document}\n";
   return out.str();

@@ -14,10 +14,11 @@ namespace deltacheck {
 enum class FeedbackFormat { latex, markdown };
 
 /// The feedback sheet of `result` (a check of `ex`) as LaTeX (a whole document) or Markdown
-/// with $...$ maths: the score, then per part its key, the student's answer typeset (read
-/// back from how it was read; as written when that cannot be typeset), the verdict, score and
-/// feedback; with `solutions` (solve_exercise with answers, for the same student) the worked
-/// solution of each part not correct. The same input gives the same bytes.
+/// with $...$ maths: the score, then one paragraph a part: its verdict and score with the
+/// student's answer typeset (read back from how it was read; as written when that cannot be
+/// typeset), and for a part not correct the feedback and, with `solutions` (solve_exercise
+/// with answers, for the same student), its worked solution. The same input gives the same
+/// bytes.
 std::string feedback_sheet(const Exercise& ex, const CheckResult& result,
                            const SolutionSheet* solutions, const std::string& student,
                            FeedbackFormat format);

@@ -25,3 +25,11 @@ TEST_CASE("answer_prose typesets the formulas in feedback and leaves the words",
   CHECK(answer_prose("a sigmoid's derivative costs $5") == "a sigmoid's derivative costs \\$5");
   CHECK(answer_prose("(weight decay) a*") == "(weight decay) a$\\cdot$");  // unreadable runs stay text
 }
+
+TEST_CASE("answer_prose sets a network's names in its notation, and a sample point's values",
+          "[answer_prose]") {
+  const Network net = parse_network("2 sigmoid:1", "squared");
+  CHECK(answer_latex("w1_12*x2", &net) == "w^{(1)}_{12} x_{2}");
+  CHECK(answer_prose("at sample point 1 (x1 = 0.5, w1_12 = -0.25) the answer is 2", &net) ==
+        "at sample point 1 ($x_{1} = 0.5$, $w^{(1)}_{12} = -0.25$) the answer is 2");
+}

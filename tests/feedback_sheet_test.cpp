@@ -23,9 +23,8 @@ TEST_CASE("check --report writes the student's answers typeset with verdicts, so
   const std::string answers = bce_answers(), md = testing::scratch("fb.md");
   REQUIRE(run("check bce-derivative " + answers + " --report " + md).status == 1);
   const std::string without = slurp(md);
-  CHECK_THAT(without, Catch::Contains("Your answer: $\\frac{\\partial l}{\\partial \\hat{y}} = -\\frac{y}{\\hat{y}}$") &&
-                          Catch::Contains("Verdict: incorrect, 0 of 1 point.") &&
-                          Catch::Contains("Verdict: correct, 1 of 1 point.") &&
+  CHECK_THAT(without, Catch::Contains("**Part 1**, incorrect, 0 of 1 point: $\\frac{\\partial l}{\\partial \\hat{y}} = -\\frac{y}{\\hat{y}}$  \n") &&
+                          Catch::Contains("**Part 2**, correct, 1 of 1 point: $\\frac{\\partial l}{\\partial z} = a - y$\n\n") &&
                           Catch::Contains("Feedback: the second term is missing") &&
                           Catch::Contains("Score: 1 of 2 points."));
   CHECK_THAT(without, !Catch::Contains("Solution:"));
@@ -37,7 +36,7 @@ TEST_CASE("check --report writes the student's answers typeset with verdicts, so
   REQUIRE(run("check bce-derivative " + answers + " --report " + tex + " --solutions").status == 1);
   const std::string latex = slurp(tex);
   CHECK_THAT(latex, Catch::StartsWith("\\documentclass") && Catch::Contains("\\end{document}") &&
-                        Catch::Contains("Your answer: $\\frac{\\partial l}") &&
+                        Catch::Contains("\\textbf{Part 1}, incorrect, 0 of 1 point: $\\frac{\\partial l}") &&
                         Catch::Contains("Solution: $"));
 }
 
