@@ -170,13 +170,27 @@ void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const Solutio
   }
 }
 
+// The network in words: "The network has 3 inputs, a layer of 2 ReLU units, ... and the squared
+// loss (deltacheck's spec: 3 relu:2 ...)."
+std::string network_sentence(const Network& net) {
+  std::string s = "The network has " + std::to_string(net.inputs) +
+                  (net.inputs == 1 ? " input" : " inputs");
+  for (int l = 1; l <= net.depth(); ++l) {
+    const int n = net.units(l);
+    s += std::string(l == net.depth() ? " and an output layer of " : ", a hidden layer of ") +
+         std::to_string(n) + " " + activation_title(net.activation(l)) +
+         (n == 1 ? " unit" : " units");
+  }
+  return s + ", with the " + loss_name(net.loss) + " loss (in deltacheck's notation " +
+         net.spec() + ").";
+}
+
 // The network drawn, the forward pass and loss, and the delta rules with their simplifications.
 void add_network_passes(DocumentBuilder& b, const Derivation& derivation) {
   const Network& net = derivation.network();
   b.heading("The network");
-  b.paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) +
-              " loss. Each layer is fully connected to the next: $w^{(l)}_{jk}$ joins unit $k$ of "
-              "layer $l-1$ to unit $j$ of layer $l$.");
+  b.paragraph(network_sentence(net) + " Each layer is fully connected to the next: $w^{(l)}_{jk}$ "
+              "joins unit $k$ of layer $l-1$ to unit $j$ of layer $l$.");
   b.d.push_back({Block::drawing, tikz_network(net), {}, {}, network_drawing(net)});
   b.heading("Forward pass");
   std::vector<std::pair<std::string, std::string>> forward;
