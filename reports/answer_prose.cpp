@@ -116,6 +116,37 @@ std::string as_text(const std::string& s) {
   return out;
 }
 
+bool ends_clause(const std::string& w) {
+  return !w.empty() && std::string(",;:.").find(w.back()) != std::string::npos;
+}
+
+// Whether words[k] belongs to a formula: it holds an operator or a bracket, or it is a name or
+// a number beside an operator (a name of letters only must be one letter: "a - y", not "is").
+bool in_formula(const std::vector<std::string>& words, std::size_t k) {
+  std::string w = words[k];
+  while (w.size() > 1 && ends_clause(w)) w.pop_back();
+  if (mathematical(w)) return true;
+  const bool beside_operator = (k > 0 && is_operator(words[k - 1])) ||
+                               (k + 1 < words.size() && is_operator(words[k + 1]));
+  const bool number = w.find_first_not_of("0123456789.", w[0] == '-' ? 1 : 0) == std::string::npos;
+  const bool symbol = is_name(w) && (w.size() == 1 || w.find('_') != std::string::npos ||
+                                     !std::isalpha(static_cast<unsigned char>(w.back())));
+  return (number || symbol) && beside_operator;
+}
+
+// A run of formula words typeset: its closing punctuation, and a bracket it opens or closes
+// without its pair ("(x1 = 0.8,"), kept as text around the formula; as text if it cannot be read.
+std::string run_prose(std::string run, const Network* net) {
+  std::string head, tail;
+  while (!run.empty() && ends_clause(run)) tail.insert(0, 1, run.back()), run.pop_back();
+  const auto count = [&](char c) { return std::count(run.begin(), run.end(), c); };
+  while (!run.empty() && run[0] == '(' && count('(') > count(')')) head += '(', run.erase(0, 1);
+  while (!run.empty() && run.back() == ')' && count(')') > count('('))
+    tail.insert(0, 1, ')'), run.pop_back();
+  const std::string latex = run_latex(run, net);
+  return head + (latex.empty() ? as_text(run) : "$" + latex + "$") + tail;
+}
+
 }  // namespace
 
 std::string answer_latex(const std::string& formula, const Network* net) {
@@ -136,41 +167,13 @@ std::string answer_prose(const std::string& text, const Network* net) {
   }
   std::string out;
   for (std::size_t i = 0; i < words.size();) {
-    const auto in_run = [&](std::size_t k) {
-      std::string w = words[k];
-      while (w.size() > 1 && std::string(",;:.").find(w.back()) != std::string::npos) w.pop_back();
-      if (mathematical(w)) return true;
-      const bool beside_operator = (k > 0 && is_operator(words[k - 1])) ||
-                                   (k + 1 < words.size() && is_operator(words[k + 1]));
-      const bool number = w.find_first_not_of("0123456789.", w[0] == '-' ? 1 : 0) == std::string::npos;
-      return (number || (is_name(w) && (w.size() == 1 || w.find('_') != std::string::npos ||
-                                        !std::isalpha(static_cast<unsigned char>(w.back()))))) &&
-             beside_operator;
-    };
     std::size_t j = i;  // a run ends at a word that ends a clause ("1:", "a(1 - a),")
-    while (j < words.size() && in_run(j) &&
-           (j == i || std::string(",;:.").find(words[j - 1].back()) == std::string::npos))
+    while (j < words.size() && in_formula(words, j) && (j == i || !ends_clause(words[j - 1])))
       ++j;
-    if (j == i) {
-      out += (out.empty() ? "" : " ") + as_text(words[i++]);
-      continue;
-    }
-    std::string run;
-    for (std::size_t k = i; k < j; ++k) run += (k > i ? " " : "") + words[k];
-    std::string tail;  // punctuation after the formula
-    while (!run.empty() && std::string(",;:.").find(run.back()) != std::string::npos)
-      tail.insert(0, 1, run.back()), run.pop_back();
-    std::string head;  // a bracket the run opens but does not close: "(x1 = 0.8,"
-    while (!run.empty() && run[0] == '(' &&
-           std::count(run.begin(), run.end(), '(') > std::count(run.begin(), run.end(), ')'))
-      head += '(', run.erase(0, 1);
-    while (!run.empty() && run.back() == ')' &&
-           std::count(run.begin(), run.end(), ')') > std::count(run.begin(), run.end(), '('))
-      tail.insert(0, 1, ')'), run.pop_back();
-    const std::string latex = run_latex(run, net);
-    out += (out.empty() ? "" : " ") + head + (latex.empty() ? as_text(run) : "$" + latex + "$") +
-           tail;
-    i = j;
+    std::string run = words[i];
+    for (std::size_t k = i + 1; k < j; ++k) run += " " + words[k];
+    out += (out.empty() ? "" : " ") + (j == i ? as_text(run) : run_prose(run, net));
+    i = std::max(j, i + 1);
   }
   return out;
 }
