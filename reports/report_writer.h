@@ -28,8 +28,10 @@ std::string symbolic_latex(const GiNaC::ex& e);
 /// weights on the edges), notation, forward pass, the loss, the delta rules with the
 /// simplifications named, every gradient asked (chain rule, delta form, simplified local
 /// form), the numbers of a numeric exercise, a verification table (symbolic vs 50-digit
-/// backprop vs finite differences, digits of agreement), and the training figures. Long
-/// equations are broken across lines. The same input gives the same bytes.
+/// backprop vs finite differences, digits of agreement), and the training figures. Every
+/// formula is typeset: the statement's $...$ (latex_prose), names by name_latex, the common
+/// mistakes and their feedback by answer_prose. Long equations are broken across lines. The
+/// same input gives the same bytes.
 std::string report_latex(const Exercise& ex, const SolutionSheet& sheet,
                          const ReportOptions& options);
 
