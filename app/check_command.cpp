@@ -2,6 +2,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/check_report.h"
 #include "app/command_line.h"
 #include "core/child_process.h"
 #include "core/error.h"
@@ -86,7 +87,7 @@ CheckResult check_within_limits(Checker& checker, const AnswerFile& answers,
 int run_check(const std::vector<std::string>& args) {
   const Usage usage{
       "check",
-      "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo] [--time-limit S] [--memory-limit SIZE]",
+      "deltacheck check EXERCISE ANSWERS [--student ID] [--json] [--echo] [--time-limit S] [--memory-limit SIZE] [--report FILE.pdf|.tex|.md [--solutions]]",
       "Checks every part of an answer file (KEY = EXPRESSION lines; deltacheck template EXERCISE\n"
       "writes one) against the exercise: correct, incorrect (with the mistake named), carried\n"
       "(wrong only through a wrong definition of yours it uses; part credit), incomplete (right\n"
@@ -102,11 +103,13 @@ int run_check(const std::vector<std::string>& args) {
                         "the answer file")(
       "json", "print the JSON of docs/DESIGN.md §6 instead of a table")(
       "echo", "show how each answer was read, e.g. 1/2*a as (1/2)*a");
+  add_report_options(options);
   add_limit_options(options, "seconds the checking may take",
                     "memory (address space) of the checking: 512M, 1G, or MiB as a plain number");
   const auto command = parse_exercise_command(usage, options, args, {"answers"});
   if (!command) return 0;
   const po::variables_map* vm = &command->vm;
+  if (vm->count("report")) report_path(*vm);
   const AnswerFile answers = read_answer_file(required(*vm, "answers", usage));
   Checker checker(command->exercise, command->student);
   const CheckResult result = check_within_limits(checker, answers, *vm);
@@ -116,6 +119,8 @@ int run_check(const std::vector<std::string>& args) {
   else
     write_check_text(out, result, vm->count("echo") != 0);
   std::cout << out.str();
+  if (vm->count("report") && !write_feedback_report(*vm, command->exercise, result, command->student))
+    return 2;
   return result.all_correct() ? 0 : 1;
 }
 

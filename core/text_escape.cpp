@@ -63,4 +63,21 @@ std::string csv_cell(const std::string& text) {
   return quoted + "\"";
 }
 
+std::string latex_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\')
+      out += "\\textbackslash{}";
+    else if (c == '~')
+      out += "\\textasciitilde{}";
+    else if (c == '^')
+      out += "\\textasciicircum{}";
+    else if (std::string("&%$#_{}").find(c) != std::string::npos)
+      out += std::string("\\") + c;
+    else
+      out += c;
+  }
+  return out;
+}
+
 }  // namespace deltacheck

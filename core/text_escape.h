@@ -1,4 +1,5 @@
-// Text safe to print: control bytes and invalid UTF-8 made visible, spreadsheet formulas defused.
+// Text safe to print: control bytes and invalid UTF-8 made visible, spreadsheet formulas defused,
+// LaTeX's special characters escaped.
 #pragma once
 
 #include <string>
@@ -20,5 +21,8 @@ std::string printable_lines(const std::string& text);
 /// leading apostrophe and is quoted, as is a cell holding ',', '"' or a line break ('"'
 /// doubled inside). Numbers written by the program itself are not passed through it.
 std::string csv_cell(const std::string& text);
+
+/// `s` escaped for LaTeX text mode (\ & % $ # _ { } ~ ^).
+std::string latex_escape(const std::string& s);
 
 }  // namespace deltacheck

@@ -4,12 +4,13 @@
 #include <sstream>
 
 #include "reports/exercise_writer.h"
+#include "reports/inline_math.h"
 
 namespace deltacheck {
 
 void write_answer_template(std::ostream& out, const Exercise& ex, const std::string& student) {
-  out << "# " << ex.id << ": " << ex.title << "\n#\n";
-  std::istringstream statement(ex.statement);
+  out << "# " << ex.id << ": " << plain_prose(ex.title) << "\n#\n";
+  std::istringstream statement(plain_prose(ex.statement));
   for (std::string line; std::getline(statement, line);) out << "#   " << line << "\n";
   out << "#\n";
   for (const std::string& line : exercise_notes(ex, student))
@@ -26,7 +27,7 @@ void write_answer_template(std::ostream& out, const Exercise& ex, const std::str
                           : backward                   ? "Backward pass"
                                                        : "Forward pass";
     if (s != section) out << "\n# " << (section = s) << "\n";
-    out << "\n# " << describe_part(p, ex) << " (" << p.points
+    out << "\n# " << plain_prose(describe_part(p, ex)) << " (" << p.points
         << (p.points == 1 ? " point" : " points") << ")\n"
         << p.answer_key << " = \n";
   }

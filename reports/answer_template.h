@@ -10,8 +10,9 @@
 namespace deltacheck {
 
 /// Writes an answer file for `ex`: the title, statement and notation (for a numeric exercise
-/// the numbers of `student`) as comments, then one `KEY = ` line per part under a comment
-/// describing it. Checked as it is, every part is missing.
+/// the numbers of `student`) as comments, their $...$ formulas as plain text (plain_prose),
+/// then one `KEY = ` line per part under a comment describing it. Checked as it is, every
+/// part is missing.
 void write_answer_template(std::ostream& out, const Exercise& ex, const std::string& student = "");
 
 }  // namespace deltacheck

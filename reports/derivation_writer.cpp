@@ -1,6 +1,8 @@
 // The three renderings of a derivation.
 #include "reports/derivation_writer.h"
 
+#include "reports/inline_math.h"
+
 #include <algorithm>
 #include <iomanip>
 #include <sstream>
@@ -65,7 +67,7 @@ std::vector<PartLines> part_lines(const Exercise& ex, const SolutionSheet& sheet
       const WrittenSolution& w = sheet.part_solutions[i];
       const std::string& key = ex.parts[i].answer_key;
       out.push_back(
-          {key, "\\text{" + escape_prose(key) + "}", w.text, w.latex, w.steps_text, w.steps_latex});
+          {key, "\\text{" + latex_escape(key) + "}", w.text, w.latex, w.steps_text, w.steps_latex});
       continue;
     }
     std::ostringstream v;
@@ -99,7 +101,7 @@ void write_parts_latex(std::ostream& out, const std::string& title,
   out << "% deltacheck derive: " << title << "\n\\begin{align*}\n";
   for (std::size_t i = 0; i < lines.size(); ++i) {
     for (const std::string& step : lines[i].steps_latex)
-      out << "  \\intertext{" << escape_prose(step) << "}\n";
+      out << "  \\intertext{" << latex_prose(step) << "}\n";
     out << "  " << lines[i].key_latex << " &= " << lines[i].latex
         << (i + 1 < lines.size() ? " \\\\\n" : "\n");
   }

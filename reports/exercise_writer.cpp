@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "exercises/judge/checker.h"
+#include "reports/inline_math.h"
 #include "symbolic/function_table.h"
 
 namespace deltacheck {
@@ -129,21 +130,21 @@ void write_exercise_list(std::ostream& out, const std::vector<Exercise>& exercis
     points << e.max_score();
     row << std::string(5 - std::min<std::size_t>(5, parts.size()), ' ') << parts << "  "
         << std::string(6 - std::min<std::size_t>(6, points.str().size()), ' ') << points.str()
-        << "  " << e.title;
+        << "  " << plain_prose(e.title);
     out << row.str() << "\n";
   }
 }
 
 void write_exercise(std::ostream& out, const Exercise& ex, const std::string& student) {
-  out << ex.id << ": " << ex.title << "\n(" << kind_name(ex.kind()) << " exercise, "
+  out << ex.id << ": " << plain_prose(ex.title) << "\n(" << kind_name(ex.kind()) << " exercise, "
       << ex.parts.size() << " parts, " << points_text(ex.max_score()) << "; " << ex.source
       << ")\n\n";
-  if (!ex.statement.empty())
-    out << ex.statement << (ex.statement.back() == '\n' ? "" : "\n") << "\n";
+  const std::string statement = plain_prose(ex.statement);
+  if (!statement.empty()) out << statement << (statement.back() == '\n' ? "" : "\n") << "\n";
   for (const std::string& line : exercise_notes(ex, student)) out << line << "\n";
   out << "\nParts:\n";
   for (const Part& p : ex.parts)
-    out << "  " << describe_part(p, ex) << " (" << points_text(p.points) << ")\n";
+    out << "  " << plain_prose(describe_part(p, ex)) << " (" << points_text(p.points) << ")\n";
   out << "\nAnswer with: deltacheck template " << ex.id
       << (student.empty() ? "" : " --student " + student) << " > answers.txt\n";
 }

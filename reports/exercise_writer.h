@@ -10,11 +10,12 @@
 
 namespace deltacheck {
 
-/// One row per exercise: id, kind, parts, points, title; or a JSON array of objects with
-/// those fields.
+/// One row per exercise: id, kind, parts, points, title (its $...$ formulas as plain text,
+/// plain_prose); or a JSON array of objects with those fields (the title as written).
 void write_exercise_list(std::ostream& out, const std::vector<Exercise>& exercises, bool json);
 
-/// The exercise as a student reads it: title, statement, the network drawn in text with its
+/// The exercise as a student reads it (formulas of the title, statement and asks as plain
+/// text, plain_prose): title, statement, the network drawn in text with its
 /// notation (or the symbols and given names), for a numeric exercise the numbers of
 /// `student` and the learning rate, then every part with its points.
 void write_exercise(std::ostream& out, const Exercise& ex, const std::string& student);

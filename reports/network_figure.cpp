@@ -71,6 +71,10 @@ double unit_y(std::size_t i, std::size_t n) {
 
 }  // namespace detail
 
+std::string activation_title(Activation f) {
+  return f == Activation::relu ? "ReLU" : activation_name(f);
+}
+
 std::string tikz_network(const Network& net) {
   using namespace detail;
   const Columns c = columns(net);
@@ -101,7 +105,7 @@ std::string tikz_network(const Network& net) {
     t << "  \\node[font=\\footnotesize,align=center,anchor=north] at (" << number(x[l]) << ","
       << number(caption_y) << ") {"
       << (l == 0 ? std::string("input")
-                 : "layer " + std::to_string(l) + "\\\\" + activation_name(net.activation(l)))
+                 : "layer " + std::to_string(l) + "\\\\" + activation_title(net.activation(l)))
       << "};\n";
   }
   for (int l = 1; l <= net.depth(); ++l) {

@@ -16,6 +16,10 @@ constexpr int kMaxDrawnUnits = 8;
 /// labels until the figure fits (the report's text says which weight an edge carries).
 constexpr double kMaxFigureWidth = 16.0;
 
+/// An activation's name in a document's prose and captions: ReLU as the notes write it, the
+/// others by their name (sigmoid, tanh, linear, softmax).
+std::string activation_title(Activation f);
+
 /// A tikzpicture of `net`: each unit a circle (x_k for inputs, a^{(l)}_j for the others), every
 /// column's caption (input, layer l and its activation) on one line under the tallest column, and
 /// each edge's weight w^{(l)}_{jk} on the edge. The labels of a layer sit at distinct distances

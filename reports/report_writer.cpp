@@ -14,8 +14,11 @@
 
 #include "core/child_process.h"
 #include "core/text.h"
+#include "reports/answer_prose.h"
 #include "reports/atomic_file.h"
 #include "reports/exercise_writer.h"
+#include "reports/inline_math.h"
+#include "symbolic/written_form.h"
 #include "reports/network_figure.h"
 #include "symbolic/printer.h"
 
@@ -33,50 +36,6 @@ struct Block {
 };
 
 using Document = std::vector<Block>;
-
-std::string latex_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\':
-        out += "\\textbackslash{}";
-        break;
-      case '&':
-      case '%':
-      case '$':
-      case '#':
-      case '_':
-      case '{':
-      case '}':
-        out += "\\";
-        out += c;
-        break;
-      case '~':
-        out += "\\textasciitilde{}";
-        break;
-      case '^':
-        out += "\\textasciicircum{}";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// Prose with inline mathematics: text outside $...$ escaped, formulas inside kept as LaTeX (an
-// unpaired $ is text). The same string is Markdown as it stands.
-std::string latex_text(const std::string& s) {
-  std::string out;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t open = s.find('$', start);
-    const std::size_t close = open == std::string::npos ? open : s.find('$', open + 1);
-    if (close == std::string::npos) return out + latex_escape(s.substr(start));
-    out += latex_escape(s.substr(start, open - start)) + s.substr(open, close + 1 - open);
-    start = close + 1;
-  }
-}
 
 // Width of a LaTeX formula in characters as it prints: commands, braces and scripts do not count.
 std::size_t visible_length(const std::string& s) {
@@ -172,32 +131,59 @@ struct DocumentBuilder {
   }
 };
 
+// A common mistake: the wrong answer and its feedback, typeset (answer_prose).
+std::string mistake_text(const KnownMistake& m) {
+  std::string answer;
+  try {
+    answer = "$" + answer_latex(m.answer) + "$";
+  } catch (const std::exception&) {
+    answer = answer_prose(m.answer);
+  }
+  return "A common mistake: " + answer + " -- " + answer_prose(m.feedback);
+}
+
 // A symbolic exercise: its symbols, then each part's truth and the common mistakes.
 void add_symbolic_solution(DocumentBuilder& b, const Exercise& ex, const SolutionSheet& sheet) {
   b.heading("Symbols");
-  const std::string names =
-      join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) { return s.name; });
+  const std::string names = join(ex.symbolic().symbols, ", ", [](const FreeSymbol& s) {
+    return "$" + symbol_latex(s.name) + "$";
+  });
   b.paragraph("Symbols: " + names + ".");
   b.heading("Solution");
   for (std::size_t i = 0; i < ex.parts.size(); ++i) {
     const Part& p = ex.parts[i];
-    b.subheading(p.answer_key);
-    b.paragraph(p.symbolic.ask + ".");
+    b.subheading("Part " + std::to_string(i + 1));
+    std::string ask = p.symbolic.ask + ".";
+    ask[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(ask[0])));
+    b.paragraph(ask);
     for (const std::string& step : sheet.part_solutions[i].steps_latex) b.paragraph(step);
-    b.equations({{"\\text{" + latex_escape(p.answer_key) + "}", sheet.part_solutions[i].latex}});
+    b.equations({{key_latex(p.answer_key), sheet.part_solutions[i].latex}});
     for (const KnownMistake& m : p.symbolic.mistakes)
-      b.d.push_back(
-          {Block::items, "", {}, {{"A common mistake: " + m.answer + " -- " + m.feedback}}, {}});
+      b.d.push_back({Block::items, "", {}, {{mistake_text(m)}}, {}});
   }
+}
+
+// The network in words: "The network has 3 inputs, a layer of 2 ReLU units, ... and the squared
+// loss (deltacheck's spec: 3 relu:2 ...)."
+std::string network_sentence(const Network& net) {
+  std::string s = "The network has " + std::to_string(net.inputs) +
+                  (net.inputs == 1 ? " input" : " inputs");
+  for (int l = 1; l <= net.depth(); ++l) {
+    const int n = net.units(l);
+    s += std::string(l == net.depth() ? " and an output layer of " : ", a hidden layer of ") +
+         std::to_string(n) + " " + activation_title(net.activation(l)) +
+         (n == 1 ? " unit" : " units");
+  }
+  return s + ", with the " + loss_name(net.loss) + " loss (in deltacheck's notation " +
+         net.spec() + ").";
 }
 
 // The network drawn, the forward pass and loss, and the delta rules with their simplifications.
 void add_network_passes(DocumentBuilder& b, const Derivation& derivation) {
   const Network& net = derivation.network();
   b.heading("The network");
-  b.paragraph("Network \"" + net.spec() + "\" with the " + loss_name(net.loss) +
-              " loss. Each layer is fully connected to the next: $w^{(l)}_{jk}$ joins unit $k$ of "
-              "layer $l-1$ to unit $j$ of layer $l$.");
+  b.paragraph(network_sentence(net) + " Each layer is fully connected to the next: $w^{(l)}_{jk}$ "
+              "joins unit $k$ of layer $l-1$ to unit $j$ of layer $l$.");
   b.d.push_back({Block::drawing, tikz_network(net), {}, {}, network_drawing(net)});
   b.heading("Forward pass");
   std::vector<std::pair<std::string, std::string>> forward;
@@ -296,11 +282,24 @@ void add_training(DocumentBuilder& b, const std::string& plots) {
     b.d.push_back({Block::figure, plots + "/" + figure, {}, {}, {}});
 }
 
+// The statement's paragraphs: a line that starts an item, "(1) ...", starts a new one.
+std::vector<std::string> statement_paragraphs(const std::string& statement) {
+  std::vector<std::string> paragraphs{""};
+  std::istringstream in(statement);
+  for (std::string line; std::getline(in, line);) {
+    const bool item = line.size() > 2 && line[0] == '(' &&
+                      std::isdigit(static_cast<unsigned char>(line[1])) && line[2] == ')';
+    if (item && !paragraphs.back().empty()) paragraphs.push_back("");
+    paragraphs.back() += (paragraphs.back().empty() ? "" : "\n") + line;
+  }
+  return paragraphs;
+}
+
 // The blocks of the report, in reading order.
 Document build(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
   DocumentBuilder b;
   b.heading("Statement");
-  b.paragraph(ex.statement);
+  for (const std::string& paragraph : statement_paragraphs(ex.statement)) b.paragraph(paragraph);
   if (ex.kind() == ExerciseKind::symbolic) {
     add_symbolic_solution(b, ex, sheet);
     return b.d;
@@ -332,25 +331,39 @@ std::string join(const std::vector<std::string>& rows, const std::string& separa
 
 }  // namespace
 
+std::string key_latex(const std::string& key) {
+  const std::size_t slash = key.find('/');
+  if (key.size() > 4 && key[0] == 'd' && slash != std::string::npos && slash + 2 < key.size() &&
+      key[slash + 1] == 'd' && key.find('/', slash + 1) == std::string::npos)
+    return "\\frac{\\partial " + symbol_latex(key.substr(1, slash - 1)) + "}{\\partial " +
+           symbol_latex(key.substr(slash + 2)) + "}";
+  return "\\text{" + latex_escape(key) + "}";
+}
+
+std::string symbolic_latex(const GiNaC::ex& e) {
+  return print_expression(e, parse_network("1 linear:1", "squared"),
+                          {Syntax::latex, NameStyle::short_form, true});
+}
+
 std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const ReportOptions& o) {
   std::ostringstream out;
   out << "% deltacheck report " << ex.id << (o.student.empty() ? "" : " --student " + o.student)
       << "\n"
       << "\\documentclass[11pt]{article}\n\\usepackage[margin=2cm]{geometry}\n\\usepackage{cmap}\n\\usepackage[T1]{fontenc}\n\\usepackage{amsmath,amssymb}\n"
-      << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
-      << "\\title{" << latex_escape(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id)
+      << "\\usepackage{tikz}\n\\usepackage{graphicx}\n\\usepackage{booktabs}\n\\allowdisplaybreaks\n\\emergencystretch=3em\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.5em}\n"
+      << "\\title{" << latex_prose(ex.title) << "}\n\\author{deltacheck: " << latex_escape(ex.id)
       << (o.student.empty() ? "" : ", student " + latex_escape(o.student))
       << "}\n\\date{}\n\\begin{document}\n\\maketitle\n";
   for (const Block& b : build(ex, sheet, o)) {
     switch (b.kind) {
       case Block::heading:
-        out << "\\section*{" << latex_text(b.text) << "}\n";
+        out << "\\section*{" << latex_prose(b.text) << "}\n";
         break;
       case Block::subheading:
-        out << "\\subsection*{" << latex_text(b.text) << "}\n";
+        out << "\\subsection*{" << latex_prose(b.text) << "}\n";
         break;
       case Block::paragraph:
-        out << latex_text(b.text) << "\n\n";
+        out << latex_prose(b.text) << "\n\n";
         break;
       case Block::equations:
         out << "\\begin{align*}\n" << join(aligned(b.lines), " \\\\\n") << "\n\\end{align*}\n";
@@ -359,7 +372,7 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
         out << "\\begin{center}\n" << b.text << "\\end{center}\n";
         break;
       case Block::items:
-        out << "\\begin{itemize}\n\\item " << latex_text(b.rows[0][0]) << "\n\\end{itemize}\n";
+        out << "\\begin{itemize}\n\\item " << latex_prose(b.rows[0][0]) << "\n\\end{itemize}\n";
         break;
       case Block::figure:
         out << "\\begin{center}\n\\includegraphics[width=0.7\\textwidth]{" << b.text
@@ -370,7 +383,7 @@ std::string report_latex(const Exercise& ex, const SolutionSheet& sheet, const R
             << "}\n\\toprule\n";
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
           std::vector<std::string> cells;
-          for (const std::string& c : b.rows[r]) cells.push_back(latex_text(c));
+          for (const std::string& c : b.rows[r]) cells.push_back(latex_prose(c));
           out << join(cells, " & ") << " \\\\\n" << (r == 0 ? "\\midrule\n" : "");
         }
         out << "\\bottomrule\n\\end{tabular}\n\\end{center}\n";

@@ -16,13 +16,22 @@ struct ReportOptions {
                         // relative to the report; "" for none
 };
 
+/// An answer key typeset: dA/dB as the partial derivative of the names (symbol_latex), any
+/// other key as \text{KEY}.
+std::string key_latex(const std::string& key);
+
+/// An expression of a symbolic exercise in LaTeX as reports print it, names by symbol_latex.
+std::string symbolic_latex(const GiNaC::ex& e);
+
 /// The report in LaTeX of `ex` from its `sheet` (solve_exercise with worked_solution; nothing
 /// is computed here): statement, the network drawn with TikZ (units with their activation,
 /// weights on the edges), notation, forward pass, the loss, the delta rules with the
 /// simplifications named, every gradient asked (chain rule, delta form, simplified local
 /// form), the numbers of a numeric exercise, a verification table (symbolic vs 50-digit
-/// backprop vs finite differences, digits of agreement), and the training figures. Long
-/// equations are broken across lines. The same input gives the same bytes.
+/// backprop vs finite differences, digits of agreement), and the training figures. Every
+/// formula is typeset: the statement's $...$ (latex_prose), names by symbol_latex, the common
+/// mistakes and their feedback by answer_prose. Long equations are broken across lines. The
+/// same input gives the same bytes.
 std::string report_latex(const Exercise& ex, const SolutionSheet& sheet,
                          const ReportOptions& options);
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <vector>
 
+#include "core/text_escape.h"
 #include "symbolic/function_table.h"
 #include "symbolic/reader.h"
 #include "symbolic/tokenizer.h"
@@ -284,38 +285,22 @@ std::string formula_latex(const std::string& formula, std::size_t offset) {
   }
 }
 
-std::string escape(const std::string& prose) {
-  std::string out;
-  for (const char c : prose) {
-    if (c == '\\')
-      out += "\\textbackslash{}";
-    else if (c == '~')
-      out += "\\textasciitilde{}";
-    else if (c == '^')
-      out += "\\textasciicircum{}";
-    else if (std::string("{}_#%&").find(c) != std::string::npos)
-      out += std::string("\\") + c;
-    else
-      out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string symbol_latex(const std::string& name) {
+  if (name.find_first_of("\\{") != std::string::npos) return name;  // already LaTeX
   const std::size_t underscore = name.find('_');
-  if (underscore != std::string::npos && underscore > 0 && underscore + 1 < name.size()) {
-    const std::string sub = name.substr(underscore + 1);
-    const bool word = sub.size() > 2 && all_letters(sub);
-    return base_latex(name.substr(0, underscore)) + "_{" +
-           (word ? "\\mathrm{" + sub + "}" : escape(sub)) + "}";
-  }
-  std::size_t digits = name.size();
-  while (digits > 1 && std::isdigit(static_cast<unsigned char>(name[digits - 1]))) --digits;
-  if (digits < name.size() && all_letters(name.substr(0, digits)))
-    return base_latex(name.substr(0, digits)) + "_{" + name.substr(digits) + "}";
-  return all_letters(name) ? base_latex(name) : "\\mathrm{" + escape(name) + "}";
+  const bool subscripted =
+      underscore != std::string::npos && underscore > 0 && underscore + 1 < name.size();
+  const std::string base = subscripted ? name.substr(0, underscore) : name;
+  std::string sub = subscripted ? name.substr(underscore + 1) : "";
+  sub = sub.size() > 2 && all_letters(sub) ? "\\mathrm{" + sub + "}" : latex_escape(sub);
+  std::size_t digits = base.size();  // a trailing number joins the subscript: w1_11 -> w_{1,11}
+  while (digits > 1 && std::isdigit(static_cast<unsigned char>(base[digits - 1]))) --digits;
+  if (!all_letters(base.substr(0, digits))) return "\\mathrm{" + latex_escape(name) + "}";
+  if (digits < base.size()) sub = base.substr(digits) + (sub.empty() ? "" : "," + sub);
+  const std::string head = base_latex(base.substr(0, digits));
+  return sub.empty() ? head : head + "_{" + sub + "}";
 }
 
 std::string print_written(const std::string& text, Syntax syntax, bool derivative_ratios) {
@@ -330,18 +315,5 @@ std::string step_text(const std::string& step) {
 }
 
 std::string step_latex(const std::string& step) { return each_formula(step, formula_latex); }
-
-std::string escape_prose(const std::string& latex_step) {
-  std::string out;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t open = latex_step.find('$', start);
-    const std::size_t close = open == std::string::npos ? open : latex_step.find('$', open + 1);
-    if (close == std::string::npos) return out + escape(latex_step.substr(start));
-    out +=
-        escape(latex_step.substr(start, open - start)) + latex_step.substr(open, close - open + 1);
-    start = close + 1;
-  }
-}
 
 }  // namespace deltacheck

@@ -8,10 +8,12 @@
 
 namespace deltacheck {
 
-/// A free symbol's name in LaTeX, the one rule for every printer: a trailing number or what
-/// follows the first '_' is a subscript (s1 -> s_{1}, w_prev -> w_{\mathrm{prev}}), Greek
+/// A free symbol's name in LaTeX, the one rule for every printer and report: a trailing number
+/// and what follows the first '_' are the subscript (s1 -> s_{1}, w1_11 -> w_{1,11},
+/// w_prev -> w_{\mathrm{prev}}), Greek
 /// letter names are the letters (lambda -> \lambda, Delta -> \Delta), a name ending in "hat"
-/// wears a hat (yhat -> \hat{y}), other names of several letters are upright words.
+/// wears a hat (yhat -> \hat{y}), other names of several letters are upright words. A name
+/// already in LaTeX (holding a backslash or '{', which the reader never makes) is kept as it is.
 std::string symbol_latex(const std::string& name);
 
 /// `text` printed keeping the author's order and grouping (GiNaC would reorder a sum and
@@ -32,12 +34,9 @@ std::string step_text(const std::string& step);
 /// A step of working with each formula between '$' marks typeset (print_written with
 /// derivative ratios; each side of an '=' alone): "so $s1 = exp(z1)/S$" becomes
 /// "so $s_{1} = \frac{e^{z_{1}}}{S}$". The prose is left as written (Markdown as it stands;
-/// escape_prose makes it LaTeX). Throws ExpressionError at the offset in `step` of an unpaired
+/// latex_prose of reports/inline_math.h makes it LaTeX). Throws ExpressionError at the offset in `step` of an unpaired
 /// '$' or a formula it cannot read.
 std::string step_latex(const std::string& step);
 
-/// `latex_step` (as step_latex returns it) for a LaTeX document: the prose outside $...$
-/// escaped (\ { } _ ^ # % & ~), the formulas kept.
-std::string escape_prose(const std::string& latex_step);
 
 }  // namespace deltacheck

@@ -79,3 +79,10 @@ TEST_CASE("network_figure elides a layer wider than 8 units and drops labels tha
   CHECK(right == Approx(5.6).margin(0.01));
   CHECK(tikz == tikz_network(parse_network("12 sigmoid:10 sigmoid:1", "squared")));
 }
+
+TEST_CASE("network_figure captions a ReLU layer as the notes write it", "[network_figure]") {
+  CHECK(activation_title(Activation::relu) == "ReLU");
+  CHECK(activation_title(Activation::sigmoid) == "sigmoid");
+  const std::string tikz = tikz_network(parse_network("2 relu:2 linear:1", "squared"));
+  CHECK_THAT(tikz, Catch::Contains("ReLU") && !Catch::Contains("relu"));
+}

@@ -52,13 +52,13 @@ TEST_CASE(
         "\n"
         "## Symbols\n"
         "\n"
-        "Symbols: z.\n"
+        "Symbols: $z$.\n"
         "\n"
         "## Solution\n"
         "\n"
-        "### d\n"
+        "### Part 1\n"
         "\n"
-        "the slope.\n"
+        "The slope.\n"
         "\n"
         "$$\n"
         "\\begin{aligned}\n"
@@ -66,7 +66,7 @@ TEST_CASE(
         "\\end{aligned}\n"
         "$$\n"
         "\n"
-        "- A common mistake: z -- the power rule\n"
+        "- A common mistake: $z$ -- the power rule\n"
         "\n");
 }
 
@@ -84,6 +84,7 @@ TEST_CASE("report_writer LaTeX of a symbolic exercise escapes text and names the
         "\\usepackage{graphicx}\n"
         "\\usepackage{booktabs}\n"
         "\\allowdisplaybreaks\n"
+        "\\emergencystretch=3em\n"
         "\\setlength{\\parindent}{0pt}\n"
         "\\setlength{\\parskip}{0.5em}\n"
         "\\title{A slope}\n"
@@ -95,17 +96,17 @@ TEST_CASE("report_writer LaTeX of a symbolic exercise escapes text and names the
         "Differentiate.\n"
         "\n"
         "\\section*{Symbols}\n"
-        "Symbols: z.\n"
+        "Symbols: $z$.\n"
         "\n"
         "\\section*{Solution}\n"
-        "\\subsection*{d}\n"
-        "the slope.\n"
+        "\\subsection*{Part 1}\n"
+        "The slope.\n"
         "\n"
         "\\begin{align*}\n"
         "\\text{d} &= 3 z\n"
         "\\end{align*}\n"
         "\\begin{itemize}\n"
-        "\\item A common mistake: z -- the power rule\n"
+        "\\item A common mistake: $z$ -- the power rule\n"
         "\\end{itemize}\n"
         "\\end{document}\n");
 }
@@ -129,7 +130,8 @@ TEST_CASE(
       "\n"
       "## The network\n"
       "\n"
-      "Network \"1 linear:1\" with the squared loss. Each layer is fully connected to the next: $w^{(l)}_{jk}$ joins unit $k$ of layer $l-1$ to unit $j$ of layer $l$.\n"
+      "The network has 1 input and an output layer of 1 linear unit, with the squared loss (in "
+      "deltacheck's notation 1 linear:1). Each layer is fully connected to the next: $w^{(l)}_{jk}$ joins unit $k$ of layer $l-1$ to unit $j$ of layer $l$.\n"
       "\n"
       "```\n"
       "input     layer 1\n"
@@ -187,4 +189,18 @@ TEST_CASE(
       "\n"
       "![line_plots/gradients](line_plots/gradients.png)\n"
       "\n");
+}
+
+TEST_CASE("report_writer sets each numbered item of a statement as its own paragraph, formulas kept",
+          "[report_writer]") {
+  const Exercise ex = parse_exercise(
+      "id: slope\ntitle: A slope\nstatement: |\n  Let $L = \\frac12 z^2$.\n  (1) Differentiate\n"
+      "  it. (2) Again.\n  (3) Done.\nsymbols: {z: [0, 1]}\n"
+      "parts:\n  - {key: d, ask: the slope, truth: \"diff(z^2, z)\"}\n",
+      "slope.yaml");
+  const std::string md = report_markdown(ex, slope_sheet(), {"", ""});
+  CHECK_THAT(md, Catch::Contains("Let $L = \\frac12 z^2$.\n\n(1) Differentiate\nit. (2) Again.\n\n"
+                                 "(3) Done.\n\n"));
+  CHECK_THAT(report_latex(ex, slope_sheet(), {"", ""}),
+             Catch::Contains("Let $L = \\frac12 z^2$.\n\n(1) Differentiate\nit. (2) Again.\n\n"));
 }

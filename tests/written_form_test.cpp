@@ -7,11 +7,14 @@
 #include "symbolic/tokenizer.h"
 #include "symbolic/written_form.h"
 
+#include "reports/inline_math.h"
+
 using namespace deltacheck;
 
 TEST_CASE("written form: a free symbol's name in LaTeX", "[written_form]") {
   CHECK(symbol_latex("s1") == "s_{1}");
   CHECK(symbol_latex("w0") == "w_{0}");
+  CHECK(symbol_latex("w1_11") == "w_{1,11}");
   CHECK(symbol_latex("x") == "x");
   CHECK(symbol_latex("S") == "S");
   CHECK(symbol_latex("lambda") == "\\lambda");
@@ -72,10 +75,10 @@ TEST_CASE("written form: steps keep their prose and typeset their formulas", "[w
   CHECK(latex ==
         "Write $S = e^{z_{1}} + e^{z_{2}}$, so $\\frac{\\partial s_{1}}{\\partial z_{1}} = s_{1} "
         "\\left(1 - s_{1}\\right)$ & 50% done.");
-  CHECK(escape_prose(latex) ==
+  CHECK(latex_prose(latex) ==
         "Write $S = e^{z_{1}} + e^{z_{2}}$, so $\\frac{\\partial s_{1}}{\\partial z_{1}} = s_{1} "
         "\\left(1 - s_{1}\\right)$ \\& 50\\% done.");
-  CHECK(escape_prose("a \\input{x} _ ^ ~ #") ==
+  CHECK(latex_prose("a \\input{x} _ ^ ~ #") ==
         "a \\textbackslash{}input\\{x\\} \\_ \\textasciicircum{} \\textasciitilde{} \\#");
   CHECK(step_latex("no formula") == "no formula");
 }

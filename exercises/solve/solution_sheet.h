@@ -27,7 +27,7 @@ struct WrittenSolution {
   std::string text, latex;
   /// The steps of working before it: as text (formulas without their '$'), and with each
   /// formula typeset between '$' marks and the prose as written (Markdown as it stands; for
-  /// a LaTeX document escape the prose with escape_prose of symbolic/written_form.h).
+  /// a LaTeX document escape the prose with latex_prose of reports/inline_math.h).
   std::vector<std::string> steps_text, steps_latex;
 };
 
