@@ -1,5 +1,5 @@
-// The mini-batch kernels: plain loops the compiler vectorises, each body compiled twice (AVX2
-// and baseline x86-64) with floating-point contraction off, so both give the same bits.
+// The mini-batch kernels: plain loops on vectors, each body compiled three times (AVX-512, AVX2,
+// baseline x86-64) with floating-point contraction off, so every version gives the same bits.
 #include "solver/batch_kernels.h"
 
 #include <cstdint>
@@ -77,55 +77,71 @@ DELTACHECK_INLINE double sigmoid_one(double x) {
   return x == x ? v : x;
 }
 
+template <class>
 DELTACHECK_INLINE void tanh_body(const double* x, double* out, std::size_t count) {
   for (std::size_t i = 0; i < count; ++i) out[i] = tanh_one(x[i]);
 }
 
+template <class>
 DELTACHECK_INLINE void sigmoid_body(const double* x, double* out, std::size_t count) {
   for (std::size_t i = 0; i < count; ++i) out[i] = sigmoid_one(x[i]);
 }
 
-// Four doubles as one vector (GCC's vector extension): one AVX2 register, or two SSE2 ones in
-// the baseline version; its arithmetic is lane by lane, the same roundings as scalars.
-typedef double Vec __attribute__((vector_size(32)));
-constexpr int kLanes = 4;
-// Units are taken in blocks of kBlock whose partial sums stay in vector registers; the sums of
-// each unit, and their order, are those of the per-example backprop.
-constexpr int kVectors = 2, kBlock = kVectors * kLanes;
+// Four or eight doubles as one vector (GCC's vector extension): one AVX2 or AVX-512 register,
+// or two SSE2 ones in the baseline version; its arithmetic is lane by lane, the same roundings as
+// scalars, so every version gives the same bits.
+typedef double Vec4 __attribute__((vector_size(32)));
+typedef double Vec8 __attribute__((vector_size(64)));
+// Units are taken in blocks of kBlock = kVectors vectors whose partial sums stay in registers;
+// the sums of each unit, and their order, are those of the per-example backprop.
+constexpr int kVectors = 2;
 
+template <class Vec>
+constexpr int kLanes = sizeof(Vec) / sizeof(double);
+template <class Vec>
+constexpr int kBlock = kVectors * kLanes<Vec>;
+
+template <class Vec>
 DELTACHECK_INLINE Vec load(const double* p) {
   Vec v;
   std::memcpy(&v, p, sizeof v);
   return v;
 }
 
-DELTACHECK_INLINE void store(double* p, Vec v) { std::memcpy(p, &v, sizeof v); }
+template <class Vec>
+DELTACHECK_INLINE void store(double* p, Vec v) {
+  std::memcpy(p, &v, sizeof v);
+}
 
-DELTACHECK_INLINE Vec broadcast(double x) { return Vec{x, x, x, x}; }
+template <class Vec>
+DELTACHECK_INLINE Vec broadcast(double x) {
+  return Vec{} + x;
+}
 
 // z(j0..j0+kBlock, b) for one example: four partial sums by k mod 4, added as
 // (s0 + s1) + (s2 + s3).
+template <class Vec>
 DELTACHECK_INLINE void weighted_sums_block(const double* w_t, const double* bias, const double* ab,
                                            int m, int n, int j0, double* zb) {
   Vec s0[kVectors], s1[kVectors], s2[kVectors], s3[kVectors];
   for (int v = 0; v < kVectors; ++v)
-    s0[v] = load(bias + j0 + v * kLanes), s1[v] = s2[v] = s3[v] = Vec{};
+    s0[v] = load<Vec>(bias + j0 + v * kLanes<Vec>), s1[v] = s2[v] = s3[v] = Vec{};
   int k = 0;
   for (; k + 4 <= m; k += 4) {
     const double* w0 = w_t + static_cast<std::size_t>(k) * n + j0;
-    const Vec a0 = broadcast(ab[k]), a1 = broadcast(ab[k + 1]), a2 = broadcast(ab[k + 2]),
-              a3 = broadcast(ab[k + 3]);
+    const Vec a0 = broadcast<Vec>(ab[k]), a1 = broadcast<Vec>(ab[k + 1]), a2 = broadcast<Vec>(ab[k + 2]),
+              a3 = broadcast<Vec>(ab[k + 3]);
     for (int v = 0; v < kVectors; ++v) {
-      s0[v] += load(w0 + v * kLanes) * a0;
-      s1[v] += load(w0 + n + v * kLanes) * a1;
-      s2[v] += load(w0 + 2 * n + v * kLanes) * a2;
-      s3[v] += load(w0 + 3 * n + v * kLanes) * a3;
+      s0[v] += load<Vec>(w0 + v * kLanes<Vec>) * a0;
+      s1[v] += load<Vec>(w0 + n + v * kLanes<Vec>) * a1;
+      s2[v] += load<Vec>(w0 + 2 * n + v * kLanes<Vec>) * a2;
+      s3[v] += load<Vec>(w0 + 3 * n + v * kLanes<Vec>) * a3;
     }
   }
   for (; k < m; ++k)
     for (int v = 0; v < kVectors; ++v)
-      s0[v] += load(w_t + static_cast<std::size_t>(k) * n + j0 + v * kLanes) * broadcast(ab[k]);
-  for (int v = 0; v < kVectors; ++v) store(zb + j0 + v * kLanes, (s0[v] + s1[v]) + (s2[v] + s3[v]));
+      s0[v] += load<Vec>(w_t + static_cast<std::size_t>(k) * n + j0 + v * kLanes<Vec>) * broadcast<Vec>(ab[k]);
+  for (int v = 0; v < kVectors; ++v) store(zb + j0 + v * kLanes<Vec>, (s0[v] + s1[v]) + (s2[v] + s3[v]));
 }
 
 // The same for the one unit j of example b (the units left over by the blocks).
@@ -144,41 +160,60 @@ DELTACHECK_INLINE double weighted_sum(const double* w_t, const double* bias, con
   return (s0 + s1) + (s2 + s3);
 }
 
+template <class Vec>
 DELTACHECK_INLINE void weighted_sums_body(const double* w_t, const double* bias, const double* a,
                                           int m, int n, int B, double* z) {
   for (int b = 0; b < B; ++b) {
     const double* ab = a + static_cast<std::size_t>(b) * m;
     double* zb = z + static_cast<std::size_t>(b) * n;
     int j = 0;
-    for (; j + kBlock <= n; j += kBlock) weighted_sums_block(w_t, bias, ab, m, n, j, zb);
+    for (; j + kBlock<Vec> <= n; j += kBlock<Vec>) weighted_sums_block<Vec>(w_t, bias, ab, m, n, j, zb);
     for (; j < n; ++j) zb[j] = weighted_sum(w_t, bias, ab, m, n, j);
   }
 }
 
-// gw(j, k0..k0+kBlock) += sum_b d(j, b) a(k, b) for one unit j, b in order, in registers.
+// Independent sums kept at once by add_gradient (units) and carry_deltas (examples), so that
+// each addition need not wait for the one before it.
+constexpr int kChains = 4;
+
+// gw(j0..j0+J, k0..k0+kBlock) += sum_b d(j, b) a(k, b) for J units, b in order, in registers.
+template <class Vec, int J>
 DELTACHECK_INLINE void add_gradient_block(const double* d, const double* a, int m, int n, int B,
-                                          int j, int k0, double* gw_row) {
-  Vec acc[kVectors];
-  for (int v = 0; v < kVectors; ++v) acc[v] = load(gw_row + k0 + v * kLanes);
+                                          int j0, int k0, double* gw) {
+  Vec acc[J][kVectors];
+  for (int t = 0; t < J; ++t)
+    for (int v = 0; v < kVectors; ++v)
+      acc[t][v] = load<Vec>(gw + static_cast<std::size_t>(j0 + t) * m + k0 + v * kLanes<Vec>);
   for (int b = 0; b < B; ++b) {
-    const Vec dj = broadcast(d[static_cast<std::size_t>(b) * n + j]);
     const double* ab = a + static_cast<std::size_t>(b) * m + k0;
-    for (int v = 0; v < kVectors; ++v) acc[v] += dj * load(ab + v * kLanes);
+    Vec ak[kVectors];
+    for (int v = 0; v < kVectors; ++v) ak[v] = load<Vec>(ab + v * kLanes<Vec>);
+    for (int t = 0; t < J; ++t) {
+      const Vec dj = broadcast<Vec>(d[static_cast<std::size_t>(b) * n + j0 + t]);
+      for (int v = 0; v < kVectors; ++v) acc[t][v] += dj * ak[v];
+    }
   }
-  for (int v = 0; v < kVectors; ++v) store(gw_row + k0 + v * kLanes, acc[v]);
+  for (int t = 0; t < J; ++t)
+    for (int v = 0; v < kVectors; ++v)
+      store(gw + static_cast<std::size_t>(j0 + t) * m + k0 + v * kLanes<Vec>, acc[t][v]);
 }
 
+template <class Vec>
 DELTACHECK_INLINE void add_gradient_body(const double* d, const double* a, int m, int n, int B,
                                          double* gw, double* gb) {
+  int k0 = 0;
+  for (; k0 + kBlock<Vec> <= m; k0 += kBlock<Vec>) {
+    int j = 0;
+    for (; j + kChains <= n; j += kChains) add_gradient_block<Vec, kChains>(d, a, m, n, B, j, k0, gw);
+    for (; j < n; ++j) add_gradient_block<Vec, 1>(d, a, m, n, B, j, k0, gw);
+  }
   for (int j = 0; j < n; ++j) {
     double* row = gw + static_cast<std::size_t>(j) * m;
-    int k0 = 0;
-    for (; k0 + kBlock <= m; k0 += kBlock) add_gradient_block(d, a, m, n, B, j, k0, row);
-    for (; k0 < m; ++k0) {
-      double acc = row[k0];
+    for (int k = k0; k < m; ++k) {
+      double acc = row[k];
       for (int b = 0; b < B; ++b)
-        acc += d[static_cast<std::size_t>(b) * n + j] * a[static_cast<std::size_t>(b) * m + k0];
-      row[k0] = acc;
+        acc += d[static_cast<std::size_t>(b) * n + j] * a[static_cast<std::size_t>(b) * m + k];
+      row[k] = acc;
     }
     double sum = gb[j];
     for (int b = 0; b < B; ++b) sum += d[static_cast<std::size_t>(b) * n + j];
@@ -186,80 +221,114 @@ DELTACHECK_INLINE void add_gradient_body(const double* d, const double* a, int m
   }
 }
 
-// below(k0..k0+kBlock, b) = sum_j w_jk d(j, b), j in order, in registers.
-DELTACHECK_INLINE void carry_deltas_block(const double* w, const double* db, int m, int n, int k0,
-                                          double* out) {
-  Vec acc[kVectors] = {};
+// below(k0..k0+kBlock, b0..b0+E) = sum_j w_jk d(j, b) for E examples, j in order, in registers.
+template <class Vec, int E>
+DELTACHECK_INLINE void carry_deltas_block(const double* w, const double* d, int m, int n, int b0,
+                                          int k0, double* below) {
+  Vec acc[E][kVectors] = {};
   for (int j = 0; j < n; ++j) {
-    const Vec dj = broadcast(db[j]);
     const double* row = w + static_cast<std::size_t>(j) * m + k0;
-    for (int v = 0; v < kVectors; ++v) acc[v] += load(row + v * kLanes) * dj;
-  }
-  for (int v = 0; v < kVectors; ++v) store(out + k0 + v * kLanes, acc[v]);
-}
-
-DELTACHECK_INLINE void carry_deltas_body(const double* w, const double* d, int m, int n, int B,
-                                         double* below) {
-  for (int b = 0; b < B; ++b) {
-    const double* db = d + static_cast<std::size_t>(b) * n;
-    double* out = below + static_cast<std::size_t>(b) * m;
-    int k0 = 0;
-    for (; k0 + kBlock <= m; k0 += kBlock) carry_deltas_block(w, db, m, n, k0, out);
-    for (; k0 < m; ++k0) {
-      double acc = 0;
-      for (int j = 0; j < n; ++j) acc += w[static_cast<std::size_t>(j) * m + k0] * db[j];
-      out[k0] = acc;
+    Vec wj[kVectors];
+    for (int v = 0; v < kVectors; ++v) wj[v] = load<Vec>(row + v * kLanes<Vec>);
+    for (int e = 0; e < E; ++e) {
+      const Vec dj = broadcast<Vec>(d[static_cast<std::size_t>(b0 + e) * n + j]);
+      for (int v = 0; v < kVectors; ++v) acc[e][v] += wj[v] * dj;
     }
   }
+  for (int e = 0; e < E; ++e)
+    for (int v = 0; v < kVectors; ++v)
+      store(below + static_cast<std::size_t>(b0 + e) * m + k0 + v * kLanes<Vec>, acc[e][v]);
 }
 
-// Each kernel twice: name_avx2 for processors with AVX2, name_base for any x86-64.
-#define DELTACHECK_TWICE(name, params, args)                                  \
-  __attribute__((target("avx2"))) void name##_avx2 params { name##_body args; } \
-  void name##_base params { name##_body args; }
+template <class Vec>
+DELTACHECK_INLINE void carry_deltas_body(const double* w, const double* d, int m, int n, int B,
+                                         double* below) {
+  int k0 = 0;
+  for (; k0 + kBlock<Vec> <= m; k0 += kBlock<Vec>) {
+    int b = 0;
+    for (; b + kChains <= B; b += kChains) carry_deltas_block<Vec, kChains>(w, d, m, n, b, k0, below);
+    for (; b < B; ++b) carry_deltas_block<Vec, 1>(w, d, m, n, b, k0, below);
+  }
+  for (int b = 0; b < B; ++b)
+    for (int k = k0; k < m; ++k) {
+      double acc = 0;
+      for (int j = 0; j < n; ++j)
+        acc += w[static_cast<std::size_t>(j) * m + k] * d[static_cast<std::size_t>(b) * n + j];
+      below[static_cast<std::size_t>(b) * m + k] = acc;
+    }
+}
 
-DELTACHECK_TWICE(tanh, (const double* x, double* out, std::size_t count), (x, out, count))
-DELTACHECK_TWICE(sigmoid, (const double* x, double* out, std::size_t count), (x, out, count))
-DELTACHECK_TWICE(weighted_sums,
-                 (const double* w_t, const double* bias, const double* a, int m, int n, int B,
-                  double* z),
-                 (w_t, bias, a, m, n, B, z))
-DELTACHECK_TWICE(add_gradient,
-                 (const double* d, const double* a, int m, int n, int B, double* gw, double* gb),
-                 (d, a, m, n, B, gw, gb))
-DELTACHECK_TWICE(carry_deltas,
-                 (const double* w, const double* d, int m, int n, int B, double* below),
-                 (w, d, m, n, B, below))
+// Each kernel three times: name_avx512 (eight-lane vectors), name_avx2 (four lanes), name_base
+// for any x86-64 (four lanes as two SSE2 registers).
+#define DELTACHECK_VERSIONS(name, params, args)                                         \
+  __attribute__((target("avx512f,prefer-vector-width=512"))) void name##_avx512 params { \
+    using Vec = Vec8;                                                                  \
+    name##_body<Vec> args;                                                                  \
+  }                                                                                    \
+  __attribute__((target("avx2"))) void name##_avx2 params {                            \
+    using Vec = Vec4;                                                                  \
+    name##_body<Vec> args;                                                                  \
+  }                                                                                    \
+  void name##_base params {                                                            \
+    using Vec = Vec4;                                                                  \
+    name##_body<Vec> args;                                                                  \
+  }
 
-#undef DELTACHECK_TWICE
+DELTACHECK_VERSIONS(tanh, (const double* x, double* out, std::size_t count), (x, out, count))
+DELTACHECK_VERSIONS(sigmoid, (const double* x, double* out, std::size_t count), (x, out, count))
+DELTACHECK_VERSIONS(weighted_sums,
+                    (const double* w_t, const double* bias, const double* a, int m, int n, int B,
+                     double* z),
+                    (w_t, bias, a, m, n, B, z))
+DELTACHECK_VERSIONS(add_gradient,
+                    (const double* d, const double* a, int m, int n, int B, double* gw, double* gb),
+                    (d, a, m, n, B, gw, gb))
+DELTACHECK_VERSIONS(carry_deltas,
+                    (const double* w, const double* d, int m, int n, int B, double* below),
+                    (w, d, m, n, B, below))
+
+#undef DELTACHECK_VERSIONS
 #undef DELTACHECK_INLINE
 
 }  // namespace detail
 
-bool uses_avx2() {
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  return avx2;
+Version version() {
+  static const Version v = __builtin_cpu_supports("avx512f")  ? Version::avx512
+                           : __builtin_cpu_supports("avx2") ? Version::avx2
+                                                            : Version::base;
+  return v;
 }
+
+namespace {
+
+// The version of a kernel for this processor.
+template <class F>
+F* pick(F* avx512, F* avx2, F* base) {
+  const Version v = version();
+  return v == Version::avx512 ? avx512 : v == Version::avx2 ? avx2 : base;
+}
+
+}  // namespace
 
 void weighted_sums(const double* w_t, const double* bias, const double* a, int m, int n, int B,
                    double* z) {
-  (uses_avx2() ? detail::weighted_sums_avx2 : detail::weighted_sums_base)(w_t, bias, a, m, n, B, z);
+  pick(detail::weighted_sums_avx512, detail::weighted_sums_avx2, detail::weighted_sums_base)(w_t, bias, a, m, n, B, z);
 }
 
 void add_gradient(const double* d, const double* a, int m, int n, int B, double* gw, double* gb) {
-  (uses_avx2() ? detail::add_gradient_avx2 : detail::add_gradient_base)(d, a, m, n, B, gw, gb);
+  pick(detail::add_gradient_avx512, detail::add_gradient_avx2, detail::add_gradient_base)(d, a, m, n, B, gw, gb);
 }
 
 void carry_deltas(const double* w, const double* d, int m, int n, int B, double* below) {
-  (uses_avx2() ? detail::carry_deltas_avx2 : detail::carry_deltas_base)(w, d, m, n, B, below);
+  pick(detail::carry_deltas_avx512, detail::carry_deltas_avx2, detail::carry_deltas_base)(w, d, m, n, B, below);
 }
 
 void tanh(const double* x, double* out, std::size_t count) {
-  (uses_avx2() ? detail::tanh_avx2 : detail::tanh_base)(x, out, count);
+  pick(detail::tanh_avx512, detail::tanh_avx2, detail::tanh_base)(x, out, count);
 }
 
 void sigmoid(const double* x, double* out, std::size_t count) {
-  (uses_avx2() ? detail::sigmoid_avx2 : detail::sigmoid_base)(x, out, count);
+  pick(detail::sigmoid_avx512, detail::sigmoid_avx2, detail::sigmoid_base)(x, out, count);
 }
 
 }  // namespace deltacheck::batch

@@ -1,5 +1,5 @@
 // The arithmetic of a mini-batch: a layer's products over the batch and the activations over
-// arrays, vectorised, each compiled for AVX2 and for baseline x86-64 and chosen at run time.
+// arrays, vectorised, each compiled for AVX-512, AVX2 and baseline x86-64, chosen at run time.
 #pragma once
 
 #include <cstddef>
@@ -43,7 +43,10 @@ void tanh(const double* x, double* out, std::size_t count);
 /// 2.3e-308); +inf gives 1, -inf 0, NaN NaN. `out` may be `x`. O(count).
 void sigmoid(const double* x, double* out, std::size_t count);
 
-/// Whether the AVX2 versions run on this machine (else the baseline x86-64 ones).
-bool uses_avx2();
+/// The kernels' versions: AVX-512 (eight doubles a vector), AVX2 (four), baseline x86-64 (SSE2).
+enum class Version { avx512, avx2, base };
+
+/// The version that runs on this processor (the widest it supports); all give the same bits.
+Version version();
 
 }  // namespace deltacheck::batch
