@@ -198,6 +198,28 @@ DELTACHECK_INLINE void add_gradient_block(const double* d, const double* a, int 
       store(gw + static_cast<std::size_t>(j0 + t) * m + k0 + v * kLanes<Vec>, acc[t][v]);
 }
 
+// The columns k0..m-1 left over by the blocks, and the biases, for units j0..j0+lanes: vectors
+// over the units (columns of d), b in order; gw(j, k) += d(j, b) a(k, b), gb(j) += d(j, b).
+template <class Vec>
+DELTACHECK_INLINE void add_gradient_rest(const double* d, const double* a, int m, int n, int B,
+                                         int j0, int k0, double* gw, double* gb) {
+  constexpr int L = kLanes<Vec>;
+  Vec acc[kBlock<Vec> + 1];  // the columns, then the bias
+  const int columns = m - k0;
+  for (int c = 0; c <= columns; ++c)
+    for (int t = 0; t < L; ++t)
+      acc[c][t] = c < columns ? gw[static_cast<std::size_t>(j0 + t) * m + k0 + c] : gb[j0 + t];
+  for (int b = 0; b < B; ++b) {
+    const Vec db = load<Vec>(d + static_cast<std::size_t>(b) * n + j0);
+    const double* ab = a + static_cast<std::size_t>(b) * m + k0;
+    for (int c = 0; c < columns; ++c) acc[c] += db * broadcast<Vec>(ab[c]);
+    acc[columns] += db;
+  }
+  for (int c = 0; c <= columns; ++c)
+    for (int t = 0; t < L; ++t)
+      (c < columns ? gw[static_cast<std::size_t>(j0 + t) * m + k0 + c] : gb[j0 + t]) = acc[c][t];
+}
+
 template <class Vec>
 DELTACHECK_INLINE void add_gradient_body(const double* d, const double* a, int m, int n, int B,
                                          double* gw, double* gb) {
@@ -207,7 +229,9 @@ DELTACHECK_INLINE void add_gradient_body(const double* d, const double* a, int m
     for (; j + kChains <= n; j += kChains) add_gradient_block<Vec, kChains>(d, a, m, n, B, j, k0, gw);
     for (; j < n; ++j) add_gradient_block<Vec, 1>(d, a, m, n, B, j, k0, gw);
   }
-  for (int j = 0; j < n; ++j) {
+  int j = 0;
+  for (; j + kLanes<Vec> <= n; j += kLanes<Vec>) add_gradient_rest<Vec>(d, a, m, n, B, j, k0, gw, gb);
+  for (; j < n; ++j) {
     double* row = gw + static_cast<std::size_t>(j) * m;
     for (int k = k0; k < m; ++k) {
       double acc = row[k];
