@@ -271,6 +271,9 @@ class TrainingRun {
   // Each example's loss (summed in order and returned), whether it is classified right, and
   // its output delta into d_[L], by the per-example backprop's own functions.
   double output_deltas(std::size_t start, int count, std::size_t& right) {
+    if (net_.loss == Loss::crossentropy && net_.activation(L_) == Activation::sigmoid &&
+        net_.outputs() == 1)
+      return one_sigmoid_output(start, count, right);
     double loss = 0;
     const int K = net_.outputs();
     for (int b = 0; b < count; ++b) {
@@ -281,6 +284,23 @@ class TrainingRun {
       right += classified_right(column_a_, data_.y[order_[start + b]]);
       detail::output_delta(net_, column_a_, column_z_, y, column_d_);
       std::copy(column_d_.begin(), column_d_.end(), d_[L_].col(b).data());
+    }
+    return loss;
+  }
+
+  // output_deltas for one sigmoid output with cross-entropy, the common case, without copies:
+  // the same expressions as detail::sample_loss, output_delta and classified_right.
+  double one_sigmoid_output(std::size_t start, int count, std::size_t& right) {
+    double loss = 0;
+    const double *z = z_[L_].data(), *a = a_[L_].data();
+    double* d = d_[L_].data();
+    for (int b = 0; b < count; ++b) {
+      const double y = data_.y[order_[start + b]][0];
+      double sample = 0;
+      sample += elementary::softplus(z[b]) - y * z[b];
+      loss += sample;
+      right += (a[b] >= 0.5) == (y >= 0.5);
+      d[b] = a[b] - y;
     }
     return loss;
   }
