@@ -83,6 +83,16 @@ DELTACHECK_INLINE void tanh_body(const double* x, double* out, std::size_t count
 }
 
 template <class>
+DELTACHECK_INLINE void tanh_derivative_body(const double* a, double* d, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) d[i] *= 1.0 - a[i] * a[i];
+}
+
+template <class>
+DELTACHECK_INLINE void sigmoid_derivative_body(const double* a, double* d, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) d[i] *= a[i] * (1.0 - a[i]);
+}
+
+template <class>
 DELTACHECK_INLINE void sigmoid_body(const double* x, double* out, std::size_t count) {
   for (std::size_t i = 0; i < count; ++i) out[i] = sigmoid_one(x[i]);
 }
@@ -300,6 +310,9 @@ DELTACHECK_INLINE void carry_deltas_body(const double* w, const double* d, int m
 
 DELTACHECK_VERSIONS(tanh, (const double* x, double* out, std::size_t count), (x, out, count))
 DELTACHECK_VERSIONS(sigmoid, (const double* x, double* out, std::size_t count), (x, out, count))
+DELTACHECK_VERSIONS(tanh_derivative, (const double* a, double* d, std::size_t count), (a, d, count))
+DELTACHECK_VERSIONS(sigmoid_derivative, (const double* a, double* d, std::size_t count),
+                    (a, d, count))
 DELTACHECK_VERSIONS(weighted_sums,
                     (const double* w_t, const double* bias, const double* a, int m, int n, int B,
                      double* z),
@@ -349,6 +362,16 @@ void carry_deltas(const double* w, const double* d, int m, int n, int B, double*
 
 void tanh(const double* x, double* out, std::size_t count) {
   pick(detail::tanh_avx512, detail::tanh_avx2, detail::tanh_base)(x, out, count);
+}
+
+void times_tanh_derivative(const double* a, double* d, std::size_t count) {
+  pick(detail::tanh_derivative_avx512, detail::tanh_derivative_avx2,
+       detail::tanh_derivative_base)(a, d, count);
+}
+
+void times_sigmoid_derivative(const double* a, double* d, std::size_t count) {
+  pick(detail::sigmoid_derivative_avx512, detail::sigmoid_derivative_avx2,
+       detail::sigmoid_derivative_base)(a, d, count);
 }
 
 void sigmoid(const double* x, double* out, std::size_t count) {

@@ -43,6 +43,12 @@ void tanh(const double* x, double* out, std::size_t count);
 /// 2.3e-308); +inf gives 1, -inf 0, NaN NaN. `out` may be `x`. O(count).
 void sigmoid(const double* x, double* out, std::size_t count);
 
+/// d[i] *= 1 - a[i]^2 for i < count (the deltas of a tanh layer times its derivative). O(count).
+void times_tanh_derivative(const double* a, double* d, std::size_t count);
+
+/// d[i] *= a[i] (1 - a[i]) for i < count (times a sigmoid's derivative). O(count).
+void times_sigmoid_derivative(const double* a, double* d, std::size_t count);
+
 /// The kernels' versions: AVX-512 (eight doubles a vector), AVX2 (four), baseline x86-64 (SSE2).
 enum class Version { avx512, avx2, base };
 

@@ -150,11 +150,9 @@ void times_derivative(Activation f, const Matrix& a, const Matrix& z, const Matr
   }
   switch (f) {
     case Activation::tanh:
-      for (Eigen::Index i = 0; i < n; ++i) dp[i] *= 1.0 - ap[i] * ap[i];
-      return;
+      return batch::times_tanh_derivative(ap, dp, static_cast<std::size_t>(n));
     case Activation::sigmoid:
-      for (Eigen::Index i = 0; i < n; ++i) dp[i] *= ap[i] * (1.0 - ap[i]);
-      return;
+      return batch::times_sigmoid_derivative(ap, dp, static_cast<std::size_t>(n));
     default:
       for (Eigen::Index i = 0; i < n; ++i) dp[i] *= activation_derivative(f, ap[i], zp[i]);
   }
