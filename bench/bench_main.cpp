@@ -123,19 +123,20 @@ double training_flops_per_example(const Network& net, int batch) {
 }
 
 // The double-precision peak of the machine from /proc/cpuinfo: cores x GHz (the TSC's, as
-// lscpu's BogoMIPS / 2) x flops per cycle (2 FMA units x 4 doubles x 2 with AVX2 and FMA);
-// 0 when unknown.
-double peak_gflops(double* ghz) {
+// lscpu's BogoMIPS / 2) x flops per cycle (`per_cycle`: 2 FMA units x doubles per vector x 2,
+// with AVX-512 32, AVX2 and FMA 16, else 4); 0 when unknown.
+double peak_gflops(double* ghz, int* per_cycle) {
   std::ifstream info("/proc/cpuinfo");
   double bogomips = 0;
-  bool avx2 = false, fma = false;
+  std::string flags;
   for (std::string line; std::getline(info, line);) {
     if (line.rfind("bogomips", 0) == 0) bogomips = std::atof(line.substr(line.find(':') + 1).c_str());
-    if (line.rfind("flags", 0) == 0)
-      avx2 = line.find(" avx2") != std::string::npos, fma = line.find(" fma") != std::string::npos;
+    if (line.rfind("flags", 0) == 0) flags = line + " ";
   }
+  const auto has = [&](const char* flag) { return flags.find(std::string(" ") + flag + " ") != std::string::npos; };
+  *per_cycle = has("avx512f") && has("fma") ? 32 : has("avx2") && has("fma") ? 16 : 4;
   *ghz = bogomips / 2000;
-  return sysconf(_SC_NPROCESSORS_ONLN) * *ghz * (avx2 && fma ? 16 : 4);
+  return sysconf(_SC_NPROCESSORS_ONLN) * *ghz * *per_cycle;
 }
 
 // PyTorch's lean loop (bench/torch_train.py) on the CSV, best of `runs` for 1 and 2 threads:
@@ -178,7 +179,8 @@ void training_side_by_side(const std::string& binary) {
       [&] { trained = train(net, data, Dataset(), o, initial_parameters(net, Init::xavier, 1)); }, 2);
   const double flops = training_flops_per_example(net, 32) * 500 * 1000;
   double ghz = 0;
-  const double peak = peak_gflops(&ghz);
+  int per_cycle = 0;
+  const double peak = peak_gflops(&ghz, &per_cycle);
   row("process: train spiral 2-16-16-1, 500 epochs x 1000, batch 32 (best of 7)",
       human(ours.seconds), "");
   row("  in process (median), final training accuracy " +
@@ -189,8 +191,8 @@ void training_side_by_side(const std::string& binary) {
   row("  GFLOP/s in process / whole process (" + std::to_string(static_cast<int>(flops / 5e5)) +
           " flop and 32 tanh per example)", text, "");
   std::snprintf(text, sizeof text, "%.0f GFLOP/s", peak);
-  row("  machine peak: cores x " + std::to_string(ghz).substr(0, 4) + " GHz x 16 (AVX2 FMA)" +
-          std::string(batch::version() == batch::Version::base ? "; no AVX2 here" : ""),
+  row("  machine peak: " + std::to_string(sysconf(_SC_NPROCESSORS_ONLN)) + " cores x " +
+          std::to_string(ghz).substr(0, 4) + " GHz x " + std::to_string(per_cycle) + " flop/cycle",
       text, "");
   int threads = 1;
   const double theirs = torch_seconds(csv_path, 3, &threads);

@@ -329,14 +329,15 @@ DELTACHECK_VERSIONS(carry_deltas,
 
 }  // namespace detail
 
-Version version() {
-  static const Version v = __builtin_cpu_supports("avx512f")  ? Version::avx512
-                           : __builtin_cpu_supports("avx2") ? Version::avx2
-                                                            : Version::base;
+namespace {
+
+// The version in use: the widest the processor supports, unless a test chose another.
+Version& chosen() {
+  static Version v = supported(Version::avx512) ? Version::avx512
+                     : supported(Version::avx2) ? Version::avx2
+                                                : Version::base;
   return v;
 }
-
-namespace {
 
 // The version of a kernel for this processor.
 template <class F>
@@ -346,6 +347,24 @@ F* pick(F* avx512, F* avx2, F* base) {
 }
 
 }  // namespace
+
+bool supported(Version v) {
+  switch (v) {
+    case Version::avx512:
+      return __builtin_cpu_supports("avx512f");
+    case Version::avx2:
+      return __builtin_cpu_supports("avx2");
+    case Version::base:
+      return true;
+  }
+  return false;
+}
+
+Version version() { return chosen(); }
+
+void use_version(Version v) {
+  if (supported(v)) chosen() = v;
+}
 
 void weighted_sums(const double* w_t, const double* bias, const double* a, int m, int n, int B,
                    double* z) {

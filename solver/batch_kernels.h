@@ -9,7 +9,7 @@ namespace deltacheck::batch {
 // Matrices are column-major with one column per example: a layer of n units over B examples is
 // n x B, unit j of example b at [j + b * n]. Weights keep parameter order: w_jk at [j * m + k]
 // for a layer of n units over m inputs. Floating-point contraction is off in these kernels and
-// every sum runs in the order of the per-example backprop (solver/backprop.h), so both compiled
+// every sum runs in the order of the per-example backprop (solver/backprop.h), so all three
 // versions, and the per-example backprop, give the same bits.
 
 /// z(:, b) = bias + W a(:, b) for b < B: w_t is W transposed (m x n, column-major: w_jk at
@@ -29,8 +29,8 @@ void carry_deltas(const double* w, const double* d, int m, int n, int B, double*
 /// Relative error bound of `tanh` and `sigmoid` against the exact functions (2.25 units in the
 /// last place), for every finite input where the value is a normal double: e^y as 2^n (1 + q)
 /// with q's series truncated below 4e-18 relative, then a few roundings. Checked in
-/// tests/batch_kernels_test.cpp against long double on 460 000 inputs from 1e-300 to 1e300
-/// (largest error seen 3.0e-16).
+/// tests/batch_kernels_test.cpp for every version against long double on 460 000 inputs from
+/// 1e-300 to 1e300.
 constexpr double kFastActivationRelativeError = 5e-16;
 
 /// out[i] = tanh(x[i]) for i < count, from one expm1 (tanh a = -expm1(-2a) / (2 + expm1(-2a)) for
@@ -49,10 +49,17 @@ void times_tanh_derivative(const double* a, double* d, std::size_t count);
 /// d[i] *= a[i] (1 - a[i]) for i < count (times a sigmoid's derivative). O(count).
 void times_sigmoid_derivative(const double* a, double* d, std::size_t count);
 
-/// The kernels' versions: AVX-512 (eight doubles a vector), AVX2 (four), baseline x86-64 (SSE2).
+/// The kernels' versions: AVX-512 (eight doubles a vector), AVX2 (four), baseline x86-64 (SSE2);
+/// none fuses a multiply-add, so all give the same bits.
 enum class Version { avx512, avx2, base };
 
-/// The version that runs on this processor (the widest it supports); all give the same bits.
+/// Whether this processor can run version v.
+bool supported(Version v);
+
+/// The version in use: the widest the processor supports, unless use_version chose another.
 Version version();
+
+/// Runs version v from now on when the processor supports it (for tests; not thread-safe).
+void use_version(Version v);
 
 }  // namespace deltacheck::batch

@@ -44,45 +44,94 @@ std::vector<double> wide_range() {
   return x;
 }
 
+// The products of one batch, by the kernels of the version in use.
+struct Products {
+  std::vector<double> z, gw, gb, below;
+};
+
+Products products(const std::vector<double>& w, const std::vector<double>& bias,
+                  const std::vector<double>& a, const std::vector<double>& d, int m, int n, int B) {
+  std::vector<double> w_t(n * m);
+  for (int j = 0; j < n; ++j)
+    for (int k = 0; k < m; ++k) w_t[k * n + j] = w[j * m + k];
+  Products p{std::vector<double>(n * B), std::vector<double>(n * m, 0.5),
+             std::vector<double>(n, 0.25), std::vector<double>(m * B)};
+  batch::weighted_sums(w_t.data(), bias.data(), a.data(), m, n, B, p.z.data());
+  batch::add_gradient(d.data(), a.data(), m, n, B, p.gw.data(), p.gb.data());
+  batch::carry_deltas(w.data(), d.data(), m, n, B, p.below.data());
+  return p;
+}
+
+// The same by the per-example backprop (detail::weighted_sums, layer_gradient, the delta sum).
+Products per_example(const std::vector<double>& w, const std::vector<double>& bias,
+                     const std::vector<double>& a, const std::vector<double>& d, int m, int n,
+                     int B) {
+  Products p{{}, std::vector<double>(n * m, 0.5), std::vector<double>(n, 0.25), {}};
+  for (int b = 0; b < B; ++b) {
+    const std::vector<double> prev(a.begin() + b * m, a.begin() + (b + 1) * m),
+        delta(d.begin() + b * n, d.begin() + (b + 1) * n);
+    std::vector<double> z;
+    detail::weighted_sums(w.data(), bias.data(), prev, n, z);
+    p.z.insert(p.z.end(), z.begin(), z.end());
+    detail::layer_gradient(delta, prev, p.gw.data(), p.gb.data(), true);
+    for (int k = 0; k < m; ++k) {
+      double below = 0;
+      for (int j = 0; j < n; ++j) below += w[j * m + k] * delta[j];
+      p.below.push_back(below);
+    }
+  }
+  return p;
+}
+
+std::vector<batch::Version> supported_versions() {
+  std::vector<batch::Version> v;
+  for (batch::Version x : {batch::Version::avx512, batch::Version::avx2, batch::Version::base})
+    if (batch::supported(x)) v.push_back(x);
+  return v;
+}
+
 }  // namespace
 
-TEST_CASE("the batch products give the bits of the per-example backprop", "[batch_kernels]") {
+TEST_CASE("the batch products give the per-example backprop's bits in every version",
+          "[batch_kernels]") {
   Random r(11);
-  for (int n : {1, 3, 8, 9, 16, 17})
+  const batch::Version in_use = batch::version();
+  for (int n : {1, 3, 8, 9, 16, 17, 33})
     for (int m : {1, 2, 4, 5, 8, 16, 19}) {
       const int B = 5;
       CAPTURE(n, m);
       const std::vector<double> w = random_values(r, n * m), bias = random_values(r, n),
                                 a = random_values(r, m * B), d = random_values(r, n * B);
-      std::vector<double> w_t(n * m), z(n * B), gw = random_values(r, n * m), gb = random_values(r, n),
-                                        below(m * B);
-      for (int j = 0; j < n; ++j)
-        for (int k = 0; k < m; ++k) w_t[k * n + j] = w[j * m + k];
-      batch::weighted_sums(w_t.data(), bias.data(), a.data(), m, n, B, z.data());
-      std::vector<double> gw_ref = gw, gb_ref = gb;
-      batch::add_gradient(d.data(), a.data(), m, n, B, gw.data(), gb.data());
-      batch::carry_deltas(w.data(), d.data(), m, n, B, below.data());
-      for (int b = 0; b < B; ++b) {
-        const std::vector<double> prev(a.begin() + b * m, a.begin() + (b + 1) * m),
-            delta(d.begin() + b * n, d.begin() + (b + 1) * n);
-        std::vector<double> z_ref;
-        detail::weighted_sums(w.data(), bias.data(), prev, n, z_ref);
-        CHECK(std::equal(z_ref.begin(), z_ref.end(), z.begin() + b * n));
-        detail::layer_gradient(delta, prev, gw_ref.data(), gb_ref.data(), true);
-        for (int k = 0; k < m; ++k) {
-          double below_ref = 0;
-          for (int j = 0; j < n; ++j) below_ref += w[j * m + k] * delta[j];
-          CHECK(below[b * m + k] == below_ref);
-        }
+      const Products reference = per_example(w, bias, a, d, m, n, B);
+      for (batch::Version v : supported_versions()) {
+        batch::use_version(v);
+        const Products p = products(w, bias, a, d, m, n, B);
+        CAPTURE(static_cast<int>(v));
+        CHECK(p.z == reference.z);
+        CHECK(p.gw == reference.gw);
+        CHECK(p.gb == reference.gb);
+        CHECK(p.below == reference.below);
       }
-      CHECK(gw == gw_ref);
-      CHECK(gb == gb_ref);
     }
+  batch::use_version(in_use);
+}
+
+// Runs check once with each version the processor supports, then restores the one in use.
+template <class F>
+void in_every_version(F check) {
+  const batch::Version in_use = batch::version();
+  for (batch::Version v : supported_versions()) {
+    batch::use_version(v);
+    check(v);
+  }
+  batch::use_version(in_use);
 }
 
 TEST_CASE("the vectorised tanh and sigmoid are within their stated relative error",
           "[batch_kernels]") {
   const std::vector<double> x = wide_range();
+  in_every_version([&](batch::Version v) {
+  CAPTURE(static_cast<int>(v));
   double where = 0;
   const double tanh_error =
       worst_error(batch::tanh, [](long double v) { return std::tanh(v); }, x, where);
@@ -100,6 +149,7 @@ TEST_CASE("the vectorised tanh and sigmoid are within their stated relative erro
   CAPTURE(where);
   CHECK(sigmoid_error <= batch::kFastActivationRelativeError);
   WARN("worst relative error: tanh " << tanh_error << ", sigmoid " << sigmoid_error);
+  });
 }
 
 TEST_CASE("the vectorised tanh and sigmoid at 0, infinity, NaN and the smallest numbers",
@@ -107,6 +157,8 @@ TEST_CASE("the vectorised tanh and sigmoid at 0, infinity, NaN and the smallest 
   const double inf = std::numeric_limits<double>::infinity(), nan = std::nan("");
   const double tiny = std::numeric_limits<double>::denorm_min();
   const std::vector<double> x = {0.0, -0.0, inf, -inf, nan, tiny, -tiny, 800, -800};
+  in_every_version([&](batch::Version v) {
+  CAPTURE(static_cast<int>(v));
   std::vector<double> t(x.size()), s(x.size());
   batch::tanh(x.data(), t.data(), x.size());
   batch::sigmoid(x.data(), s.data(), x.size());
@@ -126,4 +178,5 @@ TEST_CASE("the vectorised tanh and sigmoid at 0, infinity, NaN and the smallest 
   CHECK(s[5] == 0.5);
   CHECK(s[7] == 1);
   CHECK(s[8] == 0);
+  });
 }
