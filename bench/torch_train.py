@@ -9,7 +9,8 @@ tensor, gradients set to None instead of zeroed, the optimizer's multi-tensor (f
 THREADS intra-op threads (1 is fastest for these 16-wide layers on 2 cores; bench passes the best).
 It does less than deltacheck train, which also counts the training accuracy, measures each layer's
 gradient norm every step and prints a CSV row per epoch. Only the loop is timed (not Python's
-start nor the import of torch). Prints: seconds steps final_train_loss.
+start nor the import of torch), in wall and in processor seconds (all threads; the latter less
+disturbed by other work on the machine). Prints: seconds steps final_train_loss cpu_seconds.
 
 usage: torch_train.py TRAIN.csv EPOCHS LR MOMENTUM SEED [THREADS]
 """
@@ -37,7 +38,7 @@ def main():
     loss_fn = torch.nn.BCEWithLogitsLoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=momentum, foreach=True)
     n, batch, steps = x.shape[0], 32, 0
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for _ in range(epochs):
         order = torch.randperm(n)
         total = torch.zeros((), dtype=torch.float64)
@@ -50,8 +51,8 @@ def main():
             total += loss.detach() * len(index)
             steps += 1
     train_loss = total.item() / n
-    seconds = time.perf_counter() - start
-    print(f"{seconds} {steps} {train_loss}")
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
+    print(f"{seconds} {steps} {train_loss} {cpu_seconds}")
 
 
 if __name__ == "__main__":
