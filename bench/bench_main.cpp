@@ -117,8 +117,8 @@ double training_flops_per_example(const Network& net, int batch) {
   double flops = 0, parameters = 0;
   for (int l = 1; l <= net.depth(); ++l) {
     const double n = net.units(l), m = net.units(l - 1);
-    flops += (2 * n * m + n) * 2;                       // forward; weight and bias gradients
-    if (l > 1) flops += 2 * n * m + 2 * m;              // deltas carried down, times f'
+    flops += (2 * n * m + n) * 2;           // forward; weight and bias gradients
+    if (l > 1) flops += 2 * n * m + 2 * m;  // deltas carried down, times f'
     parameters += n * m + n;
   }
   return flops + 8 * parameters / batch;
@@ -132,10 +132,13 @@ double peak_gflops(double* ghz, int* per_cycle) {
   double bogomips = 0;
   std::string flags;
   for (std::string line; std::getline(info, line);) {
-    if (line.rfind("bogomips", 0) == 0) bogomips = std::atof(line.substr(line.find(':') + 1).c_str());
+    if (line.rfind("bogomips", 0) == 0)
+      bogomips = std::atof(line.substr(line.find(':') + 1).c_str());
     if (line.rfind("flags", 0) == 0) flags = line + " ";
   }
-  const auto has = [&](const char* flag) { return flags.find(std::string(" ") + flag + " ") != std::string::npos; };
+  const auto has = [&](const char* flag) {
+    return flags.find(std::string(" ") + flag + " ") != std::string::npos;
+  };
   *per_cycle = has("avx512f") && has("fma") ? 32 : has("avx2") && has("fma") ? 16 : 4;
   *ghz = bogomips / 2000;
   return sysconf(_SC_NPROCESSORS_ONLN) * *ghz * *per_cycle;
@@ -154,7 +157,8 @@ void training_figures(const Network& net, double wall, double cpu, double in_pro
   char text[96];
   std::snprintf(text, sizeof text, "%.1f / %.1f", flops / in_process / 1e9, flops / wall / 1e9);
   row("  GFLOP/s in process / whole process (" + std::to_string(static_cast<int>(flops / 5e5)) +
-          " flop and 32 tanh per example)", text, "");
+          " flop and 32 tanh per example)",
+      text, "");
   double ghz = 0;
   int per_cycle = 0;
   const double peak = peak_gflops(&ghz, &per_cycle);
@@ -172,9 +176,9 @@ double torch_seconds(const std::string& csv, int runs, int* best_threads, double
   double best = 0;
   for (int threads : {1, 2})
     for (int i = 0; i < runs; ++i) {
-      const std::string line = peer(python + " " + std::string(DELTACHECK_SOURCE_DIR) +
-                                    "/bench/torch_train.py " + csv + " 500 0.03 0.9 1 " +
-                                    std::to_string(threads));
+      const std::string line =
+          peer(python + " " + std::string(DELTACHECK_SOURCE_DIR) + "/bench/torch_train.py " + csv +
+               " 500 0.03 0.9 1 " + std::to_string(threads));
       double seconds = 0, steps = 0, loss = 0, processor = 0;
       if (std::sscanf(line.c_str(), "%lf %lf %lf %lf", &seconds, &steps, &loss, &processor) != 4)
         continue;
@@ -207,10 +211,10 @@ void training_side_by_side(const std::string& binary) {
   const double cpu_before = children_cpu_seconds();
   const int saved_stderr = dup(2), quiet = open("/dev/null", O_WRONLY);  // its summary line
   dup2(quiet, 2);
-  const ProcessCost ours =
-      best_process({binary, "train", "--net", net.spec(), "--loss", "crossentropy", "--data",
-                    csv_path, "--validation", "0", "--epochs", "500", "--lr", "0.03",
-                    "--momentum", "0.9", "--seed", "1"}, runs);
+  const ProcessCost ours = best_process(
+      {binary, "train", "--net", net.spec(), "--loss", "crossentropy", "--data", csv_path,
+       "--validation", "0", "--epochs", "500", "--lr", "0.03", "--momentum", "0.9", "--seed", "1"},
+      runs);
   dup2(saved_stderr, 2);
   close(quiet), close(saved_stderr);
   const double ours_cpu = (children_cpu_seconds() - cpu_before) / runs;
@@ -218,7 +222,8 @@ void training_side_by_side(const std::string& binary) {
   o.lr = 0.03, o.momentum = 0.9, o.epochs = 500;
   TrainResult trained;
   const double in_process = median_seconds(
-      [&] { trained = train(net, data, Dataset(), o, initial_parameters(net, Init::xavier, 1)); }, 2);
+      [&] { trained = train(net, data, Dataset(), o, initial_parameters(net, Init::xavier, 1)); },
+      2);
   training_figures(net, ours.seconds, ours_cpu, in_process, trained);
   int threads = 1;
   double theirs_cpu = 0;
@@ -229,7 +234,8 @@ void training_side_by_side(const std::string& binary) {
     return;
   }
   row("PyTorch's lean loop, the same work (loop only, best of 3 x {1, 2} threads: " +
-          std::to_string(threads) + ")", human(theirs), "");
+          std::to_string(threads) + ")",
+      human(theirs), "");
   row("  PyTorch loop / our whole process, wall", ratio_text(theirs / ours.seconds), ">= 30x");
   row("  the same in processor time (" + human(theirs_cpu) + " / " + human(ours_cpu) + ")",
       ratio_text(theirs_cpu / ours_cpu), "");

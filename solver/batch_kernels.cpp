@@ -109,7 +109,7 @@ constexpr int kVectors = 2;
 template <class Vec>
 constexpr int kLanes = sizeof(Vec) / sizeof(double);
 template <class Vec>
-constexpr int kBlock = kVectors * kLanes<Vec>;
+constexpr int kBlock = kVectors* kLanes<Vec>;
 
 template <class Vec>
 DELTACHECK_INLINE Vec load(const double* p) {
@@ -139,8 +139,8 @@ DELTACHECK_INLINE void weighted_sums_block(const double* w_t, const double* bias
   int k = 0;
   for (; k + 4 <= m; k += 4) {
     const double* w0 = w_t + static_cast<std::size_t>(k) * n + j0;
-    const Vec a0 = broadcast<Vec>(ab[k]), a1 = broadcast<Vec>(ab[k + 1]), a2 = broadcast<Vec>(ab[k + 2]),
-              a3 = broadcast<Vec>(ab[k + 3]);
+    const Vec a0 = broadcast<Vec>(ab[k]), a1 = broadcast<Vec>(ab[k + 1]),
+              a2 = broadcast<Vec>(ab[k + 2]), a3 = broadcast<Vec>(ab[k + 3]);
     for (int v = 0; v < kVectors; ++v) {
       s0[v] += load<Vec>(w0 + v * kLanes<Vec>) * a0;
       s1[v] += load<Vec>(w0 + n + v * kLanes<Vec>) * a1;
@@ -150,8 +150,10 @@ DELTACHECK_INLINE void weighted_sums_block(const double* w_t, const double* bias
   }
   for (; k < m; ++k)
     for (int v = 0; v < kVectors; ++v)
-      s0[v] += load<Vec>(w_t + static_cast<std::size_t>(k) * n + j0 + v * kLanes<Vec>) * broadcast<Vec>(ab[k]);
-  for (int v = 0; v < kVectors; ++v) store(zb + j0 + v * kLanes<Vec>, (s0[v] + s1[v]) + (s2[v] + s3[v]));
+      s0[v] += load<Vec>(w_t + static_cast<std::size_t>(k) * n + j0 + v * kLanes<Vec>) *
+               broadcast<Vec>(ab[k]);
+  for (int v = 0; v < kVectors; ++v)
+    store(zb + j0 + v * kLanes<Vec>, (s0[v] + s1[v]) + (s2[v] + s3[v]));
 }
 
 // The same for the one unit j of example b (the units left over by the blocks).
@@ -177,7 +179,8 @@ DELTACHECK_INLINE void weighted_sums_body(const double* w_t, const double* bias,
     const double* ab = a + static_cast<std::size_t>(b) * m;
     double* zb = z + static_cast<std::size_t>(b) * n;
     int j = 0;
-    for (; j + kBlock<Vec> <= n; j += kBlock<Vec>) weighted_sums_block<Vec>(w_t, bias, ab, m, n, j, zb);
+    for (; j + kBlock<Vec> <= n; j += kBlock<Vec>)
+      weighted_sums_block<Vec>(w_t, bias, ab, m, n, j, zb);
     for (; j < n; ++j) zb[j] = weighted_sum(w_t, bias, ab, m, n, j);
   }
 }
@@ -236,11 +239,13 @@ DELTACHECK_INLINE void add_gradient_body(const double* d, const double* a, int m
   int k0 = 0;
   for (; k0 + kBlock<Vec> <= m; k0 += kBlock<Vec>) {
     int j = 0;
-    for (; j + kChains <= n; j += kChains) add_gradient_block<Vec, kChains>(d, a, m, n, B, j, k0, gw);
+    for (; j + kChains <= n; j += kChains)
+      add_gradient_block<Vec, kChains>(d, a, m, n, B, j, k0, gw);
     for (; j < n; ++j) add_gradient_block<Vec, 1>(d, a, m, n, B, j, k0, gw);
   }
   int j = 0;
-  for (; j + kLanes<Vec> <= n; j += kLanes<Vec>) add_gradient_rest<Vec>(d, a, m, n, B, j, k0, gw, gb);
+  for (; j + kLanes<Vec> <= n; j += kLanes<Vec>)
+    add_gradient_rest<Vec>(d, a, m, n, B, j, k0, gw, gb);
   for (; j < n; ++j) {
     double* row = gw + static_cast<std::size_t>(j) * m;
     for (int k = k0; k < m; ++k) {
@@ -280,7 +285,8 @@ DELTACHECK_INLINE void carry_deltas_body(const double* w, const double* d, int m
   int k0 = 0;
   for (; k0 + kBlock<Vec> <= m; k0 += kBlock<Vec>) {
     int b = 0;
-    for (; b + kChains <= B; b += kChains) carry_deltas_block<Vec, kChains>(w, d, m, n, b, k0, below);
+    for (; b + kChains <= B; b += kChains)
+      carry_deltas_block<Vec, kChains>(w, d, m, n, b, k0, below);
     for (; b < B; ++b) carry_deltas_block<Vec, 1>(w, d, m, n, b, k0, below);
   }
   for (int b = 0; b < B; ++b)
@@ -294,18 +300,18 @@ DELTACHECK_INLINE void carry_deltas_body(const double* w, const double* d, int m
 
 // Each kernel three times: name_avx512 (eight-lane vectors), name_avx2 (four lanes), name_base
 // for any x86-64 (four lanes as two SSE2 registers).
-#define DELTACHECK_VERSIONS(name, params, args)                                         \
+#define DELTACHECK_VERSIONS(name, params, args)                                          \
   __attribute__((target("avx512f,prefer-vector-width=512"))) void name##_avx512 params { \
-    using Vec = Vec8;                                                                  \
-    name##_body<Vec> args;                                                                  \
-  }                                                                                    \
-  __attribute__((target("avx2"))) void name##_avx2 params {                            \
-    using Vec = Vec4;                                                                  \
-    name##_body<Vec> args;                                                                  \
-  }                                                                                    \
-  void name##_base params {                                                            \
-    using Vec = Vec4;                                                                  \
-    name##_body<Vec> args;                                                                  \
+    using Vec = Vec8;                                                                    \
+    name##_body<Vec> args;                                                               \
+  }                                                                                      \
+  __attribute__((target("avx2"))) void name##_avx2 params {                              \
+    using Vec = Vec4;                                                                    \
+    name##_body<Vec> args;                                                               \
+  }                                                                                      \
+  void name##_base params {                                                              \
+    using Vec = Vec4;                                                                    \
+    name##_body<Vec> args;                                                               \
   }
 
 DELTACHECK_VERSIONS(tanh, (const double* x, double* out, std::size_t count), (x, out, count))
@@ -368,15 +374,18 @@ void use_version(Version v) {
 
 void weighted_sums(const double* w_t, const double* bias, const double* a, int m, int n, int B,
                    double* z) {
-  pick(detail::weighted_sums_avx512, detail::weighted_sums_avx2, detail::weighted_sums_base)(w_t, bias, a, m, n, B, z);
+  pick(detail::weighted_sums_avx512, detail::weighted_sums_avx2, detail::weighted_sums_base)(
+      w_t, bias, a, m, n, B, z);
 }
 
 void add_gradient(const double* d, const double* a, int m, int n, int B, double* gw, double* gb) {
-  pick(detail::add_gradient_avx512, detail::add_gradient_avx2, detail::add_gradient_base)(d, a, m, n, B, gw, gb);
+  pick(detail::add_gradient_avx512, detail::add_gradient_avx2, detail::add_gradient_base)(
+      d, a, m, n, B, gw, gb);
 }
 
 void carry_deltas(const double* w, const double* d, int m, int n, int B, double* below) {
-  pick(detail::carry_deltas_avx512, detail::carry_deltas_avx2, detail::carry_deltas_base)(w, d, m, n, B, below);
+  pick(detail::carry_deltas_avx512, detail::carry_deltas_avx2, detail::carry_deltas_base)(
+      w, d, m, n, B, below);
 }
 
 void tanh(const double* x, double* out, std::size_t count) {
@@ -384,8 +393,8 @@ void tanh(const double* x, double* out, std::size_t count) {
 }
 
 void times_tanh_derivative(const double* a, double* d, std::size_t count) {
-  pick(detail::tanh_derivative_avx512, detail::tanh_derivative_avx2,
-       detail::tanh_derivative_base)(a, d, count);
+  pick(detail::tanh_derivative_avx512, detail::tanh_derivative_avx2, detail::tanh_derivative_base)(
+      a, d, count);
 }
 
 void times_sigmoid_derivative(const double* a, double* d, std::size_t count) {

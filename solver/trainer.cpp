@@ -137,8 +137,8 @@ void activate_batch(Activation f, const double* z, double* a, std::size_t count,
 
 // d *= f'(z) over a hidden layer's batch, f' from a and z as backward() takes it (a stays the
 // masked activation with dropout: f' then comes from a / m, times m, and 0 for a dropped unit).
-void times_derivative(Activation f, const Matrix& a, const Matrix& z, const Matrix* keep,
-                      int count, Matrix& d) {
+void times_derivative(Activation f, const Matrix& a, const Matrix& z, const Matrix* keep, int count,
+                      Matrix& d) {
   const Eigen::Index n = d.rows() * count;
   double* dp = d.data();
   const double *ap = a.data(), *zp = z.data();
@@ -162,6 +162,9 @@ void times_derivative(Activation f, const Matrix& a, const Matrix& z, const Matr
 // mini-batch is computed as matrix products over its examples (solver/batch_kernels.h), every
 // sum in the order of the per-example backprop, so that only the activations' last bits differ.
 class TrainingRun {
+  // The most examples computed at once (a batch of the whole data set goes in chunks).
+  static constexpr std::size_t kChunk = 256;
+
  public:
   TrainingRun(const Network& net, const Dataset& data, const TrainOptions& o,
               std::vector<double> params)
@@ -181,14 +184,15 @@ class TrainingRun {
         order_(n_),
         keep_scale_(o.dropout > 0 ? 1 / (1 - o.dropout) : 1) {
     for (std::size_t i = 0; i < n_; ++i) order_[i] = i;
-    const Eigen::Index columns = static_cast<Eigen::Index>(std::max<std::size_t>(1, std::min(batch_, n_)));
-    z_.resize(L_ + 1), a_.resize(L_ + 1), d_.resize(L_ + 1), keep_.resize(L_ + 1), w_.resize(L_ + 1);
+    const auto columns =
+        static_cast<Eigen::Index>(std::max<std::size_t>(1, std::min({batch_, n_, kChunk})));
+    z_.resize(L_ + 1), a_.resize(L_ + 1), d_.resize(L_ + 1), keep_.resize(L_ + 1),
+        w_.resize(L_ + 1);
     for (int l = 0; l <= L_; ++l) {
       const int n = net.units(l);
       z_[l].resize(n, columns), a_[l].resize(n, columns), d_[l].resize(n, columns);
       if (l > 0 && l < L_ && o.dropout > 0) keep_[l].resize(n, columns);
     }
-    y_.resize(net.outputs(), columns);
   }
 
   // One pass over the training data in (shuffled) batches, one step per batch; the validation
@@ -201,13 +205,18 @@ class TrainingRun {
     double loss = 0;
     std::size_t right = 0;
     for (std::size_t start = 0; start < n_; start += batch_) {
-      const int count = static_cast<int>(std::min(n_, start + batch_) - start);
+      const std::size_t end = std::min(n_, start + batch_);
       std::fill(sum_.begin(), sum_.end(), 0.0);
-      gather(start, count);
-      forward_batch(count);
-      loss += output_deltas(start, count, right);
-      backward_batch(count);
-      step(count, norms);
+      // A large batch in chunks of kChunk examples: the same sums in the same order, in
+      // bounded memory.
+      for (std::size_t chunk = start; chunk < end; chunk += kChunk) {
+        const int count = static_cast<int>(std::min(end, chunk + kChunk) - chunk);
+        gather(chunk, count);
+        forward_batch(count);
+        loss += output_deltas(chunk, count, right);
+        backward_batch(count);
+      }
+      step(end - start, norms);
       ++steps;
     }
     EpochStats e;
@@ -225,13 +234,12 @@ class TrainingRun {
   const std::vector<double>& params() const { return params_; }
 
  private:
-  // The batch's inputs and targets as columns, and its dropout masks (0 or 1/(1-p) per hidden
+  // The batch's inputs as columns, and its dropout masks (0 or 1/(1-p) per hidden
   // unit), drawn example by example, layer by layer, as the per-example backprop drew them.
   void gather(std::size_t start, int count) {
     for (int b = 0; b < count; ++b) {
       const std::size_t i = order_[start + b];
       std::copy(data_.x[i].begin(), data_.x[i].end(), a_[0].col(b).data());
-      std::copy(data_.y[i].begin(), data_.y[i].end(), y_.col(b).data());
       if (!(o_.dropout > 0)) continue;
       for (int l = 1; l < L_; ++l)
         for (double& m : keep_[l].col(b)) m = r_.uniform() < o_.dropout ? 0.0 : keep_scale_;
@@ -355,7 +363,6 @@ class TrainingRun {
   std::vector<std::size_t> order_;
   const double keep_scale_;
   std::vector<Matrix> z_, a_, d_, keep_, w_;  // per layer, n_l x batch; w_[l] is W_l column-major
-  Matrix y_;
   std::vector<double> column_z_, column_a_, column_d_;
 };
 

@@ -131,24 +131,24 @@ TEST_CASE("the vectorised tanh and sigmoid are within their stated relative erro
           "[batch_kernels]") {
   const std::vector<double> x = wide_range();
   in_every_version([&](batch::Version v) {
-  CAPTURE(static_cast<int>(v));
-  double where = 0;
-  const double tanh_error =
-      worst_error(batch::tanh, [](long double v) { return std::tanh(v); }, x, where);
-  CAPTURE(where);
-  CHECK(tanh_error <= batch::kFastActivationRelativeError);
-  // Below x = -708 sigmoid's value is not a normal double: the bound is stated above it, and
-  // below it the value is 0, within the smallest normal double of e^x.
-  std::vector<double> normal, below;
-  for (double v : x) (v > -708 ? normal : below).push_back(v);
-  const double sigmoid_error = worst_error(
-      batch::sigmoid, [](long double v) { return 1 / (1 + std::exp(-v)); }, normal, where);
-  std::vector<double> s(below.size());
-  batch::sigmoid(below.data(), s.data(), below.size());
-  CHECK(std::all_of(s.begin(), s.end(), [](double v) { return v == 0; }));
-  CAPTURE(where);
-  CHECK(sigmoid_error <= batch::kFastActivationRelativeError);
-  WARN("worst relative error: tanh " << tanh_error << ", sigmoid " << sigmoid_error);
+    CAPTURE(static_cast<int>(v));
+    double where = 0;
+    const double tanh_error = worst_error(
+        batch::tanh, [](long double v) { return std::tanh(v); }, x, where);
+    CAPTURE(where);
+    CHECK(tanh_error <= batch::kFastActivationRelativeError);
+    // Below x = -708 sigmoid's value is not a normal double: the bound is stated above it, and
+    // below it the value is 0, within the smallest normal double of e^x.
+    std::vector<double> normal, below;
+    for (double v : x) (v > -708 ? normal : below).push_back(v);
+    const double sigmoid_error = worst_error(
+        batch::sigmoid, [](long double v) { return 1 / (1 + std::exp(-v)); }, normal, where);
+    std::vector<double> s(below.size());
+    batch::sigmoid(below.data(), s.data(), below.size());
+    CHECK(std::all_of(s.begin(), s.end(), [](double v) { return v == 0; }));
+    CAPTURE(where);
+    CHECK(sigmoid_error <= batch::kFastActivationRelativeError);
+    WARN("worst relative error: tanh " << tanh_error << ", sigmoid " << sigmoid_error);
   });
 }
 
@@ -158,25 +158,25 @@ TEST_CASE("the vectorised tanh and sigmoid at 0, infinity, NaN and the smallest 
   const double tiny = std::numeric_limits<double>::denorm_min();
   const std::vector<double> x = {0.0, -0.0, inf, -inf, nan, tiny, -tiny, 800, -800};
   in_every_version([&](batch::Version v) {
-  CAPTURE(static_cast<int>(v));
-  std::vector<double> t(x.size()), s(x.size());
-  batch::tanh(x.data(), t.data(), x.size());
-  batch::sigmoid(x.data(), s.data(), x.size());
-  CHECK((t[0] == 0 && !std::signbit(t[0])));
-  CHECK((t[1] == 0 && std::signbit(t[1])));
-  CHECK(t[2] == 1);
-  CHECK(t[3] == -1);
-  CHECK(std::isnan(t[4]));
-  CHECK(t[5] == tiny);
-  CHECK(t[6] == -tiny);
-  CHECK(t[7] == 1);
-  CHECK(t[8] == -1);
-  CHECK(s[0] == 0.5);
-  CHECK(s[2] == 1);
-  CHECK(s[3] == 0);
-  CHECK(std::isnan(s[4]));
-  CHECK(s[5] == 0.5);
-  CHECK(s[7] == 1);
-  CHECK(s[8] == 0);
+    CAPTURE(static_cast<int>(v));
+    std::vector<double> t(x.size()), s(x.size());
+    batch::tanh(x.data(), t.data(), x.size());
+    batch::sigmoid(x.data(), s.data(), x.size());
+    CHECK((t[0] == 0 && !std::signbit(t[0])));
+    CHECK((t[1] == 0 && std::signbit(t[1])));
+    CHECK(t[2] == 1);
+    CHECK(t[3] == -1);
+    CHECK(std::isnan(t[4]));
+    CHECK(t[5] == tiny);
+    CHECK(t[6] == -tiny);
+    CHECK(t[7] == 1);
+    CHECK(t[8] == -1);
+    CHECK(s[0] == 0.5);
+    CHECK(s[2] == 1);
+    CHECK(s[3] == 0);
+    CHECK(std::isnan(s[4]));
+    CHECK(s[5] == 0.5);
+    CHECK(s[7] == 1);
+    CHECK(s[8] == 0);
   });
 }
