@@ -233,7 +233,7 @@ void training_side_by_side(const std::string& binary) {
     row("the same in PyTorch", "not run", "apt-get install python3-torch");
     return;
   }
-  row("PyTorch's lean loop, the same work (loop only, best of 3 x {1, 2} threads: " +
+  row("PyTorch's lean loop, the same training (loop only, best of 3 x {1, 2} threads: " +
           std::to_string(threads) + ")",
       human(theirs), "");
   row("  PyTorch loop / our whole process, wall", ratio_text(theirs / ours.seconds), ">= 30x");
