@@ -1,5 +1,5 @@
-// The mini-batch kernels: plain loops on vectors, each body compiled three times (AVX-512, AVX2,
-// baseline x86-64) with floating-point contraction off, so every version gives the same bits.
+// The mini-batch kernels: plain loops on vectors, each body compiled three times (AVX-512, AVX2
+// with FMA, baseline x86-64) and chosen at run time.
 #include "solver/batch_kernels.h"
 
 #include <cstdint>
@@ -99,17 +99,19 @@ DELTACHECK_INLINE void sigmoid_body(const double* x, double* out, std::size_t co
 
 // Four or eight doubles as one vector (GCC's vector extension): one AVX2 or AVX-512 register,
 // or two SSE2 ones in the baseline version; its arithmetic is lane by lane, the same roundings as
-// scalars, so every version gives the same bits.
+// scalars, so the AVX2 and AVX-512 versions (both fusing a * b + c, the same units in vectors)
+// give the same bits.
 typedef double Vec4 __attribute__((vector_size(32)));
 typedef double Vec8 __attribute__((vector_size(64)));
-// Units are taken in blocks of kBlock = kVectors vectors whose partial sums stay in registers;
-// the sums of each unit, and their order, are those of the per-example backprop.
-constexpr int kVectors = 2;
-
+// Units are taken in blocks of kBlock, the same in every version so that the same units take
+// the vector path everywhere, whose partial sums stay in registers (kVectors vectors each); the
+// sums of each unit, and their order, are those of the per-example backprop.
 template <class Vec>
 constexpr int kLanes = sizeof(Vec) / sizeof(double);
 template <class Vec>
-constexpr int kBlock = kVectors* kLanes<Vec>;
+constexpr int kBlock = 16;
+template <class Vec>
+constexpr int kVectors = kBlock<Vec> / kLanes<Vec>;
 
 template <class Vec>
 DELTACHECK_INLINE Vec load(const double* p) {
@@ -133,15 +135,15 @@ DELTACHECK_INLINE Vec broadcast(double x) {
 template <class Vec>
 DELTACHECK_INLINE void weighted_sums_block(const double* w_t, const double* bias, const double* ab,
                                            int m, int n, int j0, double* zb) {
-  Vec s0[kVectors], s1[kVectors], s2[kVectors], s3[kVectors];
-  for (int v = 0; v < kVectors; ++v)
+  Vec s0[kVectors<Vec>], s1[kVectors<Vec>], s2[kVectors<Vec>], s3[kVectors<Vec>];
+  for (int v = 0; v < kVectors<Vec>; ++v)
     s0[v] = load<Vec>(bias + j0 + v * kLanes<Vec>), s1[v] = s2[v] = s3[v] = Vec{};
   int k = 0;
   for (; k + 4 <= m; k += 4) {
     const double* w0 = w_t + static_cast<std::size_t>(k) * n + j0;
     const Vec a0 = broadcast<Vec>(ab[k]), a1 = broadcast<Vec>(ab[k + 1]),
               a2 = broadcast<Vec>(ab[k + 2]), a3 = broadcast<Vec>(ab[k + 3]);
-    for (int v = 0; v < kVectors; ++v) {
+    for (int v = 0; v < kVectors<Vec>; ++v) {
       s0[v] += load<Vec>(w0 + v * kLanes<Vec>) * a0;
       s1[v] += load<Vec>(w0 + n + v * kLanes<Vec>) * a1;
       s2[v] += load<Vec>(w0 + 2 * n + v * kLanes<Vec>) * a2;
@@ -149,10 +151,10 @@ DELTACHECK_INLINE void weighted_sums_block(const double* w_t, const double* bias
     }
   }
   for (; k < m; ++k)
-    for (int v = 0; v < kVectors; ++v)
+    for (int v = 0; v < kVectors<Vec>; ++v)
       s0[v] += load<Vec>(w_t + static_cast<std::size_t>(k) * n + j0 + v * kLanes<Vec>) *
                broadcast<Vec>(ab[k]);
-  for (int v = 0; v < kVectors; ++v)
+  for (int v = 0; v < kVectors<Vec>; ++v)
     store(zb + j0 + v * kLanes<Vec>, (s0[v] + s1[v]) + (s2[v] + s3[v]));
 }
 
@@ -193,21 +195,21 @@ constexpr int kChains = 4;
 template <class Vec, int J>
 DELTACHECK_INLINE void add_gradient_block(const double* d, const double* a, int m, int n, int B,
                                           int j0, int k0, double* gw) {
-  Vec acc[J][kVectors];
+  Vec acc[J][kVectors<Vec>];
   for (int t = 0; t < J; ++t)
-    for (int v = 0; v < kVectors; ++v)
+    for (int v = 0; v < kVectors<Vec>; ++v)
       acc[t][v] = load<Vec>(gw + static_cast<std::size_t>(j0 + t) * m + k0 + v * kLanes<Vec>);
   for (int b = 0; b < B; ++b) {
     const double* ab = a + static_cast<std::size_t>(b) * m + k0;
-    Vec ak[kVectors];
-    for (int v = 0; v < kVectors; ++v) ak[v] = load<Vec>(ab + v * kLanes<Vec>);
+    Vec ak[kVectors<Vec>];
+    for (int v = 0; v < kVectors<Vec>; ++v) ak[v] = load<Vec>(ab + v * kLanes<Vec>);
     for (int t = 0; t < J; ++t) {
       const Vec dj = broadcast<Vec>(d[static_cast<std::size_t>(b) * n + j0 + t]);
-      for (int v = 0; v < kVectors; ++v) acc[t][v] += dj * ak[v];
+      for (int v = 0; v < kVectors<Vec>; ++v) acc[t][v] += dj * ak[v];
     }
   }
   for (int t = 0; t < J; ++t)
-    for (int v = 0; v < kVectors; ++v)
+    for (int v = 0; v < kVectors<Vec>; ++v)
       store(gw + static_cast<std::size_t>(j0 + t) * m + k0 + v * kLanes<Vec>, acc[t][v]);
 }
 
@@ -264,18 +266,18 @@ DELTACHECK_INLINE void add_gradient_body(const double* d, const double* a, int m
 template <class Vec, int E>
 DELTACHECK_INLINE void carry_deltas_block(const double* w, const double* d, int m, int n, int b0,
                                           int k0, double* below) {
-  Vec acc[E][kVectors] = {};
+  Vec acc[E][kVectors<Vec>] = {};
   for (int j = 0; j < n; ++j) {
     const double* row = w + static_cast<std::size_t>(j) * m + k0;
-    Vec wj[kVectors];
-    for (int v = 0; v < kVectors; ++v) wj[v] = load<Vec>(row + v * kLanes<Vec>);
+    Vec wj[kVectors<Vec>];
+    for (int v = 0; v < kVectors<Vec>; ++v) wj[v] = load<Vec>(row + v * kLanes<Vec>);
     for (int e = 0; e < E; ++e) {
       const Vec dj = broadcast<Vec>(d[static_cast<std::size_t>(b0 + e) * n + j]);
-      for (int v = 0; v < kVectors; ++v) acc[e][v] += wj[v] * dj;
+      for (int v = 0; v < kVectors<Vec>; ++v) acc[e][v] += wj[v] * dj;
     }
   }
   for (int e = 0; e < E; ++e)
-    for (int v = 0; v < kVectors; ++v)
+    for (int v = 0; v < kVectors<Vec>; ++v)
       store(below + static_cast<std::size_t>(b0 + e) * m + k0 + v * kLanes<Vec>, acc[e][v]);
 }
 
@@ -298,14 +300,15 @@ DELTACHECK_INLINE void carry_deltas_body(const double* w, const double* d, int m
     }
 }
 
-// Each kernel three times: name_avx512 (eight-lane vectors), name_avx2 (four lanes), name_base
-// for any x86-64 (four lanes as two SSE2 registers).
+// Each kernel three times: name_avx512 (eight-lane vectors), name_avx2 (four lanes, FMA), both
+// compiled with a * b + c fused (see solver/CMakeLists.txt), and name_base for any x86-64 (four
+// lanes as two SSE2 registers, which has no fused multiply-add).
 #define DELTACHECK_VERSIONS(name, params, args)                                          \
   __attribute__((target("avx512f,prefer-vector-width=512"))) void name##_avx512 params { \
     using Vec = Vec8;                                                                    \
     name##_body<Vec> args;                                                               \
   }                                                                                      \
-  __attribute__((target("avx2"))) void name##_avx2 params {                              \
+  __attribute__((target("avx2,fma"))) void name##_avx2 params {                          \
     using Vec = Vec4;                                                                    \
     name##_body<Vec> args;                                                               \
   }                                                                                      \
@@ -359,7 +362,7 @@ bool supported(Version v) {
     case Version::avx512:
       return __builtin_cpu_supports("avx512f");
     case Version::avx2:
-      return __builtin_cpu_supports("avx2");
+      return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     case Version::base:
       return true;
   }

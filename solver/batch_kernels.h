@@ -8,9 +8,9 @@ namespace deltacheck::batch {
 
 // Matrices are column-major with one column per example: a layer of n units over B examples is
 // n x B, unit j of example b at [j + b * n]. Weights keep parameter order: w_jk at [j * m + k]
-// for a layer of n units over m inputs. Floating-point contraction is off in these kernels and
-// every sum runs in the order of the per-example backprop (solver/backprop.h), so all three
-// versions, and the per-example backprop, give the same bits.
+// for a layer of n units over m inputs. Every sum runs in the order of the per-example backprop
+// (solver/backprop.h): the baseline version gives its bits; the AVX2 and AVX-512 versions fuse
+// each multiply-add (one rounding instead of two) and give the same bits as each other.
 
 /// z(:, b) = bias + W a(:, b) for b < B: w_t is W transposed (m x n, column-major: w_jk at
 /// [k * n + j]); the sum over k in four partial sums by k mod 4 (the tail into the first),
@@ -49,8 +49,8 @@ void times_tanh_derivative(const double* a, double* d, std::size_t count);
 /// d[i] *= a[i] (1 - a[i]) for i < count (times a sigmoid's derivative). O(count).
 void times_sigmoid_derivative(const double* a, double* d, std::size_t count);
 
-/// The kernels' versions: AVX-512 (eight doubles a vector), AVX2 (four), baseline x86-64 (SSE2);
-/// none fuses a multiply-add, so all give the same bits.
+/// The kernels' versions: AVX-512 (eight doubles a vector), AVX2 with FMA (four), both fusing
+/// multiply-adds, and baseline x86-64 (SSE2, no fused multiply-add).
 enum class Version { avx512, avx2, base };
 
 /// Whether this processor can run version v.

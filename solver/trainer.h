@@ -43,7 +43,7 @@ struct TrainOptions {
       0;  // early stopping: stop after this many epochs without a better validation loss (0: off)
   std::uint64_t seed = 1;
   // The per-example backprop's activations (elementary.h) instead of the vectorised tanh and
-  // sigmoid of solver/batch_kernels.h: the same bits as the per-example backprop (for tests).
+  // sigmoid of solver/batch_kernels.h (for tests against the per-example backprop).
   bool exact_activations = false;
 };
 

@@ -83,6 +83,14 @@ Products per_example(const std::vector<double>& w, const std::vector<double>& bi
   return p;
 }
 
+// |a - b| <= tolerance element by element.
+bool near(const std::vector<double>& a, const std::vector<double>& b, double tolerance) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!(std::abs(a[i] - b[i]) <= tolerance)) return false;
+  return true;
+}
+
 std::vector<batch::Version> supported_versions() {
   std::vector<batch::Version> v;
   for (batch::Version x : {batch::Version::avx512, batch::Version::avx2, batch::Version::base})
@@ -92,8 +100,9 @@ std::vector<batch::Version> supported_versions() {
 
 }  // namespace
 
-TEST_CASE("the batch products give the per-example backprop's bits in every version",
-          "[batch_kernels]") {
+TEST_CASE(
+    "the batch products: the per-example backprop's bits, or within a rounding per term fused",
+    "[batch_kernels]") {
   Random r(11);
   const batch::Version in_use = batch::version();
   for (int n : {1, 3, 8, 9, 16, 17, 33})
@@ -103,14 +112,31 @@ TEST_CASE("the batch products give the per-example backprop's bits in every vers
       const std::vector<double> w = random_values(r, n * m), bias = random_values(r, n),
                                 a = random_values(r, m * B), d = random_values(r, n * B);
       const Products reference = per_example(w, bias, a, d, m, n, B);
+      std::vector<Products> fused;
       for (batch::Version v : supported_versions()) {
         batch::use_version(v);
         const Products p = products(w, bias, a, d, m, n, B);
         CAPTURE(static_cast<int>(v));
-        CHECK(p.z == reference.z);
-        CHECK(p.gw == reference.gw);
-        CHECK(p.gb == reference.gb);
-        CHECK(p.below == reference.below);
+        if (v == batch::Version::base) {  // no fused multiply-add: the very same bits
+          CHECK(p.z == reference.z);
+          CHECK(p.gw == reference.gw);
+          CHECK(p.gb == reference.gb);
+          CHECK(p.below == reference.below);
+          continue;
+        }
+        // Fused or not, a sum of k <= 34 terms of magnitude <= 4 is within (k + 1) 2^-53 times
+        // 34 * 4 of the exact sum (recursive summation), so the two within twice that.
+        const double bound = 2 * 35 * 0x1p-53 * (34 * 4);
+        CHECK(near(p.z, reference.z, bound));
+        CHECK(near(p.gw, reference.gw, bound));
+        CHECK(p.gb == reference.gb);  // sums of deltas alone: nothing to fuse
+        CHECK(near(p.below, reference.below, bound));
+        fused.push_back(p);
+      }
+      for (std::size_t i = 1; i < fused.size(); ++i) {  // AVX2 and AVX-512 give the same bits
+        CHECK(fused[i].z == fused[0].z);
+        CHECK(fused[i].gw == fused[0].gw);
+        CHECK(fused[i].below == fused[0].below);
       }
     }
   batch::use_version(in_use);
