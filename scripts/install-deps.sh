@@ -10,7 +10,7 @@ packages=(
   catch2 nlohmann-json3-dev libyaml-cpp-dev
   gnuplot-nox python3
   latexmk texlive-latex-base texlive-latex-recommended texlive-pictures poppler-utils
-  libcpp-httplib-dev libjs-katex chromium chromium-driver python3-selenium
+  libcpp-httplib-dev libjs-katex chromium chromium-driver python3-selenium libeigen3-dev
   "$@"
 )
 

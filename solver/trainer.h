@@ -42,6 +42,9 @@ struct TrainOptions {
   int patience =
       0;  // early stopping: stop after this many epochs without a better validation loss (0: off)
   std::uint64_t seed = 1;
+  // The per-example backprop's activations (elementary.h) instead of the vectorised tanh and
+  // sigmoid of solver/batch_kernels.h (for tests against the per-example backprop).
+  bool exact_activations = false;
 };
 
 /// One epoch: the training loss and accuracy are those of the examples as the epoch trained
