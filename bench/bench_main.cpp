@@ -80,6 +80,12 @@ std::string solution_text(const Exercise& ex, bool wrong) {
   return text;
 }
 
+// Debian's python3, which sees the python3-torch and python3-sympy packages (a python3 earlier
+// on PATH may not).
+std::string debian_python() {
+  return access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+}
+
 // The first line a peer script prints, or "" when it could not run (not installed).
 std::string peer(const std::string& command) {
   std::string out;
@@ -171,8 +177,7 @@ void training_figures(const Network& net, double wall, double cpu, double in_pro
 // PyTorch's lean loop (bench/torch_train.py) on the CSV, best of `runs` for 1 and 2 threads:
 // its wall seconds (0 when PyTorch is not installed) and, of the same run, processor seconds.
 double torch_seconds(const std::string& csv, int runs, int* best_threads, double* cpu) {
-  // Debian's python3, which sees the python3-torch package (a python3 earlier on PATH may not).
-  const std::string python = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+  const std::string python = debian_python();
   double best = 0;
   for (int threads : {1, 2})
     for (int i = 0; i < runs; ++i) {
@@ -425,8 +430,7 @@ int main(int argc, char** argv) {
   std::system(("rm -rf " + class_dir).c_str());
 
   training_side_by_side(binary);
-  // Debian's python3, which sees the python3-torch package (a python3 earlier on PATH may not).
-  const std::string python = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+  const std::string python = debian_python();
 
   // Reports: the worked solution of Q1 as .tex only, and as PDF through latexmk.
   const std::string tex_path = "/tmp/deltacheck_bench_" + std::to_string(getpid()) + "_q1.tex";
