@@ -58,12 +58,12 @@ po::options_description train_options() {
       "points of a Playground set")("noise",
                                     po::value<double>()->default_value(0.0)->value_name("SD"),
                                     "noise of a Playground set (0 to 5)")(
-      "validation", po::value<double>()->default_value(0.2)->value_name("F"),
+      "validation", po::value<double>()->default_value(0.2, "0.2")->value_name("F"),
       "fraction of the data held out for validation")(
       "optimizer", po::value<std::string>()->default_value("minibatch")->value_name("KIND"),
       "batch, sgd or minibatch")("batch-size", po::value<int>()->default_value(32)->value_name("N"),
                                  "examples per mini-batch")(
-      "lr", po::value<double>()->default_value(0.1)->value_name("ETA"), "learning rate")(
+      "lr", po::value<double>()->default_value(0.1, "0.1")->value_name("ETA"), "learning rate")(
       "momentum", po::value<double>()->default_value(0.0)->value_name("ALPHA"),
       "momentum, 0 to 0.999")("epochs", po::value<int>()->default_value(100)->value_name("N"),
                               "passes over the training data")(

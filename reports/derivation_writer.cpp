@@ -67,7 +67,7 @@ std::vector<PartLines> part_lines(const Exercise& ex, const SolutionSheet& sheet
       const WrittenSolution& w = sheet.part_solutions[i];
       const std::string& key = ex.parts[i].answer_key;
       out.push_back(
-          {key, "\\text{" + latex_escape(key) + "}", w.text, w.latex, w.steps_text, w.steps_latex});
+          {key, key_latex(key), w.text, w.latex, w.steps_text, w.steps_latex});
       continue;
     }
     std::ostringstream v;

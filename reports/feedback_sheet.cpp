@@ -12,15 +12,22 @@
 #include "symbolic/printer.h"
 #include "symbolic/reader.h"
 #include "symbolic/symbols.h"
+#include "symbolic/written_form.h"
+#include "core/text.h"
 
 namespace deltacheck {
 
 namespace {
 
-std::string number_text(double x) {
-  std::ostringstream s;
-  s << x;
-  return s.str();
+// A located error's lines (message, the line as written, the caret), each without its indent.
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t start = line.find_first_not_of(' ');
+    lines.push_back(start == std::string::npos ? "" : line.substr(start));
+  }
+  return lines;
 }
 
 // Text from the answer file (how it was read, the checker's feedback quoting it) as prose that
@@ -35,10 +42,8 @@ std::string quoted(const std::string& text) {
 std::string answer_latex(const Exercise& ex, const std::string& read_as) {
   if (read_as.empty()) return "";
   try {
-    if (ex.kind() == ExerciseKind::symbolic) {
-      const SymbolicContext context(ex);
-      return symbolic_latex(context.fold_givens(read_expression(read_as, context.names()).value));
-    }
+    // As the student wrote it: their order, grouping and names, nothing substituted.
+    if (ex.kind() == ExerciseKind::symbolic) return print_written(read_as, Syntax::latex);
     SymbolTable symbols(ex.net());
     return print_expression(read_expression(read_as, symbols), ex.net(), {Syntax::latex});
   } catch (const std::exception&) {
@@ -88,18 +93,26 @@ std::vector<std::string> part_lines(const Exercise& ex, const PartResult& r,
                                     const SolutionSheet* solutions, std::size_t i) {
   const std::string lhs = part_key_latex(ex, i);
   const std::string typeset = breakable(answer_latex(ex, r.read_as));
+  const std::vector<std::string> error = split_lines(r.feedback);  // message, line, caret
+  const bool unread = r.verdict == Verdict::invalid && error.size() >= 2;
   const std::string answer = r.verdict == Verdict::missing ? "$" + lhs + "$: no answer."
-                             : typeset.empty()             ? quoted(r.read_as)
-                                                           : "$" + lhs + " = " + typeset + "$";
+                             : unread            ? "written as " + quoted(error[1])
+                             : typeset.empty()   ? quoted(r.read_as)
+                                                 : "$" + lhs + " = " + typeset + "$";
   std::vector<std::string> lines{verdict_name(r.verdict) + (", " + number_text(r.score)) +
                                  " of " + number_text(r.max_score) +
                                  (r.max_score == 1 ? " point: " : " points: ") + answer};
   if (r.verdict == Verdict::correct) return lines;
   if (!r.feedback.empty())
-    lines.push_back("Feedback: " + (r.verdict == Verdict::invalid ? quoted(r.feedback)
-                                                                   : answer_prose(r.feedback, network_of(ex))));
+    lines.push_back("Feedback: " + (unread ? quoted(error[0])  // the message names the column
+                                    : r.verdict == Verdict::invalid
+                                        ? quoted(r.feedback)
+                                        : answer_prose(r.feedback, network_of(ex))));
   const std::string solution = solutions ? breakable(solution_latex(ex, *solutions, i)) : "";
-  if (!solution.empty()) lines.push_back("Solution: $" + lhs + " = " + solution + "$");
+  if (solution.empty()) return lines;
+  if (ex.kind() == ExerciseKind::symbolic)  // the working before the solution, as derive gives it
+    for (const std::string& step : solutions->part_solutions[i].steps_latex) lines.push_back(step);
+  lines.push_back("Solution: $" + lhs + " = " + solution + "$");
   return lines;
 }
 

@@ -331,15 +331,6 @@ std::string join(const std::vector<std::string>& rows, const std::string& separa
 
 }  // namespace
 
-std::string key_latex(const std::string& key) {
-  const std::size_t slash = key.find('/');
-  if (key.size() > 4 && key[0] == 'd' && slash != std::string::npos && slash + 2 < key.size() &&
-      key[slash + 1] == 'd' && key.find('/', slash + 1) == std::string::npos)
-    return "\\frac{\\partial " + symbol_latex(key.substr(1, slash - 1)) + "}{\\partial " +
-           symbol_latex(key.substr(slash + 2)) + "}";
-  return "\\text{" + latex_escape(key) + "}";
-}
-
 std::string symbolic_latex(const GiNaC::ex& e) {
   return print_expression(e, parse_network("1 linear:1", "squared"),
                           {Syntax::latex, NameStyle::short_form, true});

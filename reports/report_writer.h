@@ -16,10 +16,6 @@ struct ReportOptions {
                         // relative to the report; "" for none
 };
 
-/// An answer key typeset: dA/dB as the partial derivative of the names (symbol_latex), any
-/// other key as \text{KEY}.
-std::string key_latex(const std::string& key);
-
 /// An expression of a symbolic exercise in LaTeX as reports print it, names by symbol_latex.
 std::string symbolic_latex(const GiNaC::ex& e);
 

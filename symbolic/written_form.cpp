@@ -303,6 +303,23 @@ std::string symbol_latex(const std::string& name) {
   return sub.empty() ? head : head + "_{" + sub + "}";
 }
 
+std::string key_latex(const std::string& key) {
+  const std::size_t slash = key.find('/');
+  if (key.size() > 4 && key[0] == 'd' && slash != std::string::npos && slash + 2 < key.size() &&
+      key[slash + 1] == 'd' && key.find('/', slash + 1) == std::string::npos)
+    return "\\frac{\\partial " + symbol_latex(key.substr(1, slash - 1)) + "}{\\partial " +
+           symbol_latex(key.substr(slash + 2)) + "}";
+  const bool name = !key.empty() && std::isalpha(static_cast<unsigned char>(key[0])) &&
+                    std::all_of(key.begin(), key.end(),
+                                [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+  // A quantity's own name (one letter, its index, one word of subscript) reads as mathematics;
+  // a name built of words (new_w0, dw) stays a label.
+  const bool quantity = key.size() == 1 || std::isdigit(static_cast<unsigned char>(key[1])) ||
+                        key[1] == '_';
+  if (name && quantity && std::count(key.begin(), key.end(), '_') <= 1) return symbol_latex(key);
+  return "\\text{" + latex_escape(key) + "}";
+}
+
 std::string print_written(const std::string& text, Syntax syntax, bool derivative_ratios) {
   const Piece p = WrittenReader(text, derivative_ratios).read();
   return syntax == Syntax::latex ? p.latex : p.text;

@@ -16,6 +16,11 @@ namespace deltacheck {
 /// already in LaTeX (holding a backslash or '{', which the reader never makes) is kept as it is.
 std::string symbol_latex(const std::string& name);
 
+/// An answer key typeset: dA/dB as the partial derivative of the names, a quantity's name (one
+/// letter, then digits or one '_': w0_new -> w_{0,\mathrm{new}}) by symbol_latex, any other
+/// key (new_w0, dw) as \text{KEY}.
+std::string key_latex(const std::string& key);
+
 /// `text` printed keeping the author's order and grouping (GiNaC would reorder a sum and
 /// distribute 2*(w0 + w1*x - y)): in the answer syntax, every product's '*' written and
 /// spaces around + and -, as the reader's echo shows it (the echo prints back unchanged); in

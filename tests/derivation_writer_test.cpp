@@ -192,7 +192,7 @@ TEST_CASE(
       "% deltacheck derive: exercise tiny\n"
       "\\begin{align*}\n"
       "  \\intertext{With $h = w_{0} x$: $\\frac{\\partial L}{\\partial h} = 2 \\left(h - y\\right)$.}\n"
-      "  \\text{dL/dw0} &= 2 \\left(w_{0} x - y\\right) x \\\\\n"
+      "  \\frac{\\partial L}{\\partial w_{0}} &= 2 \\left(w_{0} x - y\\right) x \\\\\n"
       "  \\text{new\\_w0} &= w_{0} - \\left(w_{0} x - y\\right)\n"
       "\\end{align*}\n");
   const nlohmann::json doc = nlohmann::json::parse(json.str());
