@@ -70,3 +70,26 @@ TEST_CASE("check --report builds a PDF without overfull boxes, and refuses other
   testing::check_user_error("check assign-q1-squared " + q1 + " --report x.html",
                             "--report x.html: name a .pdf, .tex or .md file");
 }
+
+TEST_CASE("check --report shows a symbolic answer as written, an unreadable one as typed, and the working of a missed part",
+          "[feedback_sheet]") {
+  const std::string answers = testing::write_file(
+      "softmax.txt", "ds1/dz1 = s1(1 - s1)\nds1/dz2 = -s_1 s_2\nds3/dz3 = e^{z3}/S - s3^2\n");
+  const std::string md = testing::scratch("softmax.md");
+  REQUIRE(run("check softmax-jacobian " + answers + " --report " + md + " --solutions").status == 1);
+  const std::string sheet = slurp(md);
+  // The student's s1 and s2, not their definitions in exp(z): nothing is substituted.
+  CHECK_THAT(sheet, Catch::Contains("**Part 1**, correct, 1 of 1 point: $\\frac{\\partial s_{1}}{\\partial z_{1}} = s_{1} (1 - s_{1})$"));
+  CHECK_THAT(sheet, Catch::Contains("**Part 2**, correct, 1 of 1 point: $\\frac{\\partial s_{1}}{\\partial z_{2}} = -s_{1} s_{2}$"));
+  CHECK_THAT(sheet, !Catch::Contains("e^{z_{1}}}{e^{z_{1}} +"));
+  // An unreadable answer: the line as typed, and the message that names its column.
+  CHECK_THAT(sheet, Catch::Contains("**Part 4**, invalid, 0 of 1 point: written as ds3/dz3 = e^{z3}/S - s3^2  \n"
+                                    "Feedback: ") &&
+                        Catch::Contains("unknown name 'S'"));
+  // The working of a missed part comes before its solution, as derive gives it.
+  const std::size_t working = sheet.find("By the chain rule through every $s_{i}$");
+  const std::size_t solution = sheet.find("Solution: $\\frac{\\partial L}{\\partial z_{2}} = s_{2} - y_{2}$");
+  REQUIRE(working != std::string::npos);
+  REQUIRE(solution != std::string::npos);
+  CHECK(working < solution);
+}
