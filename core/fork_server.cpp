@@ -133,7 +133,8 @@ int poll_timeout(const std::vector<Running>& running) {
   long long ms = -1;
   if (nearest != Clock::time_point::max())
     ms = std::max<long long>(
-        0, std::chrono::duration_cast<std::chrono::milliseconds>(nearest - Clock::now()).count() + 1);
+        0,
+        std::chrono::duration_cast<std::chrono::milliseconds>(nearest - Clock::now()).count() + 1);
   if (blind) ms = ms < 0 ? 5 : std::min<long long>(ms, 5);
   return static_cast<int>(std::min<long long>(ms, 1000));
 }
@@ -199,7 +200,7 @@ ForkServer::ForkServer(Body body, const ChildOptions& options) {
 }
 
 ForkServer::~ForkServer() {
-  close_fd(socket_);   // the server sees the end, kills its children and exits
+  close_fd(socket_);  // the server sees the end, kills its children and exits
   server_.wait(2.0);  // or is killed
 }
 

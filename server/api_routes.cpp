@@ -104,8 +104,10 @@ Reply answer_child_request(const ExerciseCatalog& catalog, const std::string& re
   const auto second = first == std::string::npos ? first : request.find('\n', first + 1);
   const auto third = second == std::string::npos ? second : request.find('\n', second + 1);
   if (third == std::string::npos) return error_reply(500, "a malformed request reached the child");
-  const std::string work = request.substr(0, first), id = request.substr(first + 1, second - first - 1),
-                    student = request.substr(second + 1, third - second - 1), body = request.substr(third + 1);
+  const std::string work = request.substr(0, first);
+  const std::string id = request.substr(first + 1, second - first - 1);
+  const std::string student = request.substr(second + 1, third - second - 1);
+  const std::string body = request.substr(third + 1);
   const CatalogEntry* entry = catalog.find(id);
   if (!entry) return error_reply(404, "no exercise with this id (GET /api/exercises lists them)");
   std::unique_ptr<Checker> own;

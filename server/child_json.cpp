@@ -61,8 +61,8 @@ Reply failure_reply(const ChildResult& ended, const ChildLimits& limits) {
   std::ostringstream seconds;
   seconds << limits.seconds;
   if (ended.end == ChildResult::End::timed_out)
-    return error_reply(422, "not checked: checking took longer than the limit of " +
-                                seconds.str() + " s; shorten the answers");
+    return error_reply(422, "not checked: checking took longer than the limit of " + seconds.str() +
+                                " s; shorten the answers");
   if (ended.out_of_memory)
     return error_reply(422, "not checked: checking needed more than " +
                                 bytes_text(limits.memory_bytes) +

@@ -15,7 +15,7 @@ namespace deltacheck::server {
 
 /// The limits of each child.
 struct ChildLimits {
-  double seconds = 10;                            // wall clock
+  double seconds = 10;                              // wall clock
   std::size_t memory_bytes = std::size_t{1} << 30;  // address space
 };
 

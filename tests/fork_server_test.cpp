@@ -63,9 +63,10 @@ TEST_CASE("fork server: a child per request, from the state prepared before the 
   CHECK(f.exit_code == 3);
 }
 
-TEST_CASE("fork server: requests from many threads each get their own answer; a child past its "
-          "time is stopped without delaying the others",
-          "[fork]") {
+TEST_CASE(
+    "fork server: requests from many threads each get their own answer; a child past its "
+    "time is stopped without delaying the others",
+    "[fork]") {
   ChildOptions options;
   options.seconds = 1;
   ForkServer forks([](int fd) { return body("p", fd); }, options);
@@ -88,9 +89,11 @@ TEST_CASE("fork server: requests from many threads each get their own answer; a 
       }
     });
   for (std::thread& t : threads) t.join();
-  const double quick = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double quick =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   slow.join();
-  const double all = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double all =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(right == 40);
   CHECK(quick < 0.9);
   CHECK(hostile.end == ChildResult::End::timed_out);
@@ -100,7 +103,8 @@ TEST_CASE("fork server: requests from many threads each get their own answer; a 
 
 TEST_CASE("fork server: a child over its memory limit is reported out of memory", "[fork]") {
   if (!memory_limits_apply()) {
-    WARN("built with AddressSanitizer: memory limits are not applied, so this test has nothing to check");
+    WARN(
+        "built with AddressSanitizer: memory limits are not applied, so this test has nothing to check");
     return;
   }
   ChildOptions options;
