@@ -49,7 +49,8 @@ class Evaluator {
  private:
   T eval(const GiNaC::ex& e) {
     using namespace GiNaC;
-    if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));
+    if (is_exactly_a<numeric>(e) && small_integer(ex_to<numeric>(e)))
+      return T(ex_to<numeric>(e).to_int());
     if (is_a<symbol>(e)) {
       const auto it = values_.find(e);
       if (it == values_.end())
@@ -63,6 +64,7 @@ class Evaluator {
   T compute(const GiNaC::ex& e) {
     using namespace GiNaC;
     using std::pow;
+    if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));  // a fraction: one division
     if (is_exactly_a<add>(e)) {
       T s = 0;
       for (size_t i = 0; i < e.nops(); ++i) s += eval(e.op(i));
