@@ -43,7 +43,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The children started here and not yet reaped, for KillChildrenOnSignal's handler (which may
-// only read plain integers). A full table leaves a child to PR_SET_PDEATHSIG alone.
+// only read plain integers). A full table leaves a child to PR_SET_PDEATHSIG alone. Written only
+// by the one thread that starts and reaps children (see child_process.h), so it has no lock.
 constexpr int kTableSize = 1024;
 volatile std::sig_atomic_t g_children[kTableSize];
 

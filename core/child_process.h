@@ -1,5 +1,11 @@
 // Child processes: a function or a program (by argv, never a shell) run with a time limit, a memory
 // limit, its own process group, and killed with its parent.
+//
+// Threads: children are started, waited for and killed from one thread of a process only. A
+// fork from a threaded process copies the calling thread alone, and a lock another thread held
+// (malloc's, a sanitizer's) stays held in the child; so the threaded server never forks, it
+// hands its requests to a one-threaded fork server (core/fork_server.h). The table of children
+// that KillChildrenOnSignal reads is therefore written by one thread and needs no lock.
 #pragma once
 
 #include <cstddef>

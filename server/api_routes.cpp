@@ -3,6 +3,7 @@
 #include "server/api_routes.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -49,37 +50,36 @@ std::string unreadable(const std::string& body) {
   return "";
 }
 
-// The work of one request on an exercise, given its checker (already for the student).
-using Work = std::function<Reply(Checker& checker)>;
+// What a child is asked to do: one of these, on an exercise, for a student, with a body.
+const char* const kExerciseWork = "exercise";
+const char* const kReadWork = "read";
+const char* const kCheckWork = "check";
+
+// The request a child reads: "WORK\nID\nSTUDENT\n" then the body (the id and student hold no
+// newline: the id is the catalog's, the student id printable).
+std::string child_request(const char* work, const std::string& id, const std::string& student,
+                          const std::string& body) {
+  return std::string(work) + "\n" + id + "\n" + student + "\n" + body;
+}
 
 // Runs `work` for the exercise of the path in a child, through the queue.
-void run_admitted(const ExerciseCatalog& catalog, RequestSlots& slots,
-                  const ServeSettings& settings, const httplib::Request& req,
-                  httplib::Response& res, const Work& work) {
+void run_admitted(const ExerciseCatalog& catalog, RequestSlots& slots, const ChildRunner& children,
+                  const httplib::Request& req, httplib::Response& res, const char* work) {
   const CatalogEntry* entry = catalog.find(req.matches[1]);
   if (!entry) return send(res, error_reply(404, "no exercise with this id (GET /api/exercises lists them)"));
   const std::optional<std::string> student = student_of(req, res);
   if (!student) return;
   const auto slot = slots.acquire();
   if (!slot) return send(res, error_reply(503, "busy: too many checks waiting; try again in a second"));
-  const bool own_numbers = !student->empty() && entry->exercise().kind() == ExerciseKind::numeric;
-  send(res, run_in_child(
-                [&] {
-                  if (!own_numbers) return work(*entry->checker);
-                  Checker checker(entry->exercise(), *student);
-                  return work(checker);
-                },
-                settings.limits));
+  send(res, children.run(child_request(work, req.matches[1], *student, req.body)));
 }
 
-// The body as an answer file, or nothing (after a 400 in `res`).
-std::optional<AnswerFile> answers_of(const httplib::Request& req, httplib::Response& res) {
+// True when the body can be an answer file; else false after a 400 in `res`.
+bool readable_body(const httplib::Request& req, httplib::Response& res) {
   const std::string why = unreadable(req.body);
-  if (!why.empty()) {
-    send(res, error_reply(400, why));
-    return std::nullopt;
-  }
-  return parse_answer_file(req.body, kAnswerFileName);
+  if (why.empty()) return true;
+  send(res, error_reply(400, why));
+  return false;
 }
 
 Reply json_reply(const nlohmann::ordered_json& doc) {
@@ -97,10 +97,37 @@ Reply check_reply(Checker& checker, const AnswerFile& file) {
   }
 }
 
+// The reply to one child request (child_request), run in the child from the checker prepared
+// at startup (or, for a numeric exercise and a student, one made for that student).
+Reply answer_child_request(const ExerciseCatalog& catalog, const std::string& request) {
+  const auto first = request.find('\n');
+  const auto second = first == std::string::npos ? first : request.find('\n', first + 1);
+  const auto third = second == std::string::npos ? second : request.find('\n', second + 1);
+  if (third == std::string::npos) return error_reply(500, "a malformed request reached the child");
+  const std::string work = request.substr(0, first);
+  const std::string id = request.substr(first + 1, second - first - 1);
+  const std::string student = request.substr(second + 1, third - second - 1);
+  const std::string body = request.substr(third + 1);
+  const CatalogEntry* entry = catalog.find(id);
+  if (!entry) return error_reply(404, "no exercise with this id (GET /api/exercises lists them)");
+  std::unique_ptr<Checker> own;
+  if (!student.empty() && entry->exercise().kind() == ExerciseKind::numeric)
+    own = std::make_unique<Checker>(entry->exercise(), student);
+  Checker& checker = own ? *own : *entry->checker;
+  if (work == kExerciseWork) return Reply{200, exercise_json_text(checker.exercise(), student)};
+  const AnswerFile file = parse_answer_file(body, kAnswerFileName);
+  if (work == kReadWork) return json_reply(read_lines_json(checker, file));
+  return check_reply(checker, file);
+}
+
 }  // namespace
 
+ChildRunner::Work child_work(const ExerciseCatalog& catalog) {
+  return [&catalog](const std::string& request) { return answer_child_request(catalog, request); };
+}
+
 void add_api_routes(httplib::Server& server, const ExerciseCatalog& catalog, RequestSlots& slots,
-                    const ServeSettings& settings) {
+                    const ChildRunner& children) {
   server.Get("/api/exercises", [&](const httplib::Request&, httplib::Response& res) {
     send(res, {200, catalog.list_json()});
   });
@@ -109,9 +136,7 @@ void add_api_routes(httplib::Server& server, const ExerciseCatalog& catalog, Req
     if (!entry) return send(res, error_reply(404, "no exercise with this id (GET /api/exercises lists them)"));
     if (req.get_param_value("student").empty() || entry->exercise().kind() != ExerciseKind::numeric)
       return send(res, {200, entry->json});
-    run_admitted(catalog, slots, settings, req, res, [&](Checker& checker) {
-      return Reply{200, exercise_json_text(checker.exercise(), req.get_param_value("student"))};
-    });
+    run_admitted(catalog, slots, children, req, res, kExerciseWork);
   });
   server.Get(R"(/api/exercises/([^/]+)/network\.svg)", [&](const httplib::Request& req, httplib::Response& res) {
     const CatalogEntry* entry = catalog.find(req.matches[1]);
@@ -119,16 +144,10 @@ void add_api_routes(httplib::Server& server, const ExerciseCatalog& catalog, Req
     send(res, {200, entry->svg, "image/svg+xml"});
   });
   server.Post(R"(/api/read/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto file = answers_of(req, res);
-    if (file) run_admitted(catalog, slots, settings, req, res, [&](Checker& checker) {
-      return json_reply(read_lines_json(checker, *file));
-    });
+    if (readable_body(req, res)) run_admitted(catalog, slots, children, req, res, kReadWork);
   });
   server.Post(R"(/api/check/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto file = answers_of(req, res);
-    if (file) run_admitted(catalog, slots, settings, req, res, [&](Checker& checker) {
-      return check_reply(checker, *file);
-    });
+    if (readable_body(req, res)) run_admitted(catalog, slots, children, req, res, kCheckWork);
   });
 }
 

@@ -1,4 +1,5 @@
-// A request's work in a limited child: the reply as "STATUS\nCONTENT-TYPE\nBODY" in a memfd.
+// A request's work in a limited child of the fork server: the request, then the reply as
+// "STATUS\nCONTENT-TYPE\nBODY", in one memfd.
 #include "server/child_json.h"
 
 #include <cerrno>
@@ -17,7 +18,7 @@ namespace deltacheck::server {
 
 namespace {
 
-// Writes all of `text` to `fd` from offset 0; false on an error.
+// Writes all of `text` to `fd` from offset 0, and cuts the file there; false on an error.
 bool write_all(int fd, const std::string& text) {
   std::size_t done = 0;
   while (done < text.size()) {
@@ -26,14 +27,14 @@ bool write_all(int fd, const std::string& text) {
     if (n <= 0) return false;
     done += static_cast<std::size_t>(n);
   }
-  return true;
+  return ::ftruncate(fd, static_cast<off_t>(text.size())) == 0;
 }
 
-// What the child wrote to `fd`, at most kMaxReplyBytes + 1 bytes.
-std::string read_all(int fd) {
+// What `fd` holds from offset 0, at most `cap` + 1 bytes.
+std::string read_all(int fd, std::size_t cap) {
   std::string text;
   char chunk[1 << 16];
-  while (text.size() <= kMaxReplyBytes) {
+  while (text.size() <= cap) {
     const ssize_t n = ::pread(fd, chunk, sizeof chunk, static_cast<off_t>(text.size()));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
@@ -60,8 +61,8 @@ Reply failure_reply(const ChildResult& ended, const ChildLimits& limits) {
   std::ostringstream seconds;
   seconds << limits.seconds;
   if (ended.end == ChildResult::End::timed_out)
-    return error_reply(422, "not checked: checking took longer than the limit of " +
-                                seconds.str() + " s; shorten the answers");
+    return error_reply(422, "not checked: checking took longer than the limit of " + seconds.str() +
+                                " s; shorten the answers");
   if (ended.out_of_memory)
     return error_reply(422, "not checked: checking needed more than " +
                                 bytes_text(limits.memory_bytes) +
@@ -69,31 +70,33 @@ Reply failure_reply(const ChildResult& ended, const ChildLimits& limits) {
   return error_reply(500, "the checking process " + ended.describe());
 }
 
+// The child's body: the request from `fd`, the reply written over it.
+int answer_request(const ChildRunner::Work& work, int fd) {
+  const Reply r = work(read_all(fd, std::size_t{64} << 20));
+  return write_all(fd, std::to_string(r.status) + "\n" + r.content_type + "\n" + r.body) ? 0 : 1;
+}
+
 }  // namespace
 
-Reply run_in_child(const std::function<Reply()>& work, const ChildLimits& limits) {
-  const int fd = memfd_create("deltacheck-reply", MFD_CLOEXEC);
-  if (fd < 0) return error_reply(500, std::string("memfd_create: ") + std::strerror(errno));
+ChildRunner::ChildRunner(Work work, const ChildLimits& limits) : limits_(limits) {
   ChildOptions options;
   options.seconds = limits.seconds;
   options.memory_bytes = limits.memory_bytes;
-  ChildResult ended;
-  try {
-    ended = run_function(
-        [&] {
-          const Reply r = work();
-          return write_all(fd, std::to_string(r.status) + "\n" + r.content_type + "\n" + r.body)
-                     ? 0
-                     : 1;
-        },
-        options);
-  } catch (const std::exception& e) {
+  forks_ = std::make_unique<ForkServer>(
+      [work = std::move(work)](int fd) { return answer_request(work, fd); }, options);
+}
+
+Reply ChildRunner::run(const std::string& request) const {
+  const int fd = memfd_create("deltacheck-request", MFD_CLOEXEC);
+  if (fd < 0) return error_reply(500, std::string("memfd_create: ") + std::strerror(errno));
+  if (!write_all(fd, request)) {
     ::close(fd);
-    return error_reply(500, e.what());
+    return error_reply(500, std::string("writing the request: ") + std::strerror(errno));
   }
-  const std::string text = read_all(fd);
+  const ChildResult ended = forks_->run(fd);
+  const std::string text = ended.ok() ? read_all(fd, kMaxReplyBytes) : "";
   ::close(fd);
-  return ended.ok() ? parse_reply(text) : failure_reply(ended, limits);
+  return ended.ok() ? parse_reply(text) : failure_reply(ended, limits_);
 }
 
 }  // namespace deltacheck::server

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "server/api_routes.h"
+#include "server/bounded_task_queue.h"
 #include "server/web_routes.h"
 
 namespace deltacheck::server {
@@ -41,9 +42,9 @@ void widen_listen_queue(int port) {
 }  // namespace
 
 void configure_server(httplib::Server& server, const ExerciseCatalog& catalog, RequestSlots& slots,
-                      const ServeSettings& settings) {
+                      const ChildRunner& children, const ServeSettings& settings) {
   const std::size_t threads = settings.running + settings.waiting + kSpareHttpThreads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.new_task_queue = [threads] { return new BoundedTaskQueue(threads, kWaitingConnections); };
   server.set_payload_max_length(settings.body_bytes);
   server.set_tcp_nodelay(true);  // a reply's header and body go out at once, not 40 ms apart
   server.set_keep_alive_max_count(kKeepAliveRequests);
@@ -51,15 +52,16 @@ void configure_server(httplib::Server& server, const ExerciseCatalog& catalog, R
   server.set_read_timeout(kConnectionSeconds, 0);
   server.set_write_timeout(kConnectionSeconds, 0);
   add_web_routes(server);
-  add_api_routes(server, catalog, slots, settings);
+  add_api_routes(server, catalog, slots, children);
 }
 
 void serve(const ExerciseCatalog& catalog, const ServeSettings& settings, const std::string& host,
            int port, const std::function<void(const std::string&)>& ready) {
   std::signal(SIGPIPE, SIG_IGN);  // a client gone mid-reply is that request's end, not ours
+  const ChildRunner children(child_work(catalog), settings.limits);  // before any thread
   RequestSlots slots(settings.running, settings.waiting);
   httplib::Server server;
-  configure_server(server, catalog, slots, settings);
+  configure_server(server, catalog, slots, children, settings);
   const int bound =
       port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound < 0)

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include <ginac/ginac.h>
 
@@ -24,8 +25,11 @@ namespace deltacheck {
 template <class T>
 class Evaluator {
  public:
-  /// Binds symbol s to value v (replacing any earlier value).
-  void bind(const GiNaC::symbol& s, const T& v) { values_[s] = v; }
+  /// Binds symbol s to value v (replacing any earlier value); forgets what was remembered.
+  void bind(const GiNaC::symbol& s, const T& v) {
+    values_[s] = v;
+    memo_.clear();
+  }
   /// True when s has a value.
   bool bound(const GiNaC::symbol& s) const { return values_.count(s) != 0; }
 
@@ -35,11 +39,18 @@ class Evaluator {
     memo_.clear();
     return eval(e);
   }
+  /// The value of e, remembering the value of every node met until forget(): walks over
+  /// expressions that share nodes (an answer file's definitions substituted into each
+  /// answer) evaluate each shared node once. The same values as evaluate(). Throws as it.
+  T evaluate_remembered(const GiNaC::ex& e) { return eval(e); }
+  /// Forgets the values remembered by evaluate_remembered (and frees the nodes they keep).
+  void forget() { memo_.clear(); }
 
  private:
   T eval(const GiNaC::ex& e) {
     using namespace GiNaC;
-    if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));
+    if (is_exactly_a<numeric>(e) && small_integer(ex_to<numeric>(e)))
+      return T(ex_to<numeric>(e).to_int());
     if (is_a<symbol>(e)) {
       const auto it = values_.find(e);
       if (it == values_.end())
@@ -53,6 +64,7 @@ class Evaluator {
   T compute(const GiNaC::ex& e) {
     using namespace GiNaC;
     using std::pow;
+    if (is_exactly_a<numeric>(e)) return number(ex_to<numeric>(e));  // a fraction: one division
     if (is_exactly_a<add>(e)) {
       T s = 0;
       for (size_t i = 0; i < e.nops(); ++i) s += eval(e.op(i));
@@ -78,7 +90,7 @@ class Evaluator {
     }
     if (is_a<function>(e)) {
       const T a = eval(e.op(0));
-      if (const MathFunction* f = function_of(ex_to<function>(e))) return apply_function(f->id, a);
+      if (const MathFunction* f = function_of(ex_to<function>(e))) return function_value(f->id, a);
       throw UserError("cannot evaluate function '" + ex_to<function>(e).get_name() + "'");
     }
     std::ostringstream out;
@@ -86,16 +98,39 @@ class Evaluator {
     throw UserError("cannot evaluate '" + out.str() + "'");
   }
 
-  // Exact rationals become T by one rounded division of exact integers.
+  // True for an integer of at most 30 bits (GiNaC's is_cinteger admits more than to_int takes).
+  static bool small_integer(const GiNaC::numeric& n) {
+    static const GiNaC::numeric kBound(1 << 30);
+    return n.is_integer() && abs(n) < kBound;
+  }
+
+  // f(x), remembered: the same arguments come back in every answer file (a forward pass of
+  // the right values), and a 50-digit exp is the dearest step of an evaluation. A pure function
+  // of (f, x), so the table only saves time; it is emptied when full.
+  T function_value(FunctionId f, const T& x) {
+    if (!(x == x)) return apply_function(f, x);  // NaN has no place in an ordered table
+    const auto key = std::make_pair(static_cast<int>(f), x);
+    if (const auto it = functions_.find(key); it != functions_.end()) return it->second;
+    if (functions_.size() >= kMaxFunctionValues) functions_.clear();
+    return functions_.emplace(key, apply_function(f, x)).first->second;
+  }
+
+  // Exact rationals become T by one rounded division of exact integers (those of a C int are
+  // exact in every T, so they need no text).
   static T number(const GiNaC::numeric& n) {
+    if (small_integer(n)) return T(n.to_int());
+    if (n.is_rational() && small_integer(n.numer()) && small_integer(n.denom()))
+      return T(n.numer().to_int()) / T(n.denom().to_int());
     if (n.is_integer()) return from_text<T>(number_text(n));
     if (n.is_rational())
       return from_text<T>(number_text(n.numer())) / from_text<T>(number_text(n.denom()));
     return from_text<T>(number_text(n));
   }
 
+  static constexpr std::size_t kMaxFunctionValues = 4096;
   std::map<GiNaC::ex, T, GiNaC::ex_is_less> values_;
   DagMemo<T> memo_;
+  std::map<std::pair<int, T>, T> functions_;  // see function_value
 };
 
 /// Binds the inputs, parameters and targets of p, then every forward quantity (z, a) and

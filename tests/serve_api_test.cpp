@@ -37,7 +37,6 @@ nlohmann::json body_of(const httplib::Result& r) {
 
 TEST_CASE("serve api: the exercise list is list --json's, an exercise carries its parts and template",
           "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   TestServer server;
   auto client = server.client();
   const auto list = client.Get("/api/exercises");
@@ -59,7 +58,6 @@ TEST_CASE("serve api: the exercise list is list --json's, an exercise carries it
 }
 
 TEST_CASE("serve api: a numeric exercise gives each student their own numbers", "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   TestServer server;
   auto client = server.client();
   const nlohmann::json plain = body_of(client.Get("/api/exercises/numeric-q2-step"));
@@ -73,7 +71,6 @@ TEST_CASE("serve api: a numeric exercise gives each student their own numbers", 
 
 TEST_CASE("serve api: read gives each line's reading as text and LaTeX, or its located error",
           "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   TestServer server;
   auto client = server.client();
   const nlohmann::json doc = body_of(client.Post("/api/read/assign-q1-squared", kAnswers, "text/plain"));
@@ -92,7 +89,6 @@ TEST_CASE("serve api: read gives each line's reading as text and LaTeX, or its l
 }
 
 TEST_CASE("serve api: check answers exactly the check --json document", "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   TestServer server;
   auto client = server.client();
   const auto r = client.Post("/api/check/assign-q1-squared", kAnswers, "text/plain");
@@ -108,7 +104,6 @@ TEST_CASE("serve api: check answers exactly the check --json document", "[serve]
 
 TEST_CASE("serve api: unknown ids, paths, oversized and unreadable bodies get their status as JSON",
           "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   server::ServeSettings settings;
   settings.body_bytes = 1000;
   TestServer server(settings);
@@ -138,7 +133,6 @@ TEST_CASE("serve api: unknown ids, paths, oversized and unreadable bodies get th
 
 TEST_CASE("serve api: hostile keys and answers come back as JSON strings under a strict policy",
           "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   TestServer server;
   auto client = server.client();
   const std::string key = "<script>alert(1)</script>", answer = "\"><img src=x onerror=alert(1)>";
@@ -170,7 +164,6 @@ TEST_CASE("serve api: hostile keys and answers come back as JSON strings under a
 
 TEST_CASE("serve api: when every slot and the queue are taken, a request is answered 503 at once",
           "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   server::ServeSettings settings;
   settings.running = 1;
   settings.waiting = 0;
@@ -194,7 +187,6 @@ TEST_CASE("serve api: when every slot and the queue are taken, a request is answ
 
 TEST_CASE("serve api: an answer file over the time limit is stopped there and answered 422",
           "[serve]") {
-  DELTACHECK_SKIP_SERVE_UNDER_ASAN();
   server::ServeSettings settings;
   settings.limits.seconds = 0.05;
   TestServer server(settings);

@@ -1,5 +1,5 @@
-// Work in a limited child: its reply comes back, a child over its time limit is stopped at that
-// limit and delays no other request running beside it.
+// Work in a limited child of the fork server: its reply comes back, a child over its time limit is
+// stopped at that limit and delays no other request running beside it.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -21,7 +21,12 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 TEST_CASE("child json: the child's reply, status, type and body, reaches the caller", "[serve]") {
-  const Reply r = run_in_child([] { return Reply{201, "{\"a\": \"<b>\"}\n", "text/x-test"}; }, {});
+  const ChildRunner children(
+      [](const std::string& request) {
+        return Reply{201, "{\"a\": \"" + request + "\"}\n", "text/x-test"};
+      },
+      {});
+  const Reply r = children.run("<b>");
   CHECK(r.status == 201);
   CHECK(r.content_type == "text/x-test");
   CHECK(r.body == "{\"a\": \"<b>\"}\n");
@@ -33,23 +38,25 @@ TEST_CASE(
     "[serve]") {
   ChildLimits limits;
   limits.seconds = 1.0;
+  const ChildRunner children(
+      [](const std::string& request) {
+        if (request == "loop")
+          for (volatile unsigned i = 0;; i = i + 1) {  // unsigned: wrapping is defined
+          }
+        return Reply{200, "ok"};
+      },
+      limits);
   Reply hostile;
   double hostile_seconds = 0;
   const Clock::time_point start = Clock::now();
   std::thread t([&] {
-    hostile = run_in_child(
-        [] {
-          for (volatile unsigned i = 0;; i = i + 1) {  // unsigned: wrapping is defined
-          }
-          return Reply{};
-        },
-        limits);
+    hostile = children.run("loop");
     hostile_seconds = seconds_since(start);
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the hostile child is running
   for (int i = 0; i < 5; ++i) {  // forked while it runs, each inherits what it holds
     const Clock::time_point asked = Clock::now();
-    const Reply quick = run_in_child([] { return Reply{200, "ok"}; }, limits);
+    const Reply quick = children.run("quick");
     CHECK(quick.body == "ok");
     CHECK(seconds_since(asked) < 0.5);
   }
@@ -68,11 +75,10 @@ TEST_CASE("child json: a child over its memory limit is answered 422", "[serve]"
   }
   ChildLimits limits;
   limits.memory_bytes = std::size_t{64} << 20;
-  const Reply r = run_in_child(
-      [] {
-        return Reply{200, std::string(std::size_t{256} << 20, 'x')};
-      },
+  const ChildRunner children(
+      [](const std::string&) { return Reply{200, std::string(std::size_t{256} << 20, 'x')}; },
       limits);
+  const Reply r = children.run("");
   CHECK(r.status == 422);
   CHECK_THAT(r.body, Catch::Contains("needed more than 64 MiB of memory"));
 }

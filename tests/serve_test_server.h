@@ -8,22 +8,8 @@
 
 #include <httplib.h>
 
+#include "server/api_routes.h"
 #include "server/serve.h"
-
-// The server forks its checks from its request threads. AddressSanitizer's allocator is not
-// safe to fork from a threaded process (a child can block on a lock another thread held), so
-// under it these tests would hang at random; they run in the Release suite.
-#if defined(__SANITIZE_ADDRESS__)
-#define DELTACHECK_SKIP_SERVE_UNDER_ASAN()                                                   \
-  do {                                                                                       \
-    WARN("built with AddressSanitizer: forking from threads is not safe there; skipped");   \
-    return;                                                                                  \
-  } while (0)
-#else
-#define DELTACHECK_SKIP_SERVE_UNDER_ASAN() \
-  do {                                     \
-  } while (0)
-#endif
 
 namespace deltacheck::testing {
 
@@ -39,8 +25,10 @@ inline const server::ExerciseCatalog& test_catalog() {
 class TestServer {
  public:
   explicit TestServer(const server::ServeSettings& settings = {})
-      : settings_(settings), slots_(settings.running, settings.waiting) {
-    server::configure_server(server_, test_catalog(), slots_, settings_);
+      : settings_(settings),
+        children_(server::child_work(test_catalog()), settings.limits),  // before the thread
+        slots_(settings.running, settings.waiting) {
+    server::configure_server(server_, test_catalog(), slots_, children_, settings_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::yield();
@@ -64,6 +52,7 @@ class TestServer {
 
  private:
   server::ServeSettings settings_;
+  server::ChildRunner children_;
   server::RequestSlots slots_;
   httplib::Server server_;
   int port_ = 0;

@@ -221,6 +221,7 @@ std::vector<StepResult> Checker::chain_rows(Pass& pass, const Definition& def,
     if (differs && def.truth && judge_->matches_truth(*def.truth, a)) {
       PartResult named;
       ProofQueue none;
+      none.wanted = false;
       judge_->judge(*def.truth, b, named, none);
       row.feedback = row.key + ": " + named.feedback;
       row.mistake = named.mistake;
@@ -253,6 +254,7 @@ void Checker::judge_definitions(Pass& pass) {
     } else if (def.truth) {
       PartResult r;
       ProofQueue none;
+      none.wanted = false;
       judge_->judge(*def.truth, def.value, r, none);
       s.verdict = r.verdict;
       s.feedback = r.feedback;
@@ -369,6 +371,7 @@ void Checker::carry_errors(Pass& pass) {
 }
 
 CheckResult Checker::check(const AnswerFile& file, bool prove) {
+  judge_->forget_values();  // the values remembered are of this file's expressions only
   CheckResult out = unanswered(exercise(), file);
   const Working work(file, *judge_, out);
   std::vector<std::pair<int, std::string>> unknown;
@@ -381,6 +384,7 @@ CheckResult Checker::check(const AnswerFile& file, bool prove) {
   }
   add_problems(file, unknown, unknown_left_out, out);
   ProofQueue proofs;
+  proofs.wanted = prove;
   Pass pass{file, work, out, proofs, {}, {}, {}, {}};
   pass.verdicts.assign(work.definitions().size(), Verdict::missing);
   pass.feedbacks.assign(work.definitions().size(), "");
@@ -402,6 +406,7 @@ CheckResult Checker::check(const AnswerFile& file, bool prove) {
     out.score += r.score;
     out.max_score += r.max_score;
   }
+  judge_->forget_values();
   return out;
 }
 

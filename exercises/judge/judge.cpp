@@ -76,7 +76,7 @@ Judge::Truth& Judge::add_truth(const ex& rhs, const std::string& step) {
   t.rhs = rhs;
   const std::string& name = step.empty() ? exercise_.parts[truths_.size()].answer_key : step;
   for (std::size_t i = 0; i < exact_.size(); ++i) {
-    const Real50 v = exact_[i].evaluate(t.rhs);
+    const Real50 v = exact_[i].evaluate_remembered(t.rhs);
     if (!finite(v))
       throw UserError(SourceLocation{exercise_.source, 0, 0, ""},
                       "the truth of " + name + " has no value at sample point " +
@@ -97,7 +97,7 @@ const Judge::Truth& Judge::truth_with_mistakes(std::size_t part) {
     t.mistakes.erase(t.mistakes.begin() + kMaxMistakesTried, t.mistakes.end());
   for (const Mistake& m : t.mistakes) {
     std::vector<double> v;
-    for (Evaluator<double>& at : screen_) v.push_back(at.evaluate(m.value));
+    for (Evaluator<double>& at : screen_) v.push_back(at.evaluate_remembered(m.value));
     t.mistake_values.push_back(v);
   }
   t.mistakes_listed = true;
@@ -124,27 +124,27 @@ std::optional<std::size_t> Judge::truth_of_name(const std::string&) { return std
 
 bool Judge::matches_truth(std::size_t part, const ex& answer) {
   for (std::size_t i = 0; i < exact_.size(); ++i)
-    if (!agrees(part, exact_[i].evaluate(answer), truths_[part].values[i])) return false;
+    if (!agrees(part, exact_[i].evaluate_remembered(answer), truths_[part].values[i])) return false;
   return true;
 }
 
 bool Judge::matches(std::size_t part, const ex& answer, const ex& other) {
   for (std::size_t i = 0; i < exact_.size(); ++i)
-    if (!agrees(part, exact_[i].evaluate(answer), exact_[i].evaluate(other))) return false;
+    if (!agrees(part, exact_[i].evaluate_remembered(answer), exact_[i].evaluate_remembered(other))) return false;
   return true;
 }
 
 std::optional<std::size_t> Judge::first_difference(const ex& a, const ex& b) {
   for (std::size_t i = 0; i < exact_.size(); ++i)
-    if (!close_values(exact_[i].evaluate(a), exact_[i].evaluate(b))) return i;
+    if (!close_values(exact_[i].evaluate_remembered(a), exact_[i].evaluate_remembered(b))) return i;
   return std::nullopt;
 }
 
 bool Judge::constant_everywhere(const ex& value) {
   if (exact_.empty()) return true;
-  const Real50 first = exact_[0].evaluate(value);
+  const Real50 first = exact_[0].evaluate_remembered(value);
   for (std::size_t i = 1; i < exact_.size(); ++i)
-    if (exact_[i].evaluate(value) != first) return false;
+    if (exact_[i].evaluate_remembered(value) != first) return false;
   return true;
 }
 
@@ -163,7 +163,7 @@ std::vector<ex> Judge::proof_candidates(std::size_t part, const ex& answer) cons
 
 void Judge::judge(std::size_t part, const ex& answer, PartResult& result, ProofQueue& proofs) {
   std::vector<Real50> values;
-  for (Evaluator<Real50>& at : exact_) values.push_back(at.evaluate(answer));
+  for (Evaluator<Real50>& at : exact_) values.push_back(at.evaluate_remembered(answer));
   bool all = true;
   for (std::size_t i = 0; i < values.size() && all; ++i)
     all = agrees(part, values[i], truths_[part].values[i]);
@@ -171,6 +171,7 @@ void Judge::judge(std::size_t part, const ex& answer, PartResult& result, ProofQ
     result.verdict = Verdict::correct;
     result.score = result.max_score;
     result.feedback = correct_feedback();
+    if (!proofs.wanted) return;
     std::vector<ex> candidates = proof_candidates(part, answer);
     if (!candidates.empty()) {
       proofs.candidates.push_back(std::move(candidates));
@@ -211,7 +212,7 @@ const char* Judge::factor_mistake(Fraction f) {
 void Judge::diagnose(std::size_t part, const std::vector<Real50>& answer, const ex& expression,
                      PartResult& result) {
   std::vector<double> screened;
-  for (Evaluator<double>& at : screen_) screened.push_back(at.evaluate(expression));
+  for (Evaluator<double>& at : screen_) screened.push_back(at.evaluate_remembered(expression));
   std::vector<std::pair<std::size_t, Fraction>> scaled;
   if (known_mistake(part, answer, screened, result, scaled)) return;
   if (truth_times_factor(part, answer, screened, result)) return;
@@ -259,7 +260,7 @@ bool Judge::known_mistake(std::size_t part, const std::vector<Real50>& answer,
                           std::vector<std::pair<std::size_t, Fraction>>& scaled) {
   const Truth& t = truth_with_mistakes(part);
   for (std::size_t m = 0; m < t.mistakes.size(); ++m) {
-    const auto exact = [&](std::size_t i) { return exact_[i].evaluate(t.mistakes[m].value); };
+    const auto exact = [&](std::size_t i) { return exact_[i].evaluate_remembered(t.mistakes[m].value); };
     const auto r = constant_ratio(part, answer, screened, t.mistake_values[m], exact);
     const auto f = r ? small_fraction(*r) : std::nullopt;
     if (!f) continue;

@@ -42,6 +42,7 @@ std::uint64_t student_seed(const std::string& exercise_id, const std::string& st
 struct ProofQueue {
   std::vector<std::vector<GiNaC::ex>> candidates;  // per queued part, cheapest first
   std::vector<std::size_t> parts;                  // the part of each entry
+  bool wanted = true;  // false: nothing is queued (no proof will be tried, e.g. in grading)
 };
 
 /// How the answers to one exercise are judged. Each kind of exercise is a subclass
@@ -116,7 +117,13 @@ class Judge {
     return std::nullopt;
   }
   /// The value of `e` at point `i`.
-  Real50 value_at(std::size_t i, const GiNaC::ex& e) { return exact_[i].evaluate(e); }
+  Real50 value_at(std::size_t i, const GiNaC::ex& e) { return exact_[i].evaluate_remembered(e); }
+  /// Forgets the values of expressions met so far (kept so that the definitions an answer file
+  /// substitutes into many answers are evaluated once): called as each file starts.
+  void forget_values() {
+    for (auto& at : exact_) at.forget();
+    for (auto& at : screen_) at.forget();
+  }
   /// "sample point 3 (x1 = ..., ...)".
   std::string point_text(std::size_t i) const { return where(i); }
 

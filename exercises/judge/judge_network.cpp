@@ -76,11 +76,17 @@ void NetworkJudge::add_equation_truth(const Part& part) {
   const Network& net = exercise_.net();
   for (std::size_t i = 0; i < points_.size(); ++i) {
     const std::optional<Real50> numeric =
-        backprop_value(part.equation, net, gradient_at<Real50>(net, points_[i]));
+        backprop_value(part.equation, net, backprop_at(i));
     if (numeric && !close(t.values[i], *numeric, Real50(1e-20), 1e-40))
       throw std::logic_error("the symbolic and numeric truths of " + part.answer_key +
                              " disagree at sample point " + std::to_string(i + 1));
   }
+}
+
+const Gradient<Real50>& NetworkJudge::backprop_at(std::size_t i) {
+  if (backprops_.size() < points_.size()) backprops_.resize(points_.size());
+  if (!backprops_[i]) backprops_[i] = gradient_at<Real50>(exercise_.net(), points_[i]);
+  return *backprops_[i];
 }
 
 NameResolver NetworkJudge::names(std::size_t part) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "exercises/judge/judge.h"
+#include "solver/backprop.h"
 #include "symbolic/derivation.h"
 
 namespace deltacheck {
@@ -40,6 +41,9 @@ class NetworkJudge : public Judge {
   NetworkJudge(Exercise exercise, std::vector<Point> points, const std::string& learning_rate);
   /// The truth of an equation part, confirmed against the numeric backprop at every point.
   void add_equation_truth(const Part& part);
+  /// The 50-digit backprop at sample point `i`, computed on first use and kept: every part's
+  /// truth is confirmed against the same one (one backprop a point, not one a part and point).
+  const Gradient<Real50>& backprop_at(std::size_t i);
 
   /// The difference with deltas written out, then with each a as f(z), then in inputs only.
   std::vector<GiNaC::ex> proof_candidates(std::size_t part, const GiNaC::ex& answer) const override;
@@ -59,6 +63,7 @@ class NetworkJudge : public Judge {
   std::optional<EquationKey> key_of(std::size_t part) const;
   std::map<std::string, std::size_t> step_truths_;  // step name -> truth index
   GiNaC::symbol eta_{"eta"};                        // the learning rate of numeric exercises
+  std::vector<std::optional<Gradient<Real50>>> backprops_;  // per point, see backprop_at
 };
 
 }  // namespace deltacheck
