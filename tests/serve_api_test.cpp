@@ -11,6 +11,7 @@
 #include "exercises/judge/answer_budget.h"
 #include "reports/check_writer.h"
 #include "reports/exercise_writer.h"
+#include "run_command.h"
 #include "serve_test_server.h"
 #include "server/read_lines.h"
 #include "server/web_routes.h"
@@ -31,6 +32,20 @@ const char* const kAnswers =
 nlohmann::json body_of(const httplib::Result& r) {
   REQUIRE(r);
   return nlohmann::json::parse(r->body);
+}
+
+// The slowest Q1 file within the answer budgets: every part as costly as allowed (a few tenths
+// of a second each), seconds in all.
+std::string costly_answers(const TestServer& server) {
+  const nlohmann::json q1 = body_of(server.client().Get("/api/exercises/assign-q1-squared"));
+  std::string costly;
+  for (const auto& part : q1["parts"]) {
+    costly += part["key"].get<std::string>() + " = ";
+    for (std::size_t k = 1; k <= (kMaxFileNodes / 27 - 1) / 3; ++k)
+      costly += (k > 1 ? " + x1^(" : "x1^(") + std::to_string(k) + "/" + std::to_string(k + 3) + ")";
+    costly += "\n";
+  }
+  return costly;
 }
 
 }  // namespace
@@ -190,16 +205,7 @@ TEST_CASE("serve api: an answer file over the time limit is stopped there and an
   server::ServeSettings settings;
   settings.limits.seconds = 0.05;
   TestServer server(settings);
-  // The slowest file within the answer budgets: every part as costly as allowed (a few tenths
-  // of a second), far over the limit.
-  const nlohmann::json q1 = body_of(server.client().Get("/api/exercises/assign-q1-squared"));
-  std::string costly;
-  for (const auto& part : q1["parts"]) {
-    costly += part["key"].get<std::string>() + " = ";
-    for (std::size_t k = 1; k <= (kMaxFileNodes / 27 - 1) / 3; ++k)
-      costly += (k > 1 ? " + x1^(" : "x1^(") + std::to_string(k) + "/" + std::to_string(k + 3) + ")";
-    costly += "\n";
-  }
+  const std::string costly = costly_answers(server);
   const auto start = std::chrono::steady_clock::now();
   const auto slow = server.client().Post("/api/check/assign-q1-squared", costly, "text/plain");
   REQUIRE(slow);
@@ -207,4 +213,31 @@ TEST_CASE("serve api: an answer file over the time limit is stopped there and an
   CHECK(slow->status == 422);
   CHECK_THAT(body_of(slow)["error"]["message"].get<std::string>(),
              Catch::Contains("took longer than the limit of 0.05 s"));
+}
+
+TEST_CASE("serve api: a hostile answer file delays no other student: theirs is checked while it runs",
+          "[serve]") {
+  server::ServeSettings settings;  // two checks at once, each stopped at its limit
+  settings.limits.seconds = 0.3 * testing::kSanitizerTimeFactor;
+  TestServer server(settings);
+  const std::string costly = costly_answers(server);
+  using Clock = std::chrono::steady_clock;
+  int hostile_status = 0;
+  Clock::time_point hostile_done;
+  std::thread hostile([&] {
+    const auto r = server.client().Post("/api/check/assign-q1-squared", costly, "text/plain");
+    hostile_status = r ? r->status : -1;
+    hostile_done = Clock::now();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the hostile check is running
+  const auto start = Clock::now();
+  const auto other = server.client().Post("/api/check/assign-q1-squared", kAnswers, "text/plain");
+  const auto other_done = Clock::now();
+  hostile.join();
+  REQUIRE(other);
+  CHECK(other->status == 200);
+  CHECK((hostile_status == 422 || hostile_status == 200));
+  // Answered while the hostile file was still being checked, well within its limit.
+  CHECK(other_done < hostile_done);
+  CHECK(std::chrono::duration<double>(other_done - start).count() < settings.limits.seconds);
 }
