@@ -15,20 +15,22 @@
 #include "core/text.h"
 #include "symbolic/dag_memo.h"
 #include "symbolic/derivation.h"
+#include "symbolic/expression_memo.h"
 #include "symbolic/function_table.h"
 
 namespace deltacheck {
 
-/// Evaluates expressions with symbols bound to values of type T. Each shared
-/// subexpression of GiNaC's DAG is evaluated once per `evaluate` call, so forms that
-/// are large as trees (the local and expanded gradients) cost no more than their DAG.
+/// Evaluates expressions with symbols bound to values of type T. Each shared subexpression of
+/// GiNaC's DAG is evaluated once per `evaluate` call, so forms that are large as trees (the
+/// local and expanded gradients) cost no more than their DAG.
 template <class T>
 class Evaluator {
  public:
   /// Binds symbol s to value v (replacing any earlier value); forgets what was remembered.
   void bind(const GiNaC::symbol& s, const T& v) {
     values_[s] = v;
-    memo_.clear();
+    walk_.clear();
+    kept_.clear();
   }
   /// True when s has a value.
   bool bound(const GiNaC::symbol& s) const { return values_.count(s) != 0; }
@@ -36,15 +38,19 @@ class Evaluator {
   /// The value of e. Throws UserError for a symbol without a value or a function that
   /// has no numeric meaning here.
   T evaluate(const GiNaC::ex& e) {
-    memo_.clear();
+    walk_.clear();
+    keep_ = false;
     return eval(e);
   }
-  /// The value of e, remembering the value of every node met until forget(): walks over
-  /// expressions that share nodes (an answer file's definitions substituted into each
-  /// answer) evaluate each shared node once. The same values as evaluate(). Throws as it.
-  T evaluate_remembered(const GiNaC::ex& e) { return eval(e); }
-  /// Forgets the values remembered by evaluate_remembered (and frees the nodes they keep).
-  void forget() { memo_.clear(); }
+  /// The value of e, remembering the value of every subexpression met until the next bind(),
+  /// by structure (expression_memo.h, bounded): what one answer file substitutes into many
+  /// answers, and what many students write alike, is evaluated once. Worth it where a value
+  /// costs more than a lookup (50 digits; in double, evaluate() is cheaper). The same values as
+  /// evaluate(). Throws as it.
+  T evaluate_remembered(const GiNaC::ex& e) {
+    keep_ = true;
+    return eval(e);
+  }
 
  private:
   T eval(const GiNaC::ex& e) {
@@ -57,8 +63,8 @@ class Evaluator {
         throw UserError("no value for '" + ex_to<symbol>(e).get_name() + "'");
       return it->second;
     }
-    if (const T* known = memo_.find(e)) return *known;
-    return memo_.remember(e, compute(e));
+    if (const T* known = keep_ ? kept_.find(e) : walk_.find(e)) return *known;
+    return keep_ ? kept_.remember(e, compute(e)) : walk_.remember(e, compute(e));
   }
 
   T compute(const GiNaC::ex& e) {
@@ -129,7 +135,9 @@ class Evaluator {
 
   static constexpr std::size_t kMaxFunctionValues = 4096;
   std::map<GiNaC::ex, T, GiNaC::ex_is_less> values_;
-  DagMemo<T> memo_;
+  bool keep_ = false;                         // the walk in progress is evaluate_remembered's
+  DagMemo<T> walk_;                           // evaluate's, by node, for one walk
+  ExpressionMemo<T> kept_;                    // evaluate_remembered's, by structure
   std::map<std::pair<int, T>, T> functions_;  // see function_value
 };
 

@@ -1,5 +1,5 @@
 // Tests of exercises/grade/check_result_json: the JSON of a check result reads back as the same
-// result, field for field (grading workers send their results this way).
+// result, field for field (the check child of serve sends its result this way).
 #include <catch2/catch.hpp>
 
 #include "exercises/grade/check_result_json.h"

@@ -1,5 +1,5 @@
 // The JSON of a check result (docs/DESIGN.md §6, check --json), written and read back: one shape
-// for reports and grading workers.
+// for reports, the per-student files of grade --out and the check child of serve.
 #pragma once
 
 #include <nlohmann/json.hpp>

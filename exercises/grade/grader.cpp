@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <new>
@@ -23,7 +24,7 @@
 #include "core/fd.h"
 #include "core/text.h"
 #include "core/utf8.h"
-#include "exercises/grade/check_result_json.h"
+#include "exercises/grade/grade_wire.h"
 
 namespace deltacheck {
 
@@ -250,8 +251,9 @@ StudentGrade grade_submission(const Exercise& ex, const Submission& s, Checker* 
 
 namespace {
 
-// Grades the tasks (submission numbers, one per line) read from `in`, one JSON line per task
-// on `out`, until `in` ends. Runs in a worker process; std::bad_alloc is left to end it.
+// Grades the tasks (submission numbers, one per line) read from `in`, one grade frame
+// (grade_wire.h) per task on `out`, until `in` ends. Runs in a worker process; std::bad_alloc is
+// left to end it.
 int work(const Exercise& ex, const std::vector<Submission>& submissions, int in, int out) {
   std::unique_ptr<Checker> shared;
   std::string pending;
@@ -277,20 +279,21 @@ int work(const Exercise& ex, const std::vector<Submission>& submissions, int in,
       g.fault = std::string("grading failed: ") + e.what();
       g.result = ungraded(ex, g.fault);
     }
-    nlohmann::json line = check_result_json(g.result);
-    line["fault"] = g.fault;
-    if (!write_all(out, line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"))
-      return 0;
+    if (!write_all(out, grade_frame(g))) return 0;
   }
 }
+
+// Submissions handed to one worker before it returns the first of them: the next one waits in
+// its pipe, so the worker never idles while the grader reads a result.
+constexpr std::size_t kTasksInFlight = 2;
 
 // One worker process and its pipes: task numbers go `to` it, results come `from` it.
 struct Worker {
   Child child;
   int to = -1, from = -1;
   std::string buffer;
-  long task = -1;
-  Clock::time_point started;
+  std::deque<std::size_t> tasks;  // handed to it, in order; the first is being graded
+  Clock::time_point started;      // when the first of them started
 };
 
 // The worker processes of one grading and the results they return, in the order of the submissions.
@@ -310,6 +313,7 @@ class Pool {
 
  private:
   Worker spawn();
+  bool next_task(std::size_t& task);
   void assign(Worker& w);
   ChildResult retire(Worker& w, bool late);
   void finish(std::size_t task, StudentGrade g);
@@ -325,6 +329,7 @@ class Pool {
   Clock::duration limit_;
   std::vector<Worker> workers_;
   std::size_t finished_ = 0, next_ = 0;
+  std::deque<std::size_t> again_;  // handed to a worker that was replaced before grading them
 };
 
 Worker Pool::spawn() {
@@ -355,12 +360,27 @@ Worker Pool::spawn() {
   return w;
 }
 
+// The next submission to hand out: one a replaced worker left, else the next new one.
+bool Pool::next_task(std::size_t& task) {
+  if (!again_.empty()) {
+    task = again_.front();
+    again_.pop_front();
+    return true;
+  }
+  if (next_ >= submissions_.size()) return false;
+  task = next_++;
+  return true;
+}
+
+// Hands `w` submissions until it has kTasksInFlight.
 void Pool::assign(Worker& w) {
-  if (next_ >= submissions_.size()) return;
-  w.task = static_cast<long>(next_++);
-  w.started = Clock::now();
-  write_all(w.to, std::to_string(w.task) +
-                      "\n");  // a worker that is gone shows as the end of its results
+  std::size_t task;
+  while (w.tasks.size() < kTasksInFlight && next_task(task)) {
+    if (w.tasks.empty()) w.started = Clock::now();
+    w.tasks.push_back(task);
+    write_all(w.to, std::to_string(task) + "\n");  // a worker that is gone shows as the end of
+                                                   // its results
+  }
 }
 
 // Closes the worker's pipes and ends it: killed when `late`, else given a second to end.
@@ -377,42 +397,44 @@ void Pool::finish(std::size_t task, StudentGrade g) {
   if (options_.progress) options_.progress(finished_, submissions_.size());
 }
 
-// Takes a complete result line of `w`, if there is one, and gives it its next task.
+// Takes a complete grade frame of `w`, if there is one, and gives it its next task. Throws
+// BadGradeFrame for a frame not of grade_frame's shape.
 bool Pool::take_result(Worker& w) {
-  const std::size_t newline = w.buffer.find('\n');
-  if (newline == std::string::npos || w.task < 0) return false;
-  const nlohmann::json doc = nlohmann::json::parse(w.buffer.substr(0, newline));
-  w.buffer.erase(0, newline + 1);
-  StudentGrade g;
-  g.student = submissions_[w.task].student;
-  g.result = check_result_from_json(doc);
-  g.fault = doc.at("fault").get<std::string>();
-  finish(static_cast<std::size_t>(w.task), std::move(g));
-  w.task = -1;
+  if (w.tasks.empty()) return false;
+  std::optional<StudentGrade> g = take_grade_frame(w.buffer);
+  if (!g) return false;
+  const std::size_t task = w.tasks.front();
+  w.tasks.pop_front();
+  w.started = Clock::now();
+  g->student = submissions_[task].student;
+  finish(task, std::move(*g));
   assign(w);
   return true;
 }
 
-// Abandons `w`: its submission gets 0 with the reason, a new worker takes its place.
+// Abandons `w`: the submission it was grading gets 0 with the reason, the others it held go to
+// the next worker free, and a new worker takes its place.
 void Pool::replace(Worker& w, bool late) {
   const ChildResult ended = retire(w, late);
-  if (w.task >= 0) {
+  if (!w.tasks.empty()) {
+    const std::size_t task = w.tasks.front();
     const std::string reason =
         late ? "grading took longer than the limit of " + number_text(options_.seconds_each) + " s"
         : ended.out_of_memory
             ? "the submission needed more than " + bytes_text(options_.memory_bytes) + " of memory"
             : "grading this submission failed: the grader stopped";
     StudentGrade g;
-    g.student = submissions_[w.task].student;
+    g.student = submissions_[task].student;
     g.fault = reason;
     g.result = ungraded(ex_, reason);
-    finish(static_cast<std::size_t>(w.task), std::move(g));
+    finish(task, std::move(g));
+    again_.insert(again_.begin(), w.tasks.begin() + 1, w.tasks.end());
   }
   w = spawn();
   assign(w);
 }
 
-// Reads what `w` sent; takes a result, or replaces the worker when it died or is late.
+// Reads what `w` sent; takes its results, and replaces the worker when it died or is late.
 void Pool::serve(Worker& w, short events) {
   bool dead = false;
   if (events & (POLLIN | POLLHUP | POLLERR)) {
@@ -423,8 +445,13 @@ void Pool::serve(Worker& w, short events) {
     else if (!(n < 0 && errno == EINTR))
       dead = true;
   }
-  if (take_result(w)) return;
-  const bool late = w.task >= 0 && Clock::now() - w.started > limit_;
+  try {
+    while (take_result(w)) {
+    }
+  } catch (const BadGradeFrame&) {
+    dead = true;  // not what a worker writes: it is treated as one that stopped
+  }
+  const bool late = !w.tasks.empty() && Clock::now() - w.started > limit_;
   if (dead || late) replace(w, late);
 }
 
@@ -434,7 +461,7 @@ int Pool::poll_workers(std::vector<pollfd>& fds) const {
   Clock::time_point deadline = Clock::time_point::max();
   for (const Worker& w : workers_) {
     fds.push_back({w.from, POLLIN, 0});
-    if (w.task >= 0) deadline = std::min(deadline, w.started + limit_);
+    if (!w.tasks.empty()) deadline = std::min(deadline, w.started + limit_);
   }
   const auto wait =
       std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();

@@ -371,9 +371,8 @@ void Checker::carry_errors(Pass& pass) {
 }
 
 CheckResult Checker::check(const AnswerFile& file, bool prove) {
-  judge_->forget_values();  // the values remembered are of this file's expressions only
   CheckResult out = unanswered(exercise(), file);
-  const Working work(file, *judge_, out);
+  const Working work(file, *judge_, reads_, out);
   std::vector<std::pair<int, std::string>> unknown;
   std::size_t unknown_left_out = 0;
   for (const auto& [a, why] : work.unknown()) {
@@ -406,7 +405,6 @@ CheckResult Checker::check(const AnswerFile& file, bool prove) {
     out.score += r.score;
     out.max_score += r.max_score;
   }
-  judge_->forget_values();
   return out;
 }
 

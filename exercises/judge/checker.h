@@ -81,6 +81,7 @@ class Checker {
                                                     const Definition& def);
 
   std::unique_ptr<Judge> judge_;
+  ReadMemo reads_;  // the steps read so far, for the next files
 };
 
 }  // namespace deltacheck

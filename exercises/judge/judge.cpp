@@ -18,6 +18,10 @@ namespace {
 
 bool finite(const Real50& v) { return boost::multiprecision::isfinite(v); }
 
+// The tolerances of agrees and close_values in 50 digits, converted from double once (the
+// same values as converting them at each comparison).
+const Real50 kCorrect(kCorrectRelative), kNearZero(1e-10), kZeroResidue(1e-60);
+
 // Exponents GiNaC's normal() handles quickly: small integers and square roots.
 bool provable_size(const ex& e) {
   if (tree_size(e, 4001) > 4000) return false;
@@ -97,7 +101,7 @@ const Judge::Truth& Judge::truth_with_mistakes(std::size_t part) {
     t.mistakes.erase(t.mistakes.begin() + kMaxMistakesTried, t.mistakes.end());
   for (const Mistake& m : t.mistakes) {
     std::vector<double> v;
-    for (Evaluator<double>& at : screen_) v.push_back(at.evaluate_remembered(m.value));
+    for (Evaluator<double>& at : screen_) v.push_back(at.evaluate(m.value));
     t.mistake_values.push_back(v);
   }
   t.mistakes_listed = true;
@@ -110,14 +114,14 @@ bool Judge::agrees(std::size_t part, const Real50& answer, const Real50& value) 
   const Real50& scale = truths_[part].scale;
   // A truth that is zero at every point is met by a residue far below any value of the answer's
   // terms.
-  const Real50 floor = scale > 0 ? scale * Real50(1e-10) : Real50(1e-60);
-  return abs(answer - value) <= Real50(kCorrectRelative) * std::max(abs(value), floor);
+  const Real50 floor = scale > 0 ? scale * kNearZero : kZeroResidue;
+  return abs(answer - value) <= kCorrect * std::max(abs(value), floor);
 }
 
 bool Judge::close_values(const Real50& a, const Real50& b) const {
   using boost::multiprecision::abs;
   if (!finite(a) || !finite(b)) return false;
-  return abs(a - b) <= Real50(kCorrectRelative) * std::max({abs(a), abs(b), Real50(1e-60)});
+  return abs(a - b) <= kCorrect * std::max({abs(a), abs(b), kZeroResidue});
 }
 
 std::optional<std::size_t> Judge::truth_of_name(const std::string&) { return std::nullopt; }
@@ -212,7 +216,7 @@ const char* Judge::factor_mistake(Fraction f) {
 void Judge::diagnose(std::size_t part, const std::vector<Real50>& answer, const ex& expression,
                      PartResult& result) {
   std::vector<double> screened;
-  for (Evaluator<double>& at : screen_) screened.push_back(at.evaluate_remembered(expression));
+  for (Evaluator<double>& at : screen_) screened.push_back(at.evaluate(expression));
   std::vector<std::pair<std::size_t, Fraction>> scaled;
   if (known_mistake(part, answer, screened, result, scaled)) return;
   if (truth_times_factor(part, answer, screened, result)) return;

@@ -118,12 +118,6 @@ class Judge {
   }
   /// The value of `e` at point `i`.
   Real50 value_at(std::size_t i, const GiNaC::ex& e) { return exact_[i].evaluate_remembered(e); }
-  /// Forgets the values of expressions met so far (kept so that the definitions an answer file
-  /// substitutes into many answers are evaluated once): called as each file starts.
-  void forget_values() {
-    for (auto& at : exact_) at.forget();
-    for (auto& at : screen_) at.forget();
-  }
   /// "sample point 3 (x1 = ..., ...)".
   std::string point_text(std::size_t i) const { return where(i); }
 
@@ -182,8 +176,12 @@ class Judge {
   static const char* factor_mistake(Fraction f);
 
   Exercise exercise_;
-  std::vector<Point> points_;              // network and numeric exercises
-  std::vector<std::string> point_texts_;   // each point's values, for feedback
+  std::vector<Point> points_;             // network and numeric exercises
+  std::vector<std::string> point_texts_;  // each point's values, for feedback
+  // The 50-digit values of expressions met are kept, by structure and bounded
+  // (expression_memo.h), so that what a file substitutes into many answers, and what many
+  // students write alike, is evaluated once per judge: a pure function of the expression at
+  // fixed points. Values in double cost less than a lookup and are computed each time.
   std::vector<Evaluator<Real50>> exact_;   // one per point, every name bound
   std::vector<Evaluator<double>> screen_;  // the same in double, for screening mistakes
   std::vector<Truth> truths_;              // per part

@@ -10,8 +10,8 @@
 
 namespace deltacheck {
 
-Working::Working(const AnswerFile& file, Judge& judge, CheckResult& out)
-    : file_(file), judge_(judge) {
+Working::Working(const AnswerFile& file, Judge& judge, ReadMemo& memo, CheckResult& out)
+    : file_(file), judge_(judge), memo_(memo) {
   collect(out);
   read_all();
   state_.assign(defs_.size(), 0);
@@ -64,7 +64,7 @@ void Working::collect(CheckResult& out) {
         d.symbol = *network->symbol;
       } else if (k.kind == KeyKind::own || network || answers_named_part(k)) {
         d.has_symbol = true;
-        d.symbol = GiNaC::symbol(k.name);
+        d.symbol = memo_.own_symbol(k.name);
       }
       d.truth = k.kind == KeyKind::part ? std::optional<std::size_t>(k.part) : truth_of(k.name);
       if (d.has_symbol) by_name_[network ? network->lookup : k.name] = defs_.size();
@@ -111,8 +111,8 @@ std::optional<std::size_t> Working::defined(const std::string& name) const {
   return found->second;
 }
 
-// Defined names stand for their definition's symbol (the use recorded); every other name is
-// read with the names the definition's key allows, factors recorded.
+// A step is read once per checker (read_memo.h): again only when a name it asked about means
+// something else in this file.
 void Working::read_step(std::size_t self, ReadStep& step) {
   const Definition& d = defs_[self];
   const std::string text = step.text();
@@ -121,26 +121,75 @@ void Working::read_step(std::size_t self, ReadStep& step) {
       step.error = located(step, 0, "an empty step: write an expression between the two '='");
     return;
   }
+  const std::string resolver =
+      d.key.kind == KeyKind::part ? "#" + std::to_string(d.key.part) : d.key.name;
+  const StepReading* known = memo_.find(resolver, text);
+  if (known && still_meant(self, *known)) {
+    take(*known, step);
+    return;
+  }
+  StepReading fresh = read_text(self, text);
+  take(fresh, step);
+  memo_.remember(resolver, text, std::move(fresh));
+}
+
+// Defined names stand for their definition's symbol; every other name is read with the names
+// the definition's key allows. Every question is recorded, answered or refused.
+StepReading Working::read_text(std::size_t self, const std::string& text) {
+  const Definition& d = defs_[self];
   const NameResolver base =
       d.key.kind == KeyKind::part ? judge_.names(d.key.part) : judge_.step_names(d.key.name);
+  StepReading out;
   const NameResolver names = [&](const std::string& name, std::size_t offset) -> NameMeaning {
+    StepReading::Lookup asked{name, offset, false, {}, false};
     const auto used = defined(name);
     if (used && *used != self) {
-      step.uses.emplace_back(*used, offset);
-      return {defs_[*used].symbol, defs_[*used].key.name};
+      asked.defined = true;
+      asked.meaning = {defs_[*used].symbol, defs_[*used].key.name};
+      out.lookups.push_back(asked);
+      return asked.meaning;
     }
+    out.lookups.push_back(asked);
     NameMeaning m = base(name, offset);
-    if (name.find('/') != std::string::npos) step.factors.emplace_back(m.canonical, offset);
+    if (name.find('/') != std::string::npos) {
+      out.lookups.back().factor = true;
+      out.lookups.back().meaning = m;
+    }
     return m;
   };
   try {
     const ReadExpression read = read_expression(text, names, judge_.read_options());
-    step.value = read.value;
-    step.echo = read.echo;
-    step.readable = true;
+    out.value = read.value;
+    out.echo = read.echo;
+    out.readable = true;
   } catch (const ExpressionError& e) {
-    step.error = located(step, e.offset(), e.what());
+    out.error_offset = e.offset();
+    out.error = e.what();
   }
+  return out;
+}
+
+bool Working::still_meant(std::size_t self, const StepReading& reading) const {
+  for (const StepReading::Lookup& asked : reading.lookups) {
+    const auto used = defined(asked.name);
+    const bool defined_here = used && *used != self;
+    if (defined_here != asked.defined) return false;
+    if (defined_here && (!defs_[*used].symbol.is_equal(asked.meaning.value) ||
+                         defs_[*used].key.name != asked.meaning.canonical))
+      return false;
+  }
+  return true;
+}
+
+void Working::take(const StepReading& reading, ReadStep& step) const {
+  for (const StepReading::Lookup& asked : reading.lookups) {
+    if (asked.defined) step.uses.emplace_back(*defined(asked.name), asked.offset);
+    if (asked.factor) step.factors.emplace_back(asked.meaning.canonical, asked.offset);
+  }
+  step.readable = reading.readable;
+  step.value = reading.value;
+  step.echo = reading.echo;
+  if (!reading.readable) step.error = located(step, reading.error_offset, reading.error);
 }
 
 GiNaC::ex Working::substituted(const ReadStep& step, const std::set<std::size_t>& keep) const {

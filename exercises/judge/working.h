@@ -13,6 +13,7 @@
 #include <ginac/ginac.h>
 
 #include "exercises/judge/judge.h"
+#include "exercises/judge/read_memo.h"
 #include "exercises/read/answer_file.h"
 #include "exercises/read/answer_keys.h"
 
@@ -65,11 +66,12 @@ struct Definition {
 
 /// The definitions of one answer file for one exercise. Construction reads every key (notes for
 /// keys read as another spelling or not graded, problems for unknown keys, in `out`), reads
-/// every step with the names its key allows plus the defined names, and substitutes: a cycle of
-/// definitions is refused on every line of it, naming both lines.
+/// every step with the names its key allows plus the defined names (each text read once per
+/// `memo`), and substitutes: a cycle of definitions is refused on every line of it, naming both
+/// lines.
 class Working {
  public:
-  Working(const AnswerFile& file, Judge& judge, CheckResult& out);
+  Working(const AnswerFile& file, Judge& judge, ReadMemo& memo, CheckResult& out);
 
   /// Every definition, in the file order of their first lines.
   const std::vector<Definition>& definitions() const { return defs_; }
@@ -90,8 +92,16 @@ class Working {
   std::optional<std::size_t> truth_of(const std::string& name);
   /// Reads every step of every definition.
   void read_all();
-  /// Reads one step of `def` (index `self`).
+  /// Reads one step of `def` (index `self`), or takes its reading from the memo.
   void read_step(std::size_t self, ReadStep& step);
+  /// Reads `text` as a step of definition `self`, recording every name asked about.
+  StepReading read_text(std::size_t self, const std::string& text);
+  /// True when every name `reading` asked about means here what it meant then (defined by
+  /// this file as the same symbol, or not defined), so the reading holds for this file.
+  bool still_meant(std::size_t self, const StepReading& reading) const;
+  /// Fills `step` from `reading`: the uses of this file's definitions, the factors, the value,
+  /// or the error located in this file.
+  void take(const StepReading& reading, ReadStep& step) const;
   /// True for a part of a symbolic exercise whose key is a name (dw): other lines may use it
   /// (w_next = w + dw), as its answer.
   bool answers_named_part(const KeyReading& k) const;
@@ -105,6 +115,7 @@ class Working {
 
   const AnswerFile& file_;
   Judge& judge_;
+  ReadMemo& memo_;
   std::vector<Definition> defs_;
   std::map<std::string, std::size_t> by_name_;  // lookup name -> definition
   std::vector<int> state_;                      // 0 new, 1 in progress, 2 done
