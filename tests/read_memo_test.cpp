@@ -86,6 +86,9 @@ TEST_CASE("a reading is kept only while every name it asked about means the same
   REQUIRE(memo.find("#0", "1") != nullptr);
   CHECK(memo.find("#0", "1")->echo == "1");
   CHECK(memo.find("#1", "1") == nullptr);  // another part's names: read again
+  const std::string long_text(ReadMemo::kMaxTextBytes + 1, 'x');
+  memo.remember("#0", long_text, r);  // too long to be worth keeping
+  CHECK(memo.find("#0", long_text) == nullptr);
   // One symbol per name of one's own, in every file.
   CHECK(memo.own_symbol("d").is_equal(memo.own_symbol("d")));
   CHECK(!memo.own_symbol("d").is_equal(memo.own_symbol("e")));

@@ -9,6 +9,7 @@ const StepReading* ReadMemo::find(const std::string& resolver, const std::string
 }
 
 void ReadMemo::remember(const std::string& resolver, const std::string& text, StepReading reading) {
+  if (text.size() > kMaxTextBytes) return;
   const std::size_t bytes = resolver.size() + 2 * text.size() + reading.echo.size();
   if (readings_.size() >= kMaxEntries || bytes_ + bytes > kMaxBytes) {
     readings_.clear();

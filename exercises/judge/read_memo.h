@@ -39,16 +39,20 @@ struct StepReading {
 };
 
 /// Step readings keyed by (the allowed names, the text), and one symbol per name of one's own
-/// shared by every file (so a reading that uses it can serve the next file). Bounded: at
-/// kMaxEntries readings or kMaxBytes of text the memo empties and starts again.
+/// shared by every file (so a reading that uses it can serve the next file). Bounded: texts
+/// longer than kMaxTextBytes are not kept (a line that long is hardly written twice), and at
+/// kMaxEntries readings or kMaxBytes of text the memo empties and starts again. A reading's
+/// expression takes at most some tens of bytes per character of its text, so the memo holds at
+/// most a few hundred MiB whatever a class sends, and a few MiB for an honest one.
 class ReadMemo {
  public:
   static constexpr std::size_t kMaxEntries = 1 << 14;
-  static constexpr std::size_t kMaxBytes = std::size_t{32} << 20;
+  static constexpr std::size_t kMaxBytes = std::size_t{8} << 20;
+  static constexpr std::size_t kMaxTextBytes = 4096;
 
   /// The reading of `text` with the names `resolver` stands for, or nullptr.
   const StepReading* find(const std::string& resolver, const std::string& text) const;
-  /// Remembers `reading`.
+  /// Remembers `reading`, unless `text` is longer than kMaxTextBytes.
   void remember(const std::string& resolver, const std::string& text, StepReading reading);
   /// The symbol that stands for the name of one's own `name` in every file.
   GiNaC::ex own_symbol(const std::string& name);
