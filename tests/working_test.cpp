@@ -110,6 +110,25 @@ TEST_CASE("a cycle of definitions is refused on both lines, naming both", "[work
   CHECK_THAT(b.feedback, Catch::StartsWith("a.txt:3:12: 'e' (line 1) has no value to use"));
 }
 
+TEST_CASE("a long cycle of definitions names its first lines: its messages grow linearly",
+          "[working]") {
+  std::string text;
+  const int n = 400;
+  for (int i = 0; i < n; ++i)
+    text += "v" + std::to_string(i) + " = v" + std::to_string((i + 1) % n) + "\n";
+  const CheckResult r = check("assign-q1-squared", text);
+  REQUIRE(r.steps.size() == static_cast<std::size_t>(n));
+  std::size_t bytes = 0;
+  for (const StepResult& s : r.steps) {
+    CHECK(s.verdict == Verdict::invalid);
+    bytes += s.feedback.size();
+  }
+  CHECK_THAT(step(r, "v7").feedback,
+             Catch::Contains("the definitions on line 1 (v0), line 2 (v1), line 3 (v2) and " +
+                             std::to_string(n - 3) + " more lines use each other"));
+  CHECK(bytes < 400u * static_cast<std::size_t>(n));
+}
+
 TEST_CASE("a chain of steps: each checked against the one before, the last graded", "[working]") {
   SECTION("the first step that does not follow is named with its mistake") {
     const CheckResult r =

@@ -11,8 +11,9 @@
 
 namespace deltacheck {
 
-/// Largest frame the grader accepts (bytes): far above any check result (a Q1 file whose every
-/// part is wrong is about 20 kB), far below memory trouble.
+/// Largest frame the grader accepts (bytes), as `check` takes from its child: a result quotes
+/// an answer file (at most 8 MiB) a few times over at most (a Q1 file whose every part is wrong
+/// is about 20 kB).
 constexpr std::size_t kMaxGradeFrame = std::size_t{64} << 20;
 
 /// A frame that is not a grade as grade_frame writes it (cut short, too large, an unknown

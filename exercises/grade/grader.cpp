@@ -294,6 +294,7 @@ struct Worker {
   std::string buffer;
   std::deque<std::size_t> tasks;  // handed to it, in order; the first is being graded
   Clock::time_point started;      // when the first of them started
+  std::size_t graded = 0;         // submissions it has returned
 };
 
 // The worker processes of one grading and the results they return, in the order of the submissions.
@@ -305,7 +306,8 @@ class Pool {
         options_(options),
         results_(submissions.size()),
         limit_(std::chrono::duration_cast<Clock::duration>(
-            std::chrono::duration<double>(options.seconds_each))) {}
+            std::chrono::duration<double>(options.seconds_each))),
+        retried_(submissions.size(), false) {}
   ~Pool() {
     for (Worker& w : workers_) retire(w, false);
   }
@@ -330,6 +332,7 @@ class Pool {
   std::vector<Worker> workers_;
   std::size_t finished_ = 0, next_ = 0;
   std::deque<std::size_t> again_;  // handed to a worker that was replaced before grading them
+  std::vector<bool> retried_;      // per submission: graded again after its worker stopped
 };
 
 Worker Pool::spawn() {
@@ -408,27 +411,38 @@ bool Pool::take_result(Worker& w) {
   w.started = Clock::now();
   g->student = submissions_[task].student;
   finish(task, std::move(*g));
+  ++w.graded;
   assign(w);
   return true;
 }
 
-// Abandons `w`: the submission it was grading gets 0 with the reason, the others it held go to
-// the next worker free, and a new worker takes its place.
+// Abandons `w` and starts a new worker in its place. The submission it was grading gets 0 with
+// the reason, unless the worker had graded others before it: what a worker keeps from earlier
+// files (read_memo.h, expression_memo.h) counts against its limits, so such a submission is
+// graded once more, first, by the new worker, and its grade never depends on the files before
+// it. The other submissions it held go to the next worker free.
 void Pool::replace(Worker& w, bool late) {
   const ChildResult ended = retire(w, late);
+  const bool again = !w.tasks.empty() && w.graded > 0 && !retried_[w.tasks.front()];
   if (!w.tasks.empty()) {
     const std::size_t task = w.tasks.front();
-    const std::string reason =
-        late ? "grading took longer than the limit of " + number_text(options_.seconds_each) + " s"
-        : ended.out_of_memory
-            ? "the submission needed more than " + bytes_text(options_.memory_bytes) + " of memory"
-            : "grading this submission failed: the grader stopped";
-    StudentGrade g;
-    g.student = submissions_[task].student;
-    g.fault = reason;
-    g.result = ungraded(ex_, reason);
-    finish(task, std::move(g));
     again_.insert(again_.begin(), w.tasks.begin() + 1, w.tasks.end());
+    if (again) {
+      retried_[task] = true;
+      again_.push_front(task);
+    } else {
+      const std::string reason =
+          late
+              ? "grading took longer than the limit of " + number_text(options_.seconds_each) + " s"
+          : ended.out_of_memory ? "the submission needed more than " +
+                                      bytes_text(options_.memory_bytes) + " of memory"
+                                : "grading this submission failed: the grader stopped";
+      StudentGrade g;
+      g.student = submissions_[task].student;
+      g.fault = reason;
+      g.result = ungraded(ex_, reason);
+      finish(task, std::move(g));
+    }
   }
   w = spawn();
   assign(w);

@@ -42,12 +42,12 @@ struct StepReading {
 /// shared by every file (so a reading that uses it can serve the next file). Bounded: texts
 /// longer than kMaxTextBytes are not kept (a line that long is hardly written twice), and at
 /// kMaxEntries readings or kMaxBytes of text the memo empties and starts again. A reading's
-/// expression takes at most some tens of bytes per character of its text, so the memo holds at
-/// most a few hundred MiB whatever a class sends, and a few MiB for an honest one.
+/// expression takes at most some tens of bytes per character of its text, so the memo holds
+/// some tens of MiB at most whatever a class sends (the readings of some 400 honest Q1 files).
 class ReadMemo {
  public:
   static constexpr std::size_t kMaxEntries = 1 << 14;
-  static constexpr std::size_t kMaxBytes = std::size_t{8} << 20;
+  static constexpr std::size_t kMaxBytes = std::size_t{1} << 20;
   static constexpr std::size_t kMaxTextBytes = 4096;
 
   /// The reading of `text` with the names `resolver` stands for, or nullptr.

@@ -206,9 +206,17 @@ GiNaC::ex Working::substituted(const ReadStep& step, const std::set<std::size_t>
 void Working::refuse_cycle(const std::vector<std::size_t>& path, std::size_t from,
                            std::size_t closing) {
   std::vector<std::size_t> cycle(path.begin() + static_cast<std::ptrdiff_t>(from), path.end());
-  const std::string lines = join(cycle, " and ", [&](std::size_t d) {
+  const auto named = [&](std::size_t d) {
     return "line " + std::to_string(defs_[d].line()) + " (" + defs_[d].key.name + ")";
-  });
+  };
+  // Every line of the cycle gets the message: a long cycle names its first lines only, or the
+  // messages would grow as the square of its length.
+  std::string lines = join(cycle, " and ", named);
+  if (cycle.size() > kMaxCycleLinesNamed) {
+    const std::vector<std::size_t> first(cycle.begin(), cycle.begin() + kMaxCycleLinesNamed - 1);
+    lines = join(first, ", ", named) + " and " + std::to_string(cycle.size() - first.size()) +
+            " more lines";
+  }
   for (std::size_t i = 0; i < cycle.size(); ++i) {
     Definition& d = defs_[cycle[i]];
     const std::size_t next = i + 1 < cycle.size() ? cycle[i + 1] : closing;

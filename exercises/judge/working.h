@@ -64,6 +64,10 @@ struct Definition {
   int line() const { return lines.front()->line; }
 };
 
+/// Most lines a cycle of definitions names in its message ("line 3 (a) and line 4 (b)"); a
+/// longer cycle names the first ones and how many more.
+constexpr std::size_t kMaxCycleLinesNamed = 4;
+
 /// The definitions of one answer file for one exercise. Construction reads every key (notes for
 /// keys read as another spelling or not graded, problems for unknown keys, in `out`), reads
 /// every step with the names its key allows plus the defined names (each text read once per

@@ -46,6 +46,18 @@ TEST_CASE(
       Catch::Contains(testing::table_row("alice", "27/27\n")) &&
           Catch::Contains(testing::table_row(
               "mallory", "0/27  (not graded: the submission needed more than 64 MiB of memory)")));
+  // One worker for the class: mallory's worker has graded alice first, so mallory is graded
+  // once more by a new worker before the 0; zed, after mallory, is graded as usual.
+  testing::write_file("memory_class/zed.txt", testing::right_answers());
+  const testing::Run one = testing::run(std::string("grade ") + testing::kHostileExercise +
+                                        " --dir " + dir + " --jobs 1 --memory-limit 64M");
+  CHECK(one.status == 0);
+  CHECK_THAT(
+      one.out,
+      Catch::Contains(testing::table_row("alice", "27/27\n")) &&
+          Catch::Contains(testing::table_row(
+              "mallory", "0/27  (not graded: the submission needed more than 64 MiB of memory)")) &&
+          Catch::Contains(testing::table_row("zed", "27/27\n")));
   // Under the default of 1 GiB the same submission is graded.
   const testing::Run large = testing::run(grade);
   CHECK_THAT(large.out, Catch::Contains(testing::table_row("mallory", "26/27\n")));
